@@ -1,0 +1,216 @@
+package content
+
+// Pos is a position in an input file, kept on every model value so that a
+// later stage (citations, layout) can still report a problem as
+// file:line:col.
+type Pos struct {
+	File   string
+	Line   int
+	Column int
+}
+
+// String formats the position as file:line:col.
+func (p Pos) String() string {
+	if p.File == "" && p.Line == 0 {
+		return "-"
+	}
+	return p.File + ":" + itoa(p.Line) + ":" + itoa(p.Column)
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}
+
+// Document is a whole handout, validated: every reference resolves.
+type Document struct {
+	Title    string
+	Subtitle string
+	Author   string
+	Date     string // free text as given, e.g. "November 2026"
+	Paper    string // "a4" or "letter"; "" means a4
+	Language string // BCP 47, e.g. "en"
+
+	// Options for citations: ShortIbid uses the short form instead of
+	// "Ibid." for a repeated source (Chicago 17 prefers it).
+	ShortIbid bool
+
+	Tracks  []*Track
+	Events  []*Event
+	Sources []*Source
+	People  []*Person
+	Places  []*Place
+	Eras    []*Era
+
+	// Detail names a time window to draw as a detail figure, if any.
+	Details []*Detail
+
+	// Narrative is the Markdown text of the narrative pages (read from
+	// the file the YAML names, or given inline).
+	Narrative    string
+	NarrativePos Pos    // where the narrative starts (file, line 1 for a file)
+	NarrativeDir string // directory of the YAML file, for relative paths
+
+	// Lookup tables, filled by the loader.
+	TrackByID  map[string]*Track
+	EventByID  map[string]*Event
+	SourceByID map[string]*Source
+	PersonByID map[string]*Person
+	PlaceByID  map[string]*Place
+
+	// Warnings are problems a careful author wants to know of that do not
+	// stop the build (an event with no citation, an uncited source).
+	Warnings []string
+}
+
+// Track is one swim lane of the chart: a strand of the story.
+type Track struct {
+	ID      string
+	Title   string
+	Order   int    // explicit order; ties keep document order
+	Color   string // optional "#rrggbb"
+	Pattern string // optional: solid, hatch, dots, cross, outline
+	Pos     Pos
+}
+
+// Cite is one citation of a source, with an optional locator and text
+// before or after it, as in Pandoc's [see @a, 12, and elsewhere].
+type Cite struct {
+	Source  string // source id
+	Locator string // e.g. "para. 4", "pp. 3-5", "ll. 1-3"
+	Prefix  string
+	Suffix  string
+	Pos     Pos
+}
+
+// Version is one source's variant of an event's date or of another field,
+// kept because the sources disagree.
+type Version struct {
+	Field   string // "date" (default when Date/Start/End given), or "title", "place", "summary", ...
+	Date    *Date  // a full variant date, if given
+	Start   *Point // a variant of the start only
+	End     *Point // a variant of the end only
+	Value   string // for non-date fields: the variant text
+	Source  string // source id (required)
+	Locator string
+	Note    string // how this source tells it, in our words
+	Pos     Pos
+}
+
+// Relation links an event to another.
+type Relation struct {
+	Event string // target event id
+	Kind  string // causes, follows, part-of, related
+	Pos   Pos
+}
+
+// Event is one dated happening in one track.
+type Event struct {
+	ID        string
+	Track     string
+	Title     string
+	Date      Date
+	Summary   string
+	People    []string // person ids
+	Places    []string // place ids
+	Cite      []Cite
+	Versions  []Version
+	Related   []Relation
+	Context   bool // before or after the handout's main period: drawn lighter
+	Milestone bool // draw as a point even when the date is an interval
+	Pos       Pos
+}
+
+// Name is a CSL name: a family and given name, or a literal (institutions).
+type Name struct {
+	Family  string
+	Given   string
+	Literal string
+}
+
+// Source is a bibliographic source, with CSL-JSON field names.
+type Source struct {
+	ID              string
+	Type            string // CSL type: book, chapter, article-journal, article-newspaper, article-magazine, webpage, entry-encyclopedia, manuscript, letter, thesis, document, ...
+	Author          []Name
+	Editor          []Name
+	Translator      []Name
+	Recipient       []Name
+	Title           string
+	TitleShort      string
+	ContainerTitle  string
+	CollectionTitle string
+	Publisher       string
+	PublisherPlace  string
+	Issued          *Date
+	Accessed        *Date
+	URL             string
+	DOI             string
+	Archive         string
+	ArchiveLocation string
+	ArchivePlace    string
+	Page            string
+	Volume          string
+	Issue           string
+	Edition         string
+	Genre           string // e.g. "PhD diss.", "telegram"
+	Medium          string
+	EventPlace      string // where a letter or telegram was sent from
+	Note            string
+	Language        string
+	Pos             Pos
+}
+
+// Person is someone the events name, with the spelling the handout uses
+// and the variants other sources use.
+type Person struct {
+	ID       string
+	Name     string
+	Variants []string
+	Native   string // name in native script, optional
+	Note     string
+	Pos      Pos
+}
+
+// Place is a place the events name, like Person.
+type Place struct {
+	ID       string
+	Name     string
+	Variants []string
+	Native   string
+	Note     string
+	Pos      Pos
+}
+
+// Era is a named background span across the lanes.
+type Era struct {
+	ID    string
+	Title string
+	Date  Date
+	Cite  []Cite
+	Pos   Pos
+}
+
+// Detail names a window of time the author wants drawn as a detail figure.
+type Detail struct {
+	Title string
+	Date  Date // an interval
+	Pos   Pos
+}
