@@ -214,3 +214,11 @@ type Detail struct {
 	Date  Date // an interval
 	Pos   Pos
 }
+
+// Span is a piece of formatted text returned by the citation formatter:
+// note and bibliography text is a sequence of spans, some in italics.
+type Span struct {
+	Text   string
+	Italic bool
+	URL    string // when the span is a link
+}

@@ -1,5 +1,7 @@
 package layout
 
+import "annalist/content"
+
 // Pt is a length in PDF points (1/72 inch). Coordinates are in points with
 // the origin at the top-left of the page and y growing downward, as in fpdf
 // and go-chart, so nothing is flipped between stages.
@@ -159,11 +161,21 @@ type Measurer interface {
 	Descent(f Font, size Pt) Pt
 }
 
+// Notes numbers notes in the document's one footnote sequence, shared by
+// the chart pages and the narrative.
+type Notes interface {
+	// Cite registers a note citing cites (in order) and returns its
+	// number. The note's text is formatted by the citation formatter when
+	// the page's notes are set.
+	Cite(cites []content.Cite) int
+}
+
 // Block is something another package (charts) lays out into a box and
 // hands to layout to place on a page: a figure.
 type Block interface {
 	// Layout draws the block into a box of width w and height h whose
-	// top-left corner is (x, y), returning the items and the note
-	// references (citations) the items carry, in reading order.
-	Layout(x, y, w, h Pt, m Measurer) ([]Item, error)
+	// top-left corner is (x, y). Notes it cites are registered with notes,
+	// whose numbers the block prints; layout sets those notes at the foot
+	// of the page the block lands on.
+	Layout(x, y, w, h Pt, m Measurer, notes Notes) ([]Item, error)
 }
