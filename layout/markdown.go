@@ -1,0 +1,702 @@
+package layout
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"annalist/content"
+
+	"github.com/yuin/goldmark"
+	gast "github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Markdown converts the document's narrative into blocks for the flow:
+// headings, paragraphs, block quotes and list items, with citations and
+// author's footnotes registered in seq in reading order (so they are
+// numbered by first reference, after whatever seq already holds).
+//
+// Problems the author must fix (an event link or a citation naming
+// nothing) are returned together as one error, each as file:line:col.
+// Markdown the handout cannot set (HTML, images, tables) is reported in
+// warnings and dropped or set as plain text.
+func Markdown(doc *content.Document, seq *NoteSeq, st *Style) ([]Para, []string, error) {
+	c := &mdConv{doc: doc, seq: seq, st: st, src: []byte(doc.Narrative), fnNum: map[int]int{}, fnDefs: map[int]*east.Footnote{}}
+	c.lineStarts = []int{0}
+	for i, b := range c.src {
+		if b == '\n' {
+			c.lineStarts = append(c.lineStarts, i+1)
+		}
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.Footnote, extension.Table,
+			// goldmark's typographer writes HTML entities by default; a
+			// PDF wants the characters themselves.
+			extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
+				extension.LeftSingleQuote: "‘", extension.RightSingleQuote: "’",
+				extension.LeftDoubleQuote: "“", extension.RightDoubleQuote: "”",
+				extension.EnDash: "–", extension.EmDash: "—", extension.Ellipsis: "…",
+				extension.LeftAngleQuote: "«", extension.RightAngleQuote: "»",
+				extension.Apostrophe: "’",
+			}))),
+		goldmark.WithParserOptions(parser.WithInlineParsers(util.Prioritized(annalistInline{}, 102))),
+	)
+	root := md.Parser().Parse(text.NewReader(c.src))
+	// Footnote definitions come last in the tree; collect them first so
+	// a reference can convert its note when it is first met.
+	var referenced = map[string]bool{}
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if list, ok := n.(*east.FootnoteList); ok {
+			for f := list.FirstChild(); f != nil; f = f.NextSibling() {
+				if fn, ok := f.(*east.Footnote); ok {
+					c.fnDefs[fn.Index] = fn
+					referenced[string(fn.Ref)] = true
+				}
+			}
+		}
+	}
+	c.warnUnreferenced(referenced)
+	c.blocks(root, blockCtx{})
+	return mergeAll(c.out), c.warnings, errors.Join(c.errs...)
+}
+
+type mdConv struct {
+	doc        *content.Document
+	seq        *NoteSeq
+	st         *Style
+	src        []byte
+	lineStarts []int
+	out        []Para
+	warnings   []string
+	errs       []error
+	fnNum      map[int]int // goldmark footnote index -> note number
+	fnDefs     map[int]*east.Footnote
+	sections   int
+	prevBody   bool // the last block was a body paragraph: indent the next
+}
+
+// blockCtx is what a block inherits from the blocks around it.
+type blockCtx struct {
+	left, right Pt
+	quote       bool
+	listLevel   int
+}
+
+// pos turns a byte offset in the narrative into a position in its file.
+func (c *mdConv) pos(off int) content.Pos {
+	i := sort.Search(len(c.lineStarts), func(i int) bool { return c.lineStarts[i] > off }) - 1
+	if i < 0 {
+		i = 0
+	}
+	p := c.doc.NarrativePos
+	line := p.Line
+	if line == 0 {
+		line = 1
+	}
+	col := utf8.RuneCount(c.src[c.lineStarts[i]:min(off, len(c.src))]) + 1
+	if i == 0 && p.Column > 1 {
+		col += p.Column - 1
+	}
+	return content.Pos{File: p.File, Line: line + i, Column: col}
+}
+
+func (c *mdConv) warnf(off int, format string, args ...any) {
+	c.warnings = append(c.warnings, c.pos(off).String()+": "+fmt.Sprintf(format, args...))
+}
+
+func (c *mdConv) errorf(off int, format string, args ...any) {
+	c.errs = append(c.errs, errors.New(c.pos(off).String()+": "+fmt.Sprintf(format, args...)))
+}
+
+// offset finds where a node starts in the source, for messages.
+func offset(n gast.Node) int {
+	for ; n != nil; n = n.FirstChild() {
+		if n.Type() == gast.TypeBlock && n.Lines().Len() > 0 {
+			return n.Lines().At(0).Start
+		}
+		if t, ok := n.(*gast.Text); ok {
+			return t.Segment.Start
+		}
+		switch x := n.(type) {
+		case *citeNode:
+			return x.off
+		case *eventLinkNode:
+			return x.off
+		}
+	}
+	return 0
+}
+
+var footDefRE = regexp.MustCompile(`(?m)^ {0,3}\[\^([^\]\s]+)\]:`)
+
+// warnUnreferenced reports footnote definitions nothing refers to.
+// goldmark drops them silently; a careful author wants to know. (The
+// scan is on the source text, so a definition-like line inside a code
+// block would be reported too; narratives have no code.)
+func (c *mdConv) warnUnreferenced(referenced map[string]bool) {
+	for _, m := range footDefRE.FindAllSubmatchIndex(c.src, -1) {
+		label := string(c.src[m[2]:m[3]])
+		if !referenced[label] {
+			c.warnf(m[0], "footnote [^%s] is never referred to; dropped", label)
+		}
+	}
+}
+
+func (c *mdConv) emit(p Para) {
+	c.out = append(c.out, p)
+}
+
+// blocks converts the block children of n.
+func (c *mdConv) blocks(n gast.Node, ctx blockCtx) {
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		c.block(ch, ctx)
+	}
+}
+
+func (c *mdConv) block(n gast.Node, ctx blockCtx) {
+	st := c.st
+	switch n := n.(type) {
+	case *gast.Heading:
+		lv := n.Level
+		if lv > 3 {
+			c.warnf(offset(n), "heading level %d set as level 3", lv)
+			lv = 3
+		}
+		runs := c.runs(n, inl{size: st.HeadSize[lv-1], style: headStyle(lv)})
+		title := plainText(runs)
+		p := Para{Kind: Heading, Level: lv, Runs: runs, Align: Left, Leading: st.HeadLeading[lv-1],
+			SpaceBefore: st.HeadBefore[lv-1], SpaceAfter: st.HeadAfter[lv-1], KeepWithNext: true, Bookmark: title}
+		c.sections++
+		p.Dest = "sec-" + strconv.Itoa(c.sections)
+		c.emit(p)
+		c.prevBody = false
+	case *gast.Paragraph, *gast.TextBlock:
+		c.paragraph(n, ctx)
+	case *gast.Blockquote:
+		inner := ctx
+		inner.left += st.QuoteIndent
+		inner.right += st.QuoteIndent
+		inner.quote = true
+		first := len(c.out)
+		c.prevBody = false
+		c.blocks(n, inner)
+		if len(c.out) > first {
+			c.out[first].SpaceBefore = max(c.out[first].SpaceBefore, 7)
+			c.out[len(c.out)-1].SpaceAfter = max(c.out[len(c.out)-1].SpaceAfter, 7)
+		}
+		c.prevBody = false
+	case *gast.List:
+		inner := ctx
+		inner.listLevel++
+		inner.left += st.ListIndent
+		num := n.Start
+		if num == 0 {
+			num = 1
+		}
+		first := len(c.out)
+		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+			marker := "•"
+			if inner.listLevel%2 == 0 {
+				marker = "–"
+			}
+			if n.IsOrdered() {
+				marker = strconv.Itoa(num) + "."
+				num++
+			}
+			start := len(c.out)
+			c.prevBody = false
+			c.blocks(it, inner)
+			if len(c.out) > start {
+				// The marker goes on the item's first block; its later
+				// blocks (and nested lists) hang from the same indent.
+				p := &c.out[start]
+				if p.Kind == Body {
+					p.Kind = ListItem
+				}
+				p.Marker = []Run{{Text: marker, Font: st.font(Regular), Size: p.runSize(st.BodySize), Color: Black}}
+				p.SpaceBefore = max(p.SpaceBefore, 2)
+			}
+		}
+		if len(c.out) > first && inner.listLevel == 1 {
+			c.out[first].SpaceBefore = max(c.out[first].SpaceBefore, 6)
+			c.out[len(c.out)-1].SpaceAfter = max(c.out[len(c.out)-1].SpaceAfter, 6)
+		}
+		c.prevBody = false
+	case *gast.ThematicBreak:
+		c.emit(Para{Kind: Body, Align: Center, Leading: st.BodyLeading, SpaceBefore: 6, SpaceAfter: 6,
+			Runs: []Run{{Text: "*   *   *", Font: st.font(Regular), Size: st.BodySize, Color: Black}}})
+		c.prevBody = false
+	case *gast.CodeBlock, *gast.FencedCodeBlock:
+		c.warnf(offset(n), "code block set as plain text")
+		var b strings.Builder
+		for i := 0; i < n.Lines().Len(); i++ {
+			seg := n.Lines().At(i)
+			b.Write(seg.Value(c.src))
+		}
+		for _, line := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
+			c.emit(Para{Kind: Body, Align: Left, Leading: st.BodyLeading, Left: ctx.left + st.ParIndent, Right: ctx.right,
+				Runs: []Run{{Text: line, Font: st.font(Regular), Size: st.QuoteSize, Color: Black, NoBreak: true}}})
+		}
+		c.prevBody = false
+	case *gast.HTMLBlock:
+		c.warnf(offset(n), "HTML block dropped (the handout sets Markdown only)")
+	case *east.Table:
+		c.warnf(offset(n), "table set as plain lines (tables are not supported in the narrative)")
+		for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+			var runs []Run
+			for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+				if len(runs) > 0 {
+					runs = append(runs, Run{Text: " — ", Font: st.font(Regular), Size: st.BodySize, Color: Black})
+				}
+				runs = append(runs, c.runs(cell, inl{size: st.BodySize})...)
+			}
+			c.emit(Para{Kind: Body, Align: Left, Leading: st.BodyLeading, Left: ctx.left, Right: ctx.right, Runs: runs})
+		}
+		c.prevBody = false
+	case *east.FootnoteList:
+		// Set where they are referred to.
+	case *gast.ListItem:
+		c.blocks(n, ctx)
+	default:
+		c.warnf(offset(n), "unsupported Markdown block %s dropped", n.Kind())
+	}
+}
+
+func headStyle(level int) FontStyle {
+	if level == 3 {
+		return Italic
+	}
+	return Bold
+}
+
+func (p *Para) runSize(def Pt) Pt {
+	for _, r := range p.Runs {
+		if r.Size > 0 {
+			return r.Size
+		}
+	}
+	return def
+}
+
+func (c *mdConv) paragraph(n gast.Node, ctx blockCtx) {
+	st := c.st
+	size, leading := st.BodySize, st.BodyLeading
+	kind := Body
+	if ctx.quote {
+		size, leading, kind = st.QuoteSize, st.QuoteLeading, Quote
+	}
+	runs := c.runs(n, inl{size: size})
+	if len(runs) == 0 {
+		return
+	}
+	p := Para{Kind: kind, Runs: runs, Align: Justify, Leading: leading, Left: ctx.left, Right: ctx.right}
+	if ctx.listLevel > 0 && !ctx.quote {
+		p.Kind = ListItem
+	}
+	// Book convention: a paragraph that follows another is indented, the
+	// first after a heading, quote or list is not; no space between.
+	if c.prevBody && kind == Body && ctx.listLevel == 0 {
+		p.FirstIndent = st.ParIndent
+	}
+	if kind == Quote && len(c.out) > 0 && c.out[len(c.out)-1].Kind == Quote {
+		p.SpaceBefore = 3
+	}
+	c.emit(p)
+	c.prevBody = kind == Body && ctx.listLevel == 0
+}
+
+// inl is the inline style in force.
+type inl struct {
+	size         Pt
+	style        FontStyle
+	link         string
+	italic, bold bool // toggled by emphasis, on top of style
+}
+
+func (s inl) font(family string) Font {
+	st := s.style
+	it := st == Italic || st == BoldItalic
+	bd := st == Bold || st == BoldItalic
+	if s.italic {
+		it = !it
+	}
+	if s.bold {
+		bd = true
+	}
+	switch {
+	case it && bd:
+		st = BoldItalic
+	case it:
+		st = Italic
+	case bd:
+		st = Bold
+	default:
+		st = Regular
+	}
+	return Font{Family: family, Style: st}
+}
+
+// runs converts the inline children of n for the body: citations become
+// note markers, registered in the sequence now.
+func (c *mdConv) runs(n gast.Node, s inl) []Run {
+	var pieces []notePiece
+	c.inlines(n, s, &pieces, false)
+	runs := make([]Run, 0, len(pieces))
+	for _, p := range pieces {
+		runs = append(runs, p.run)
+	}
+	return trimRuns(runs)
+}
+
+func (c *mdConv) text(out *[]notePiece, s inl, t string) {
+	if t == "" {
+		return
+	}
+	*out = append(*out, notePiece{run: Run{Text: t, Font: s.font(c.st.Family), Size: s.size, Color: Black, Link: s.link}})
+}
+
+// inlines converts the inline children of n into pieces. In a note
+// (inNote), a citation stays a citation piece, set inline when the notes
+// are formatted; in the body it becomes a note marker.
+func (c *mdConv) inlines(n gast.Node, s inl, out *[]notePiece, inNote bool) {
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		switch x := ch.(type) {
+		case *gast.Text:
+			c.text(out, s, string(x.Segment.Value(c.src)))
+			if x.SoftLineBreak() || x.HardLineBreak() {
+				c.text(out, s, " ")
+			}
+		case *gast.String:
+			c.text(out, s, string(x.Value))
+		case *gast.Emphasis:
+			in := s
+			if x.Level >= 2 {
+				in.bold = true
+			} else {
+				in.italic = !in.italic
+			}
+			c.inlines(x, in, out, inNote)
+		case *gast.CodeSpan:
+			var b strings.Builder
+			for t := x.FirstChild(); t != nil; t = t.NextSibling() {
+				if tt, ok := t.(*gast.Text); ok {
+					b.Write(tt.Segment.Value(c.src))
+				}
+			}
+			c.text(out, s, b.String())
+		case *gast.Link:
+			in := s
+			in.link = string(x.Destination)
+			c.inlines(x, in, out, inNote)
+		case *gast.AutoLink:
+			in := s
+			in.link = string(x.URL(c.src))
+			c.text(out, in, string(x.Label(c.src)))
+		case *gast.Image:
+			c.warnf(offset(x), "image dropped (its alt text is set instead)")
+			c.inlines(x, s, out, inNote)
+		case *gast.RawHTML:
+			c.warnf(x.Segments.At(0).Start, "inline HTML dropped")
+		case *citeNode:
+			cites, err := c.parseCites(x)
+			if err != nil {
+				c.errorf(x.off, "%v", err)
+				continue
+			}
+			if inNote {
+				*out = append(*out, notePiece{cites: cites})
+				continue
+			}
+			num := c.seq.Cite(cites)
+			*out = append(*out, notePiece{run: Run{Note: num, Font: s.font(c.st.Family), Size: s.size, Color: Black}})
+		case *eventLinkNode:
+			ev := c.doc.EventByID[x.id]
+			if ev == nil {
+				c.errorf(x.off, "event link [[%s]]: no event has this id", x.id)
+				c.text(out, s, x.label)
+				continue
+			}
+			label := x.label
+			if label == "" {
+				label = ev.Title
+			}
+			in := s
+			in.link = "chart-" + ev.ID
+			c.text(out, in, label)
+		case *east.FootnoteLink:
+			if inNote {
+				c.warnf(offset(n), "footnote reference inside a footnote ignored")
+				continue
+			}
+			num, ok := c.fnNum[x.Index]
+			if !ok {
+				num = c.authorNote(x.Index)
+				c.fnNum[x.Index] = num
+			}
+			*out = append(*out, notePiece{run: Run{Note: num, Font: s.font(c.st.Family), Size: s.size, Color: Black}})
+		case *east.FootnoteBacklink:
+		default:
+			c.inlines(x, s, out, inNote)
+		}
+	}
+}
+
+// authorNote converts footnote definition idx and registers it.
+func (c *mdConv) authorNote(idx int) int {
+	def := c.fnDefs[idx]
+	var paras []authorPara
+	if def != nil {
+		for b := def.FirstChild(); b != nil; b = b.NextSibling() {
+			var pieces []notePiece
+			c.inlines(b, inl{size: c.st.NoteSize}, &pieces, true)
+			if len(pieces) > 0 {
+				paras = append(paras, authorPara(pieces))
+			}
+		}
+	}
+	return c.seq.author(paras)
+}
+
+// trimRuns drops leading and trailing spaces of a paragraph.
+func trimRuns(runs []Run) []Run {
+	for len(runs) > 0 && runs[0].Note == 0 && strings.TrimSpace(runs[0].Text) == "" {
+		runs = runs[1:]
+	}
+	for len(runs) > 0 && runs[len(runs)-1].Note == 0 && strings.TrimSpace(runs[len(runs)-1].Text) == "" {
+		runs = runs[:len(runs)-1]
+	}
+	if len(runs) > 0 && runs[0].Note == 0 {
+		runs[0].Text = strings.TrimLeftFunc(runs[0].Text, unicode.IsSpace)
+	}
+	if k := len(runs) - 1; k >= 0 && runs[k].Note == 0 {
+		runs[k].Text = strings.TrimRightFunc(runs[k].Text, unicode.IsSpace)
+	}
+	return runs
+}
+
+// mergeRuns joins neighbouring runs of the same style, so the engine and
+// the dumps see words, not goldmark's text segments.
+func mergeRuns(runs []Run) []Run {
+	var out []Run
+	for _, r := range runs {
+		if k := len(out) - 1; k >= 0 && r.Note == 0 && out[k].Note == 0 && r.Dest == "" && out[k].Dest == "" &&
+			r.Font == out[k].Font && r.Size == out[k].Size && r.Color == out[k].Color && r.Link == out[k].Link && r.NoBreak == out[k].NoBreak {
+			out[k].Text += r.Text
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func mergeAll(ps []Para) []Para {
+	for i := range ps {
+		ps[i].Runs = mergeRuns(notePunct(mergeRuns(ps[i].Runs)))
+	}
+	return ps
+}
+
+// notePunct moves a note marker after the punctuation that follows it
+// and drops the space before it, as Pandoc does for note styles and
+// Chicago asks: "reached Enzeli [@rb]." prints "reached Enzeli.¹".
+func notePunct(runs []Run) []Run {
+	for i := range runs {
+		if runs[i].Note == 0 {
+			continue
+		}
+		// Consecutive markers move as one group.
+		j := i
+		for j+1 < len(runs) && runs[j+1].Note != 0 {
+			j++
+		}
+		if i > 0 && runs[i-1].Note == 0 {
+			runs[i-1].Text = strings.TrimRight(runs[i-1].Text, " ")
+		}
+		if i == 0 || runs[i-1].Note != 0 || j+1 >= len(runs) {
+			continue
+		}
+		next := &runs[j+1]
+		k := 0
+		for k < len(next.Text) && strings.IndexByte(".,;:!?", next.Text[k]) >= 0 {
+			k++
+		}
+		if k > 0 && !strings.HasSuffix(runs[i-1].Text, next.Text[:k]) {
+			runs[i-1].Text += next.Text[:k]
+		}
+		next.Text = next.Text[k:]
+	}
+	return runs
+}
+
+func plainText(runs []Run) string {
+	var b strings.Builder
+	for _, r := range runs {
+		if r.Note == 0 {
+			b.WriteString(r.Text)
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// parseCites parses a bracketed citation and checks its sources.
+func (c *mdConv) parseCites(x *citeNode) ([]content.Cite, error) {
+	cites, err := parseCitation(x.raw)
+	if err != nil {
+		return nil, fmt.Errorf("citation [%s]: %v", x.raw, err)
+	}
+	var bad []string
+	for i := range cites {
+		if c.doc.SourceByID[cites[i].Source] == nil {
+			bad = append(bad, strconv.Quote(cites[i].Source))
+		}
+		cites[i].Pos = c.pos(x.off)
+	}
+	if bad != nil {
+		return nil, fmt.Errorf("citation [%s]: unknown source %s", x.raw, strings.Join(bad, ", "))
+	}
+	return cites, nil
+}
+
+// parseCitation parses the inside of a Pandoc bracketed citation.
+//
+// TEMPORARY: a minimal parser (prefix @key, locator) until the citation
+// formatter's content.ParseCitation lands on main; then this calls it.
+func parseCitation(s string) ([]content.Cite, error) {
+	var cites []content.Cite
+	for _, part := range strings.Split(s, ";") {
+		at := strings.IndexByte(part, '@')
+		if at < 0 {
+			return nil, fmt.Errorf("%q names no source (@key)", strings.TrimSpace(part))
+		}
+		prefix := strings.TrimSpace(part[:at])
+		rest := part[at+1:]
+		end := 0
+		for end < len(rest) && isKeyByte(rest[end]) {
+			end++
+		}
+		for end > 0 && strings.ContainsRune(".:", rune(rest[end-1])) {
+			end--
+		}
+		if end == 0 {
+			return nil, fmt.Errorf("empty citation key")
+		}
+		cite := content.Cite{Source: rest[:end], Prefix: prefix}
+		tail := strings.TrimSpace(rest[end:])
+		tail = strings.TrimSpace(strings.TrimPrefix(tail, ","))
+		cite.Locator = strings.ReplaceAll(tail, "--", "–")
+		cites = append(cites, cite)
+	}
+	return cites, nil
+}
+
+func isKeyByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || strings.IndexByte("_-:.#$%&+?<>~/", b) >= 0
+}
+
+// citeNode is a bracketed citation [see @a, 3; @b] in the narrative.
+type citeNode struct {
+	gast.BaseInline
+	raw string // between the brackets
+	off int    // offset of "[" in the source
+}
+
+var kindCite = gast.NewNodeKind("AnnalistCite")
+
+func (n *citeNode) Kind() gast.NodeKind { return kindCite }
+func (n *citeNode) Dump(src []byte, level int) {
+	gast.DumpHelper(n, src, level, map[string]string{"Raw": n.raw}, nil)
+}
+
+// eventLinkNode is an event link [[id]] or [[id|text]].
+type eventLinkNode struct {
+	gast.BaseInline
+	id, label string
+	off       int
+}
+
+var kindEventLink = gast.NewNodeKind("AnnalistEventLink")
+
+func (n *eventLinkNode) Kind() gast.NodeKind { return kindEventLink }
+func (n *eventLinkNode) Dump(src []byte, level int) {
+	gast.DumpHelper(n, src, level, map[string]string{"ID": n.id, "Label": n.label}, nil)
+}
+
+// annalistInline parses the two inline forms Markdown lacks: event links
+// and Pandoc citations. It runs before goldmark's link parser; when the
+// brackets hold neither, it declines and the link parser goes on.
+type annalistInline struct{}
+
+func (annalistInline) Trigger() []byte { return []byte{'['} }
+
+func (annalistInline) Parse(parent gast.Node, block text.Reader, pc parser.Context) gast.Node {
+	line, seg := block.PeekLine()
+	if len(line) < 2 || line[0] != '[' {
+		return nil
+	}
+	if line[1] == '[' {
+		end := bytes.Index(line, []byte("]]"))
+		if end < 0 {
+			return nil
+		}
+		inner := string(line[2:end])
+		if strings.ContainsAny(inner, "[\n") {
+			return nil
+		}
+		id, label, _ := strings.Cut(inner, "|")
+		id = strings.TrimSpace(id)
+		if id == "" {
+			return nil
+		}
+		block.Advance(end + 2)
+		return &eventLinkNode{id: id, label: strings.TrimSpace(label), off: seg.Start}
+	}
+	// A citation may run over a line end; read through the block.
+	l, p := block.Position()
+	block.Advance(1)
+	var buf []byte
+	for {
+		ch := block.Peek()
+		if ch == text.EOF || ch == '[' || len(buf) > 2000 {
+			block.SetPosition(l, p)
+			return nil
+		}
+		block.Advance(1)
+		if ch == ']' {
+			break
+		}
+		if ch == '\n' || ch == '\r' || ch == '\t' {
+			ch = ' '
+		}
+		buf = append(buf, ch)
+	}
+	if next := block.Peek(); next == '(' || next == '[' || !isCitation(buf) {
+		block.SetPosition(l, p)
+		return nil
+	}
+	return &citeNode{raw: strings.Join(strings.Fields(string(buf)), " "), off: seg.Start}
+}
+
+// isCitation reports whether bracket content is a Pandoc citation: an @
+// that starts a key, at the start or after a space, "-" or ";".
+func isCitation(b []byte) bool {
+	for i, ch := range b {
+		if ch != '@' || i+1 >= len(b) || !isKeyByte(b[i+1]) {
+			continue
+		}
+		if i == 0 || b[i-1] == ' ' || b[i-1] == ';' || b[i-1] == '-' {
+			return true
+		}
+	}
+	return false
+}

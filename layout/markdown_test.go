@@ -1,0 +1,293 @@
+package layout
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"annalist/content"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// fakeCiter formats a note as "key locator" per cite, "Ibid." for a
+// repeat of the previous note, so numbering and order are visible.
+type fakeCiter struct {
+	last string
+	seen []string
+}
+
+func (f *fakeCiter) Note(cites []content.Cite) []content.Span {
+	var parts []string
+	for _, c := range cites {
+		s := strings.TrimSpace(c.Prefix + " " + c.Source + " " + c.Locator)
+		parts = append(parts, s)
+		f.seen = append(f.seen, c.Source)
+	}
+	text := strings.Join(parts, "; ")
+	out := text
+	if text == f.last {
+		out = "Ibid"
+	}
+	f.last = text
+	return []content.Span{{Text: "src "}, {Text: out, Italic: true}, {Text: "."}}
+}
+
+func (f *fakeCiter) Bibliography() [][]content.Span {
+	var out [][]content.Span
+	done := map[string]bool{}
+	for _, s := range f.seen {
+		if !done[s] {
+			done[s] = true
+			out = append(out, []content.Span{{Text: "Author, A. "}, {Text: "Book " + s, Italic: true}, {Text: ". Place: Press, 1920."}})
+		}
+	}
+	return out
+}
+
+func testDoc(narrative string) *content.Document {
+	d := &content.Document{
+		Title:        "A Test Handout",
+		Subtitle:     "Small and Exact",
+		Author:       "A. Tester",
+		Date:         "November 2026",
+		Narrative:    narrative,
+		NarrativePos: content.Pos{File: "story.md", Line: 1, Column: 1},
+		Tracks:       []*content.Track{{ID: "t1", Title: "Track one"}, {ID: "t2", Title: "Track two"}},
+		Sources:      []*content.Source{{ID: "atabaki", Title: "Soviet Republic"}, {ID: "rb", Title: "Landing"}, {ID: "kh", Title: "Telegram"}},
+		Events: []*content.Event{
+			{ID: "landing", Track: "t1", Title: "Soviet landing at Enzeli", Cite: []content.Cite{{Source: "rb", Locator: "para. 4"}}},
+			{ID: "republic", Track: "t1", Title: "Gilan republic proclaimed", Cite: []content.Cite{{Source: "atabaki", Locator: "3"}}},
+			{ID: "baku", Track: "t2", Title: "Red Army enters Baku"},
+		},
+	}
+	d.TrackByID = map[string]*content.Track{}
+	for _, t := range d.Tracks {
+		d.TrackByID[t.ID] = t
+	}
+	d.SourceByID = map[string]*content.Source{}
+	for _, s := range d.Sources {
+		d.SourceByID[s.ID] = s
+	}
+	d.EventByID = map[string]*content.Event{}
+	for _, e := range d.Events {
+		d.EventByID[e.ID] = e
+	}
+	return d
+}
+
+// dumpParas prints blocks one per line group, for goldens.
+func dumpParas(b *strings.Builder, ps []Para) {
+	kinds := map[BlockKind]string{Body: "body", Heading: "heading", Quote: "quote", ListItem: "item", NoteText: "note", Caption: "caption", Figure: "figure"}
+	for _, p := range ps {
+		fmt.Fprintf(b, "%s", kinds[p.Kind])
+		if p.Level > 0 {
+			fmt.Fprintf(b, " level=%d", p.Level)
+		}
+		fmt.Fprintf(b, " lead=%.1f", p.Leading)
+		if p.Left != 0 || p.Right != 0 || p.FirstIndent != 0 {
+			fmt.Fprintf(b, " indent=%.0f/%.0f/%.0f", p.Left, p.Right, p.FirstIndent)
+		}
+		if p.SpaceBefore != 0 || p.SpaceAfter != 0 {
+			fmt.Fprintf(b, " space=%.0f/%.0f", p.SpaceBefore, p.SpaceAfter)
+		}
+		if p.KeepWithNext {
+			b.WriteString(" keep")
+		}
+		if p.Dest != "" {
+			fmt.Fprintf(b, " dest=%s", p.Dest)
+		}
+		if p.Bookmark != "" {
+			fmt.Fprintf(b, " bookmark=%q", p.Bookmark)
+		}
+		if p.Marker != nil {
+			fmt.Fprintf(b, " marker=%q", plainText(p.Marker))
+		}
+		b.WriteString("\n")
+		for _, r := range p.Runs {
+			b.WriteString("    ")
+			b.WriteString(dumpRun(r))
+			b.WriteString("\n")
+		}
+	}
+}
+
+func dumpRun(r Run) string {
+	styles := []string{"R", "I", "B", "BI"}
+	s := fmt.Sprintf("%s%s %.1f", r.Font.Family, styles[r.Font.Style], r.Size)
+	if r.Note > 0 {
+		return s + fmt.Sprintf(" note=%d", r.Note)
+	}
+	if r.Link != "" {
+		s += " link=" + r.Link
+	}
+	if r.Dest != "" {
+		s += " dest=" + r.Dest
+	}
+	return s + fmt.Sprintf(" %q", r.Text)
+}
+
+func checkGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden; got:\n%s", name, got)
+	}
+}
+
+const sampleNarrative = `# The landing
+
+In May 1920 the "Caspian flotilla" -- under Raskolnikov -- reached Enzeli [see @rb, para. 4].
+It was *not* an **invasion**, said the Soviet note[^tel]; the British withdrew.[@atabaki, 3; @rb, para. 5]
+
+Later, [[landing|the landing]] led to [[republic]].[^tel] See [the archive](https://example.org/a).
+
+> We have taken Enzeli. The British have gone.
+>
+> --- Telegram, 18 May 1920
+
+## Aftermath
+
+- first point [@atabaki, 4]
+- second point
+  1. nested one
+  2. nested two
+
+[^tel]: The telegram is in *Pravda*, citing [@kh, l. 2]. More.
+
+[^unused]: Never referred to.
+`
+
+func TestMarkdownGolden(t *testing.T) {
+	doc := testDoc(sampleNarrative)
+	seq := &NoteSeq{}
+	// A chart note first: the narrative's numbers follow it.
+	seq.Cite([]content.Cite{{Source: "rb", Locator: "para. 4"}})
+	seq.Origin = FromText
+	blocks, warnings, err := Markdown(doc, seq, DefaultStyle())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	dumpParas(&b, blocks)
+	b.WriteString("-- notes\n")
+	notes := seq.Format(&fakeCiter{}, DefaultStyle())
+	for i := 1; i <= len(notes); i++ {
+		fmt.Fprintf(&b, "%d:\n", i)
+		dumpParas(&b, notes[i].Paras)
+	}
+	b.WriteString("-- warnings\n")
+	for _, w := range warnings {
+		b.WriteString(w + "\n")
+	}
+	checkGolden(t, "markdown.golden", b.String())
+}
+
+func TestMarkdownErrors(t *testing.T) {
+	tests := []struct {
+		name, md string
+		pos      content.Pos
+		want     string
+	}{
+		{"unknown event", "Text\n\nsee [[nope]] here", content.Pos{File: "n.md", Line: 1}, "n.md:3:5: event link [[nope]]: no event has this id"},
+		{"unknown source", "a [@zz, 3] b", content.Pos{File: "n.md", Line: 1}, `n.md:1:3: citation [@zz, 3]: unknown source "zz"`},
+		{"two at once", "[[x]] and [@y]", content.Pos{File: "h.yaml", Line: 40, Column: 3},
+			"h.yaml:40:3: event link [[x]]: no event has this id\n" + `h.yaml:40:13: citation [@y]: unknown source "y"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := testDoc(tt.md)
+			doc.NarrativePos = tt.pos
+			_, _, err := Markdown(doc, &NoteSeq{}, DefaultStyle())
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error = %v\nwant    %s", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestMarkdownWarnings(t *testing.T) {
+	tests := []struct{ md, want string }{
+		{"<div>x</div>\n", "story.md:1:1: HTML block dropped"},
+		{"a ![alt](p.png) b\n", "story.md:1:5: image dropped"},
+		{"| a | b |\n|---|---|\n| 1 | 2 |\n", "story.md:1:3: table set as plain lines"},
+		{"#### deep\n", "story.md:1:6: heading level 4 set as level 3"},
+		{"x\n\n[^a]: never\n", "story.md:3:1: footnote [^a] is never referred to"},
+	}
+	for _, tt := range tests {
+		_, warnings, err := Markdown(testDoc(tt.md), &NoteSeq{}, DefaultStyle())
+		if err != nil {
+			t.Errorf("%q: %v", tt.md, err)
+		}
+		if len(warnings) != 1 || !strings.HasPrefix(warnings[0], tt.want) {
+			t.Errorf("%q: warnings %q, want one starting %q", tt.md, warnings, tt.want)
+		}
+	}
+}
+
+func TestCitationNotLink(t *testing.T) {
+	// A link whose text starts with @ and an email-like text are not
+	// citations.
+	for _, md := range []string{"[@rb](https://x.org)", "write to [me@example.org]", "[plain] text"} {
+		seq := &NoteSeq{}
+		blocks, _, err := Markdown(testDoc(md), seq, DefaultStyle())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if seq.Len() != 0 {
+			t.Errorf("%q registered %d notes, want none", md, seq.Len())
+		}
+		if len(blocks) != 1 {
+			t.Errorf("%q: %d blocks", md, len(blocks))
+		}
+	}
+}
+
+func TestCitationAcrossLines(t *testing.T) {
+	seq := &NoteSeq{}
+	_, _, err := Markdown(testDoc("text [see @atabaki,\n3; @rb] more"), seq, DefaultStyle())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if seq.Len() != 1 || len(seq.entries[0].cites) != 2 || seq.entries[0].cites[0].Prefix != "see" || seq.entries[0].cites[0].Locator != "3" {
+		t.Errorf("entries = %+v", seq.entries)
+	}
+}
+
+func FuzzMarkdown(f *testing.F) {
+	f.Add(sampleNarrative)
+	f.Add("[[")
+	f.Add("[@")
+	f.Add("[^x]\n\n[^x]: [^x] [@rb] [[landing]]")
+	f.Add("> - [@rb, 3\n> ]")
+	f.Fuzz(func(t *testing.T, md string) {
+		seq := &NoteSeq{}
+		blocks, _, err := Markdown(testDoc(md), seq, DefaultStyle())
+		var e interface{ Unwrap() []error }
+		if err != nil && !errors.As(err, &e) {
+			t.Fatalf("error not joined: %v", err)
+		}
+		for _, p := range blocks {
+			for _, r := range p.Runs {
+				if r.Note > seq.Len() {
+					t.Fatalf("marker %d beyond %d notes", r.Note, seq.Len())
+				}
+			}
+		}
+		seq.Format(&fakeCiter{}, DefaultStyle())
+	})
+}

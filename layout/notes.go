@@ -1,0 +1,160 @@
+package layout
+
+import (
+	"strings"
+
+	"annalist/content"
+)
+
+// CitationFormatter formats the document's notes in sequence and, at the
+// end, its bibliography. *content.Citer (Chicago notes-bibliography) is
+// the one Build uses unless Options.Citer names another.
+type CitationFormatter interface {
+	// Note formats the next note of the sequence; it must be called in
+	// note order, because the form (full, short, Ibid.) depends on the
+	// notes before.
+	Note(cites []content.Cite) []content.Span
+	// Bibliography returns the entries of every source cited so far.
+	Bibliography() [][]content.Span
+}
+
+// Origin says which part of the handout registered a note; the chronology
+// looks up the numbers the chart gave an event's sources.
+type Origin uint8
+
+// Origins, in the order the notes are numbered.
+const (
+	FromChart Origin = iota
+	FromText
+	FromChronology
+)
+
+// notePiece is one piece of an author's note: a run of text, or a
+// citation set inline (formatted when the notes are formatted, in
+// sequence, so "Ibid." stays right).
+type notePiece struct {
+	run   Run
+	cites []content.Cite
+}
+
+// authorPara is one paragraph of an author's note.
+type authorPara []notePiece
+
+type noteEntry struct {
+	origin Origin
+	cites  []content.Cite // a citation note
+	author []authorPara   // an author's note ([^x] in the narrative)
+}
+
+// NoteSeq is the document's one footnote sequence, shared by the chart
+// pages, the narrative and the chronology. Notes are numbered by first
+// reference: whoever registers a note first gets the next number. The
+// text of every note is formatted only once all are registered (Format),
+// because the citation style depends on the order of the whole sequence.
+//
+// NoteSeq implements Notes. Its Origin field says who is registering now
+// (Build switches it as it goes from chart to text to chronology).
+type NoteSeq struct {
+	Origin  Origin
+	entries []noteEntry
+}
+
+// Cite registers a citation note and returns its number (from 1).
+func (s *NoteSeq) Cite(cites []content.Cite) int {
+	s.entries = append(s.entries, noteEntry{origin: s.Origin, cites: append([]content.Cite(nil), cites...)})
+	return len(s.entries)
+}
+
+// author registers an author's note and returns its number.
+func (s *NoteSeq) author(paras []authorPara) int {
+	s.entries = append(s.entries, noteEntry{origin: s.Origin, author: paras})
+	return len(s.entries)
+}
+
+// Len is the number of notes registered so far.
+func (s *NoteSeq) Len() int { return len(s.entries) }
+
+// EventNotes returns the numbers of the chart's notes that cite exactly
+// sources the event gives (its citations or its versions' sources), in
+// order. The chart registers an event's sources through Notes.Cite,
+// which does not name the event, so the match is on the citations
+// themselves.
+func (s *NoteSeq) EventNotes(e *content.Event) []int {
+	own := map[string]bool{}
+	for _, c := range e.Cite {
+		own[citeKey(c.Source, c.Locator)] = true
+		own[citeKey(c.Source, "")] = true
+	}
+	for _, v := range e.Versions {
+		own[citeKey(v.Source, v.Locator)] = true
+		own[citeKey(v.Source, "")] = true
+	}
+	var nums []int
+	for i, en := range s.entries {
+		if en.origin != FromChart || len(en.cites) == 0 {
+			continue
+		}
+		all := true
+		for _, c := range en.cites {
+			if !own[citeKey(c.Source, c.Locator)] {
+				all = false
+				break
+			}
+		}
+		if all {
+			nums = append(nums, i+1)
+		}
+	}
+	return nums
+}
+
+func citeKey(src, loc string) string { return src + "\x00" + loc }
+
+// Format formats every registered note, in number order, with f, and
+// returns them by number. Note text is set in the note style st.
+func (s *NoteSeq) Format(f CitationFormatter, st *Style) map[int]*Note {
+	out := make(map[int]*Note, len(s.entries))
+	for i, en := range s.entries {
+		n := &Note{Number: i + 1}
+		if en.author == nil {
+			n.Paras = []Para{st.notePara(mergeRuns(spanRuns(f.Note(en.cites), st)))}
+		} else {
+			for _, ap := range en.author {
+				var runs []Run
+				for _, p := range ap {
+					if p.cites == nil {
+						runs = append(runs, p.run)
+						continue
+					}
+					// A citation inside an author's note is set inline,
+					// without the closing period the formatter gives a
+					// whole note, so the author's sentence can go on.
+					rs := spanRuns(f.Note(p.cites), st)
+					if k := len(rs) - 1; k >= 0 {
+						rs[k].Text = strings.TrimSuffix(rs[k].Text, ".")
+					}
+					runs = append(runs, rs...)
+				}
+				n.Paras = append(n.Paras, st.notePara(mergeRuns(trimRuns(runs))))
+			}
+		}
+		out[n.Number] = n
+	}
+	return out
+}
+
+// spanRuns turns formatted citation text into runs in the note style.
+func spanRuns(spans []content.Span, st *Style) []Run {
+	runs := make([]Run, 0, len(spans))
+	for _, sp := range spans {
+		r := Run{Text: sp.Text, Font: Font{Family: st.Family, Style: Regular}, Size: st.NoteSize, Color: Black}
+		if sp.Italic {
+			r.Font.Style = Italic
+		}
+		if sp.URL != "" {
+			r.Link = sp.URL
+		}
+		runs = append(runs, r)
+	}
+	return runs
+}
