@@ -1,0 +1,422 @@
+package layout
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"annalist/content"
+)
+
+// Options are Build's options; the zero value works except for Measurer.
+type Options struct {
+	// Paper overrides the document's paper ("a4" or "letter").
+	Paper string
+	// Measurer measures text (NewMeasurer for the embedded fonts).
+	Measurer Measurer
+	// Date is the PDF's creation date as Unix seconds; fixed by the
+	// caller so the same input gives the same file.
+	Date int64
+	// NewCiter returns the formatter of notes and bibliography; nil uses
+	// Chicago notes-bibliography (content.NewCiter).
+	NewCiter func(doc *content.Document) CitationFormatter
+	// Style is the type design; nil uses DefaultStyle.
+	Style *Style
+}
+
+// Titled is implemented by a figure Block that has a title, for the
+// contents, the outline and the running head of its page.
+type Titled interface{ Title() string }
+
+// part is a run of pages of one kind, with the running head they carry.
+type part struct {
+	pages    []*Page
+	portrait bool
+	// heads gives the right-hand running head of each page; nil for none.
+	heads []string
+	// outline entries, Page relative to the part.
+	outline []Bookmark
+	// dests maps destinations in the part to the part's page index.
+	dests map[string]int
+}
+
+// Build lays out the whole handout: the title page, the contents, a
+// landscape page per figure with its notes at its foot, the narrative
+// with its footnotes, the chronology and the bibliography.
+//
+// Notes are numbered in one sequence by first reference: the figures
+// first (they are laid out first and cite as they draw), then the
+// narrative in reading order, then the chronology, which reuses the
+// numbers the chart gave an event's sources.
+func Build(doc *content.Document, figures []Block, opts Options) (*Document, error) {
+	m := opts.Measurer
+	if m == nil {
+		return nil, errors.New("layout: Build needs a Measurer")
+	}
+	st := opts.Style
+	if st == nil {
+		st = DefaultStyle()
+	}
+	paper := doc.Paper
+	if opts.Paper != "" {
+		paper = opts.Paper
+	}
+	g, err := geometryFor(paper)
+	if err != nil {
+		return nil, err
+	}
+	newCiter := opts.NewCiter
+	if newCiter == nil {
+		newCiter = func(d *content.Document) CitationFormatter {
+			return content.NewCiter(d, content.CiteOptions{ShortIbid: d.ShortIbid})
+		}
+	}
+	out := &Document{}
+	seq := &NoteSeq{Origin: FromChart}
+
+	// 1. Figures: each on its own landscape page. Their notes are set
+	// later, once the whole sequence is known and formatted.
+	var charts []chartPage
+	for i, b := range figures {
+		cp, err := layoutFigure(b, i, seq, doc, newCiter, g, st, m)
+		if err != nil {
+			return nil, err
+		}
+		charts = append(charts, cp)
+	}
+
+	// 2. The narrative, in reading order.
+	seq.Origin = FromText
+	var errs []error
+	blocks, warnings, err := Markdown(doc, seq, st)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	out.Warnings = append(out.Warnings, warnings...)
+
+	// 3. The chronology's rows, registering notes for events the chart
+	// did not cite.
+	seq.Origin = FromChronology
+	rows := chronologyRows(doc, seq)
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+
+	// 4. Every note is registered: format them in order, then the
+	// bibliography of what they cite.
+	citer := newCiter(doc)
+	notes := seq.Format(citer, st)
+	bib := citer.Bibliography()
+
+	// 5. Set the parts.
+	var parts []part
+	for _, cp := range charts {
+		parts = append(parts, cp.finish(notes, g, st, m))
+	}
+	if len(blocks) > 0 {
+		p, err := flowPart(blocks, notes, g, m)
+		if err != nil {
+			return nil, err
+		}
+		out.Warnings = append(out.Warnings, p.warnings...)
+		parts = append(parts, p.part)
+	}
+	if len(rows) > 0 {
+		pages := chronologyPages(rows, notes, g, st, m)
+		p := part{pages: pages, portrait: true, dests: map[string]int{"chronology": 0},
+			outline: []Bookmark{{Title: "Chronology", Level: 0, Page: 0, Y: g.frame.Top}}}
+		for range pages {
+			p.heads = append(p.heads, "Chronology")
+		}
+		for i, pg := range pages {
+			for _, it := range pg.Items {
+				if d, ok := it.(Dest); ok {
+					p.dests[d.Name] = i
+				}
+			}
+		}
+		parts = append(parts, p)
+	}
+	if len(bib) > 0 {
+		p, err := flowPart(bibliographyBlocks(bib, st), nil, g, m)
+		if err != nil {
+			return nil, err
+		}
+		out.Warnings = append(out.Warnings, p.warnings...)
+		parts = append(parts, p.part)
+	}
+
+	// 6. The contents, set twice: once to learn how many pages it takes
+	// (which moves everything after it), then with the true numbers.
+	tocPages := 1
+	var toc *FlowResult
+	for range 3 {
+		entries := contentsEntries(parts, 1+tocPages)
+		toc, err = Flow(tocBlocks(entries, g.page.W-g.frame.Left-g.frame.Right, st, m), nil, g.frame, m)
+		if err != nil {
+			return nil, fmt.Errorf("layout: contents: %w", err)
+		}
+		if len(toc.Pages) == tocPages {
+			break
+		}
+		tocPages = len(toc.Pages)
+	}
+
+	// 7. Assemble, with running heads and folios.
+	out.Pages = append(out.Pages, titlePage(doc, g, st, m))
+	out.Outline = append(out.Outline, Bookmark{Title: "Contents", Level: 0, Page: 1, Y: g.frame.Top})
+	for _, p := range toc.Pages {
+		headAndFolio(p, len(out.Pages)+1, doc.Title, "Contents", true, g, st, m)
+		out.Pages = append(out.Pages, p)
+	}
+	for _, pt := range parts {
+		base := len(out.Pages)
+		for i, p := range pt.pages {
+			right := ""
+			if i < len(pt.heads) {
+				right = pt.heads[i]
+			}
+			headAndFolio(p, base+i+1, doc.Title, right, pt.portrait, g, st, m)
+			out.Pages = append(out.Pages, p)
+		}
+		for _, b := range pt.outline {
+			b.Page += base
+			out.Outline = append(out.Outline, b)
+		}
+	}
+	retargetEventLinks(out)
+	out.Meta = Meta{Title: doc.Title, Author: doc.Author, Subject: doc.Subtitle, Creator: "Annalist", Date: opts.Date}
+	var kw []string
+	for _, t := range doc.Tracks {
+		kw = append(kw, t.Title)
+	}
+	out.Meta.Keywords = strings.Join(kw, "; ")
+	return out, nil
+}
+
+// flowed is a part set by the engine, with its warnings.
+type flowed struct {
+	part
+	warnings []string
+}
+
+// flowPart flows blocks into portrait pages and works out each page's
+// running head: the section in force at the top of the page, or the
+// first that starts on it.
+func flowPart(blocks []Para, notes map[int]*Note, g geometry, m Measurer) (flowed, error) {
+	used := map[int]*Note{}
+	for _, b := range blocks {
+		for _, r := range b.Runs {
+			if r.Note > 0 && notes[r.Note] != nil {
+				used[r.Note] = notes[r.Note]
+			}
+		}
+	}
+	res, err := Flow(blocks, used, g.frame, m)
+	if err != nil {
+		return flowed{}, err
+	}
+	p := part{pages: res.Pages, portrait: true, outline: res.Outline, dests: res.DestPage}
+	p.heads = make([]string, len(res.Pages))
+	// Sections (level 1 headings) by the page they start on.
+	starts := map[int]string{}
+	for _, b := range blocks {
+		if b.Kind == Heading && b.Level == 1 && b.Dest != "" {
+			if pg, ok := res.DestPage[b.Dest]; ok {
+				if _, taken := starts[pg]; !taken {
+					starts[pg] = b.Bookmark
+				}
+			}
+		}
+	}
+	cur := ""
+	for i := range res.Pages {
+		if s, ok := starts[i]; ok {
+			p.heads[i] = s
+			// The head of the next page is the last section begun here.
+			for _, b := range blocks {
+				if b.Kind == Heading && b.Level == 1 && res.DestPage[b.Dest] == i {
+					cur = b.Bookmark
+				}
+			}
+			continue
+		}
+		p.heads[i] = cur
+	}
+	return flowed{part: p, warnings: res.Warnings}, nil
+}
+
+// contentsEntries lists the parts' outline entries (two levels) with the
+// printed page numbers they will have when the parts start at page
+// first+1 (pages are numbered from the title page, as 1).
+func contentsEntries(parts []part, first int) []tocEntry {
+	var entries []tocEntry
+	page := first
+	for _, pt := range parts {
+		for _, b := range pt.outline {
+			if b.Level > 1 {
+				continue
+			}
+			entries = append(entries, tocEntry{title: b.Title, level: b.Level + 1, dest: destFor(pt, b), page: page + b.Page + 1})
+		}
+		page += len(pt.pages)
+	}
+	return entries
+}
+
+// destFor finds the destination of an outline entry, so a contents line
+// can link to it: the destination on the same page whose block carried
+// the bookmark.
+func destFor(pt part, b Bookmark) string {
+	best := ""
+	bestY := Pt(1e9)
+	for _, it := range pt.pages[b.Page].Items {
+		if d, ok := it.(Dest); ok {
+			if dy := abs(d.Y - b.Y); dy < bestY {
+				best, bestY = d.Name, dy
+			}
+		}
+	}
+	return best
+}
+
+func abs(x Pt) Pt {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// bibliographyBlocks sets the bibliography: a heading and the entries
+// with a hanging indent.
+func bibliographyBlocks(entries [][]content.Span, st *Style) []Para {
+	out := []Para{{Kind: Heading, Level: 1, Align: Left, Leading: st.HeadLeading[0], SpaceAfter: st.HeadAfter[0] + 4,
+		KeepWithNext: true, Bookmark: "Bibliography", Dest: "bibliography",
+		Runs: []Run{{Text: "Bibliography", Font: st.font(Bold), Size: st.HeadSize[0], Color: Black}}}}
+	size := st.BodySize - 1
+	for _, e := range entries {
+		var runs []Run
+		for _, sp := range e {
+			r := Run{Text: sp.Text, Font: st.font(Regular), Size: size, Color: Black, Link: sp.URL}
+			if sp.Italic {
+				r.Font.Style = Italic
+			}
+			runs = append(runs, r)
+		}
+		out = append(out, Para{Kind: Body, Runs: mergeRuns(runs), Align: Left, Leading: st.QuoteLeading,
+			Left: 22, FirstIndent: -22, SpaceAfter: 5})
+	}
+	return out
+}
+
+// retargetEventLinks sends an event link whose chart destination does
+// not exist (no chart, or the event not drawn) to the event's row in the
+// chronology instead.
+func retargetEventLinks(d *Document) {
+	dests := map[string]bool{}
+	for _, p := range d.Pages {
+		for _, it := range p.Items {
+			if x, ok := it.(Dest); ok {
+				dests[x.Name] = true
+			}
+		}
+	}
+	for _, p := range d.Pages {
+		for i, it := range p.Items {
+			if l, ok := it.(Link); ok && strings.HasPrefix(l.Dest, "chart-") && !dests[l.Dest] {
+				if alt := "event-" + strings.TrimPrefix(l.Dest, "chart-"); dests[alt] {
+					l.Dest = alt
+					p.Items[i] = l
+				}
+			}
+		}
+	}
+}
+
+// chartPage is a figure laid out on its landscape page, its notes not
+// yet set.
+type chartPage struct {
+	title          string
+	items          []Item
+	notes          []int
+	notesY, notesW Pt
+	size           Size
+}
+
+// layoutFigure lays out figure i on its own landscape page. The notes
+// it cites go at the foot of the page, so the figure's box must leave
+// room for them; their number is only known once the figure has cited
+// them. So the figure is laid out twice: first on trial, with a copy of
+// the sequence, to learn its notes and measure them (formatted by a
+// fresh formatter, so every citation in its longest, full form), then
+// for real in the box that is left.
+func layoutFigure(b Block, i int, seq *NoteSeq, doc *content.Document, newCiter func(*content.Document) CitationFormatter, g geometry, st *Style, m Measurer) (chartPage, error) {
+	L := g.land
+	x, y := g.landMargin, g.landTop
+	w, h := L.W-2*g.landMargin, L.H-g.landTop-g.landMargin
+	cp := chartPage{size: L, notesW: w, title: "Chart"}
+	if t, ok := b.(Titled); ok && t.Title() != "" {
+		cp.title = t.Title()
+	} else if i == 0 {
+		cp.title = "Timeline"
+	} else {
+		cp.title = fmt.Sprintf("Figure %d", i+1)
+	}
+	trial := &NoteSeq{Origin: FromChart, entries: append([]noteEntry(nil), seq.entries...)}
+	items, err := b.Layout(x, y, w, h, m, trial)
+	if err != nil {
+		return cp, fmt.Errorf("layout: figure %q: %w", cp.title, err)
+	}
+	if trial.Len() == seq.Len() {
+		cp.items = items
+		return cp, nil
+	}
+	scratch := &NoteSeq{entries: trial.entries[seq.Len():]}
+	fmtd := scratch.Format(newCiter(doc), st)
+	var nums []int
+	renum := map[int]*Note{}
+	for k := 1; k <= scratch.Len(); k++ {
+		nums = append(nums, seq.Len()+k)
+		renum[seq.Len()+k] = fmtd[k]
+	}
+	_, nh := footNotes(nums, renum, w, h*0.4, st, m)
+	bh := h - nh - 12
+	first := seq.Len()
+	items, err = b.Layout(x, y, w, bh, m, seq)
+	if err != nil {
+		return cp, fmt.Errorf("layout: figure %q: %w", cp.title, err)
+	}
+	cp.items = items
+	for k := first + 1; k <= seq.Len(); k++ {
+		cp.notes = append(cp.notes, k)
+	}
+	cp.notesY = y + bh + 12
+	return cp, nil
+}
+
+// finish sets the figure's notes, now formatted, at the foot of its page.
+func (cp chartPage) finish(notes map[int]*Note, g geometry, st *Style, m Measurer) part {
+	p := &Page{Size: cp.size}
+	p.Items = append(p.Items, Dest{Name: "figure-" + slug(cp.title), X: g.landMargin, Y: g.landTop})
+	p.Items = append(p.Items, cp.items...)
+	if len(cp.notes) > 0 {
+		items, h := footNotes(cp.notes, notes, cp.notesW, cp.size.H, st, m)
+		// Bottom-align the notes with the page's margin.
+		y := max(cp.notesY, cp.size.H-g.landMargin-h)
+		p.Items = append(p.Items, shift(items, g.landMargin, y)...)
+	}
+	return part{pages: []*Page{p}, portrait: false, heads: []string{cp.title},
+		outline: []Bookmark{{Title: cp.title, Level: 0, Page: 0, Y: g.landTop}}}
+}
+
+func slug(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		} else if b.Len() > 0 && !strings.HasSuffix(b.String(), "-") {
+			b.WriteByte('-')
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}

@@ -1,0 +1,197 @@
+package layout
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"annalist/content"
+)
+
+// chronoRow is one event of the chronology and the notes that give its
+// sources.
+type chronoRow struct {
+	ev    *content.Event
+	track string
+	notes []int
+	own   []int // notes the chronology itself registered (set at its page's foot)
+}
+
+// chronologyRows orders every event by date (context events included)
+// and finds each one's notes: the numbers the chart gave its sources, or,
+// where the chart did not cite it, a note the chronology registers now.
+func chronologyRows(doc *content.Document, seq *NoteSeq) []chronoRow {
+	evs := append([]*content.Event(nil), doc.Events...)
+	sort.SliceStable(evs, func(i, j int) bool { return content.Compare(evs[i].Date, evs[j].Date) < 0 })
+	rows := make([]chronoRow, 0, len(evs))
+	for _, e := range evs {
+		r := chronoRow{ev: e, notes: seq.EventNotes(e)}
+		if t := doc.TrackByID[e.Track]; t != nil {
+			r.track = t.Title
+		}
+		if len(r.notes) == 0 {
+			if cites := eventCites(e); len(cites) > 0 {
+				n := seq.Cite(cites)
+				r.notes, r.own = []int{n}, []int{n}
+			}
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// eventCites is every source an event gives: its citations, then the
+// sources of its versions not already cited.
+func eventCites(e *content.Event) []content.Cite {
+	cites := append([]content.Cite(nil), e.Cite...)
+	seen := map[string]bool{}
+	for _, c := range cites {
+		seen[citeKey(c.Source, c.Locator)] = true
+	}
+	for _, v := range e.Versions {
+		if k := citeKey(v.Source, v.Locator); !seen[k] {
+			seen[k] = true
+			cites = append(cites, content.Cite{Source: v.Source, Locator: v.Locator, Pos: v.Pos})
+		}
+	}
+	return cites
+}
+
+// chronoCols are the table's column edges, relative to the text block.
+type chronoCols struct {
+	date, track, title, notes Pt // left edges (notes: right edge = width)
+	dateW, trackW, titleW     Pt
+	width                     Pt
+}
+
+func chronoColumns(width Pt, st *Style, m Measurer) chronoCols {
+	notesW := m.Width("00, 00, 00", st.font(Regular), st.NoteSize)
+	c := chronoCols{width: width}
+	c.dateW = width * 0.22
+	c.trackW = width * 0.22
+	c.track = c.dateW + 8
+	c.title = c.track + c.trackW + 8
+	c.notes = width - notesW
+	c.titleW = c.notes - 8 - c.title
+	return c
+}
+
+// chronologyPages sets the chronology as a table on as many portrait
+// pages as it needs. It builds the pages itself rather than through the
+// flow, because every page repeats the header row; a row is never split.
+// It returns the pages and the page-relative index of the section start.
+func chronologyPages(rows []chronoRow, notes map[int]*Note, g geometry, st *Style, m Measurer) []*Page {
+	f := g.frame
+	x0 := f.Left
+	width := g.page.W - f.Left - f.Right
+	cols := chronoColumns(width, st, m)
+	size, leading := st.NoteSize, st.NoteLeading
+	reg, it, bold := st.font(Regular), st.font(Italic), st.font(Bold)
+	asc := m.Ascent(reg, size)
+	const rowGap = 3.5
+
+	var pages []*Page
+	var page *Page
+	var y Pt
+	var pageNotes []int
+	context := false
+	for _, r := range rows {
+		context = context || r.ev.Context
+	}
+
+	header := func() {
+		page.Items = append(page.Items, Rule{X1: x0, Y1: y, X2: x0 + width, Y2: y, Width: 0.8, Color: Black})
+		y += 3 + asc
+		for _, h := range []struct {
+			x     Pt
+			text  string
+			right bool
+		}{{cols.date, "Date", false}, {cols.track, "Track", false}, {cols.title, "Event", false}, {width, "Notes", true}} {
+			w := m.Width(h.text, it, size)
+			x := x0 + h.x
+			if h.right {
+				x -= w
+			}
+			page.Items = append(page.Items, Text{X: x, Y: y, Text: h.text, Font: it, Size: size, Color: Black, W: w})
+		}
+		y += leading - asc + 1
+		page.Items = append(page.Items, Rule{X1: x0, Y1: y, X2: x0 + width, Y2: y, Width: 0.4, Color: Black})
+		y += rowGap
+	}
+	newPage := func(first bool) {
+		page = &Page{Size: g.page}
+		pages = append(pages, page)
+		pageNotes = nil
+		y = f.Top
+		if first {
+			hs := st.HeadSize[0]
+			ha := m.Ascent(bold, hs)
+			page.Items = append(page.Items, Dest{Name: "chronology", X: x0, Y: y})
+			page.Items = append(page.Items, Text{X: x0, Y: y + ha, Text: "Chronology", Font: bold, Size: hs, Color: Black, W: m.Width("Chronology", bold, hs)})
+			y += st.HeadLeading[0] + st.HeadAfter[0]
+			intro := "Every event in date order, with the notes that give its sources."
+			if context {
+				intro += " Events in italics are context, before or after the main period."
+			}
+			items, n := setLines([]Run{{Text: intro, Font: reg, Size: st.BodySize - 1, Color: Black}}, x0, y+m.Ascent(reg, st.BodySize-1), width, st.QuoteLeading, Left, m)
+			page.Items = append(page.Items, items...)
+			y += Pt(n)*st.QuoteLeading + 8
+		}
+		header()
+	}
+	finish := func() {
+		page.Items = append(page.Items, Rule{X1: x0, Y1: y - rowGap + 2, X2: x0 + width, Y2: y - rowGap + 2, Width: 0.8, Color: Black})
+		if len(pageNotes) > 0 {
+			items, h := footNotes(pageNotes, notes, width, (g.page.H-f.Top-f.Bottom)/3, st, m)
+			page.Items = append(page.Items, shift(items, x0, g.page.H-f.Bottom-h)...)
+		}
+	}
+
+	newPage(true)
+	for _, r := range rows {
+		font := reg
+		if r.ev.Context {
+			font = it
+		}
+		by := y + asc
+		var cells []Item
+		d, n1 := setLines([]Run{{Text: r.ev.Date.String(), Font: reg, Size: size, Color: Black, NoBreak: true}}, x0+cols.date, by, cols.dateW, leading, Left, m)
+		t, n2 := setLines([]Run{{Text: r.track, Font: reg, Size: size, Color: Black}}, x0+cols.track, by, cols.trackW, leading, Left, m)
+		e, n3 := setLines([]Run{{Text: r.ev.Title, Font: font, Size: size, Color: Black}}, x0+cols.title, by, cols.titleW, leading, Left, m)
+		cells = append(append(append(cells, d...), t...), e...)
+		if len(r.notes) > 0 {
+			s := joinInts(r.notes)
+			w := m.Width(s, reg, size)
+			cells = append(cells, Text{X: x0 + width - w, Y: by, Text: s, Font: reg, Size: size, Color: Black, W: w})
+		}
+		h := Pt(max(n1, n2, n3, 1))*leading + rowGap
+		// Does the row fit, with the notes it brings to this page?
+		limit := func(extra []int) Pt {
+			all := append(append([]int(nil), pageNotes...), extra...)
+			_, nh := footNotes(all, notes, width, (g.page.H-f.Top-f.Bottom)/3, st, m)
+			if nh > 0 {
+				nh += 10
+			}
+			return g.page.H - f.Bottom - nh
+		}
+		if y+h > limit(r.own) {
+			finish()
+			newPage(false)
+			cells = shift(cells, 0, y+asc-by)
+		}
+		page.Items = append(page.Items, Dest{Name: "event-" + r.ev.ID, X: x0, Y: y})
+		page.Items = append(page.Items, cells...)
+		pageNotes = append(pageNotes, r.own...)
+		y += h
+	}
+	finish()
+	return pages
+}
+
+func joinInts(ns []int) string {
+	s := make([]string, len(ns))
+	for i, n := range ns {
+		s[i] = strconv.Itoa(n)
+	}
+	return strings.Join(s, ", ")
+}

@@ -1,0 +1,308 @@
+package layout
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"annalist/content"
+)
+
+// geometry is the page design for one paper size.
+type geometry struct {
+	page  Size  // portrait text pages
+	frame Frame // the text block of a portrait page
+	// headY is the running head's baseline, ruleY the rule under it,
+	// folioY the page number's baseline.
+	headY, ruleY, folioY Pt
+	// land is the landscape chart page and its margin.
+	land       Size
+	landMargin Pt
+	landTop    Pt
+}
+
+// geometryFor returns the page design for paper ("a4" or "letter").
+// The text block is about 65 characters of 11pt serif wide, centred, a
+// little more margin below than above, as on a classic book page.
+func geometryFor(paper string) (geometry, error) {
+	var g geometry
+	switch strings.ToLower(paper) {
+	case "", "a4":
+		g.page = A4
+		g.frame = Frame{Size: A4, Top: 84, Bottom: 90, Left: 92, Right: 92}
+	case "letter", "us-letter", "usletter":
+		g.page = Letter
+		g.frame = Frame{Size: Letter, Top: 76, Bottom: 80, Left: 100, Right: 100}
+	default:
+		return g, fmt.Errorf("paper %q: want a4 or letter", paper)
+	}
+	g.frame.NoteGap = 12
+	g.frame.NoteSpacing = 2.5
+	g.frame.ContinuedLabel = "(continued)"
+	g.headY = g.frame.Top - 30
+	g.ruleY = g.headY + 4
+	g.folioY = g.page.H - g.frame.Bottom + 40
+	g.land = g.page.Landscape()
+	g.landMargin = 40
+	g.landTop = 58
+	return g, nil
+}
+
+// titlePage sets the title page: title a third of the way down, the
+// subtitle under it, author and date lower; no running head, no folio.
+func titlePage(doc *content.Document, g geometry, st *Style, m Measurer) *Page {
+	p := &Page{Size: g.page}
+	x, w := g.frame.Left, g.page.W-g.frame.Left-g.frame.Right
+	y := g.page.H * 0.30
+	add := func(text string, fs FontStyle, size, leading, after Pt) {
+		if text == "" {
+			return
+		}
+		items, n := setLines([]Run{{Text: text, Font: st.font(fs), Size: size, Color: Black}}, x, y, w, leading, Center, m)
+		p.Items = append(p.Items, items...)
+		y += Pt(n)*leading + after
+	}
+	add(doc.Title, Bold, 24, 30, 10)
+	add(doc.Subtitle, Italic, 14, 18, 0)
+	y += 18
+	p.Items = append(p.Items, Rule{X1: g.page.W/2 - 36, Y1: y, X2: g.page.W/2 + 36, Y2: y, Width: 0.6, Color: Black})
+	y = g.page.H * 0.58
+	add(doc.Author, Regular, 13, 17, 6)
+	add(doc.Date, Regular, 11, 14, 0)
+	return p
+}
+
+// tocEntry is one line of the contents.
+type tocEntry struct {
+	title string
+	level int // 1 or 2
+	dest  string
+	page  int // printed page number (1 = title page)
+}
+
+// tocBlocks sets the contents as blocks for the flow: a heading, then a
+// line per entry with dot leaders and the page number right-aligned,
+// each line a link to its section.
+func tocBlocks(entries []tocEntry, width Pt, st *Style, m Measurer) []Para {
+	out := []Para{{Kind: Heading, Level: 1, Align: Left, Leading: st.HeadLeading[0], SpaceAfter: 14,
+		Runs: []Run{{Text: "Contents", Font: st.font(Bold), Size: st.HeadSize[0], Color: Black}}}}
+	size, leading := st.BodySize, st.BodyLeading
+	numW := m.Width("0000", st.font(Regular), size)
+	dotFont := st.font(Regular)
+	dotW := m.Width(". ", dotFont, size)
+	for _, e := range entries {
+		indent := Pt(0)
+		fs := Regular
+		before := Pt(0)
+		if e.level <= 1 {
+			before = 5
+		} else {
+			indent = 16
+		}
+		font := st.font(fs)
+		asc := m.Ascent(font, size)
+		titleW := width - indent - numW - 12
+		items, n := setLines([]Run{{Text: e.title, Font: font, Size: size, Color: Black}}, indent, asc, titleW, leading, Left, m)
+		// The leaders run from the end of the title's last line to the
+		// number, on a grid shared by every line, so they align.
+		lastEnd := indent
+		for _, it := range items {
+			if t, ok := it.(Text); ok && t.Y == asc+Pt(n-1)*leading {
+				lastEnd = max(lastEnd, t.X+t.W)
+			}
+		}
+		num := strconv.Itoa(e.page)
+		nw := m.Width(num, font, size)
+		by := asc + Pt(n-1)*leading
+		var dots strings.Builder
+		start := Pt(0)
+		for dx := Pt(0); dx+dotW <= width; dx += dotW {
+			if dx < lastEnd+6 {
+				continue
+			}
+			if dx+dotW > width-nw-6 {
+				break
+			}
+			if dots.Len() == 0 {
+				start = dx
+			}
+			dots.WriteString(". ")
+		}
+		if dots.Len() > 0 {
+			s := strings.TrimRight(dots.String(), " ")
+			items = append(items, Text{X: start, Y: by, Text: s, Font: dotFont, Size: size, Color: Black, W: m.Width(s, dotFont, size)})
+		}
+		items = append(items, Text{X: width - nw, Y: by, Text: num, Font: font, Size: size, Color: Black, W: nw})
+		h := Pt(n) * leading
+		items = append(items, Link{X: 0, Y: 0, W: width, H: h, Dest: e.dest})
+		out = append(out, Para{Kind: Figure, Height: h, Items: items, SpaceBefore: before, Leading: leading})
+	}
+	return out
+}
+
+// headAndFolio adds the running head (the handout's title left, the
+// section right, small capitals over a rule) and the page number.
+func headAndFolio(p *Page, folio int, left, right string, portrait bool, g geometry, st *Style, m Measurer) {
+	x1, x2 := g.frame.Left, p.Size.W-g.frame.Right
+	headY, ruleY, folioY := g.headY, g.ruleY, g.folioY
+	if !portrait {
+		x1, x2 = g.landMargin, p.Size.W-g.landMargin
+		headY, ruleY, folioY = g.landTop-22, g.landTop-18, p.Size.H-g.landMargin/2
+	}
+	font := st.font(Regular)
+	size := st.HeadlineSize - 1
+	// Small capitals, faked: capitals a size smaller, spaced a little.
+	caps := func(s string) string { return strings.ToUpper(strings.Join(strings.Fields(s), " ")) }
+	l, r := caps(left), caps(right)
+	avail := (x2 - x1) / 2
+	l, r = fitText(l, font, size, avail-8, m), fitText(r, font, size, avail-8, m)
+	if l != "" {
+		p.Items = append(p.Items, Text{X: x1, Y: headY, Text: l, Font: font, Size: size, Color: Black, W: m.Width(l, font, size)})
+	}
+	if r != "" {
+		w := m.Width(r, font, size)
+		p.Items = append(p.Items, Text{X: x2 - w, Y: headY, Text: r, Font: font, Size: size, Color: Black, W: w})
+	}
+	p.Items = append(p.Items, Rule{X1: x1, Y1: ruleY, X2: x2, Y2: ruleY, Width: 0.4, Color: Black})
+	num := strconv.Itoa(folio)
+	fs := st.HeadlineSize + 0.5
+	w := m.Width(num, font, fs)
+	p.Items = append(p.Items, Text{X: (x1+x2)/2 - w/2, Y: folioY, Text: num, Font: font, Size: fs, Color: Black, W: w})
+}
+
+// fitText shortens s with an ellipsis until it fits in w.
+func fitText(s string, f Font, size, w Pt, m Measurer) string {
+	if m.Width(s, f, size) <= w {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 1 {
+		r = r[:len(r)-1]
+		t := strings.TrimRight(string(r), " ,;:") + "…"
+		if m.Width(t, f, size) <= w {
+			return t
+		}
+	}
+	return ""
+}
+
+// footNotes sets notes at the foot of a page that the engine does not
+// flow (chart and chronology pages): a short rule, then the notes, in
+// as many columns (up to three) as keep them under maxH, each note a
+// hanging paragraph after its number. It returns the items, relative to
+// the top-left of the notes area, and their height.
+func footNotes(nums []int, notes map[int]*Note, width, maxH Pt, st *Style, m Measurer) ([]Item, Pt) {
+	if len(nums) == 0 {
+		return nil, 0
+	}
+	const gutter = 14
+	var best []Item
+	bestH := Pt(0)
+	for cols := 1; cols <= 3; cols++ {
+		colW := (width - gutter*Pt(cols-1)) / Pt(cols)
+		// Set each note once to learn its height, then fill columns in
+		// order, balancing them: start a new column when this one holds
+		// its share of the total.
+		type setNote struct {
+			items []Item
+			h     Pt
+		}
+		var set []setNote
+		total := Pt(0)
+		for _, n := range nums {
+			items, h := setNote1(n, notes[n], colW, st, m)
+			set = append(set, setNote{items, h})
+			total += h + st.NoteLeading*0.25
+		}
+		share := total / Pt(cols)
+		var items []Item
+		col, y, colH := 0, Pt(8), Pt(0)
+		for _, s := range set {
+			if y > 8 && y-8+s.h > share+1 && col < cols-1 {
+				col++
+				y = 8
+			}
+			items = append(items, shift(s.items, Pt(col)*(colW+gutter), y)...)
+			y += s.h + st.NoteLeading*0.25
+			colH = max(colH, y)
+		}
+		items = append(items, Rule{X1: 0, Y1: 0, X2: 72, Y2: 0, Width: 0.4, Color: Black})
+		best, bestH = items, colH
+		if colH <= maxH {
+			break
+		}
+	}
+	return best, bestH
+}
+
+// setNote1 sets one note: its number, then its text with a hanging
+// indent so the numbers stand out in a column.
+func setNote1(num int, n *Note, w Pt, st *Style, m Measurer) ([]Item, Pt) {
+	font := st.font(Regular)
+	label := strconv.Itoa(num) + "."
+	hang := m.Width("00.", font, st.NoteSize) + 3
+	lw := m.Width(label, font, st.NoteSize)
+	asc := m.Ascent(font, st.NoteSize)
+	items := []Item{
+		Text{X: hang - 3 - lw, Y: asc, Text: label, Font: font, Size: st.NoteSize, Color: Black, W: lw},
+		Dest{Name: noteDest(num), X: 0, Y: 0},
+	}
+	y := asc
+	if n == nil {
+		return items, st.NoteLeading
+	}
+	for _, p := range n.Paras {
+		its, lines := setLines(p.Runs, hang, y, w-hang, st.NoteLeading, Left, m)
+		items = append(items, its...)
+		y += Pt(lines) * st.NoteLeading
+	}
+	return items, y - asc + (st.NoteLeading - asc)
+}
+
+// noteDest is the destination name of a note set by this file.
+func noteDest(n int) string { return "note-" + strconv.Itoa(n) }
+
+// shift moves items by (dx, dy).
+func shift(items []Item, dx, dy Pt) []Item {
+	out := make([]Item, 0, len(items))
+	for _, it := range items {
+		switch v := it.(type) {
+		case Text:
+			v.X += dx
+			v.Y += dy
+			it = v
+		case Rule:
+			v.X1 += dx
+			v.X2 += dx
+			v.Y1 += dy
+			v.Y2 += dy
+			it = v
+		case Rect:
+			v.X += dx
+			v.Y += dy
+			it = v
+		case Link:
+			v.X += dx
+			v.Y += dy
+			it = v
+		case Dest:
+			v.X += dx
+			v.Y += dy
+			it = v
+		case Path:
+			ops := make([]PathOp, len(v.Ops))
+			for i, op := range v.Ops {
+				pts := append([]Pt(nil), op.Pts...)
+				for j := 0; j+1 < len(pts); j += 2 {
+					pts[j] += dx
+					pts[j+1] += dy
+				}
+				ops[i] = PathOp{Op: op.Op, Pts: pts}
+			}
+			v.Ops = ops
+			it = v
+		}
+		out = append(out, it)
+	}
+	return out
+}
