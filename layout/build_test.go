@@ -1,0 +1,152 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"annalist/content"
+)
+
+// fixedMeasurer gives every rune half its size in width, so tests know
+// exactly where text breaks.
+type fixedMeasurer struct{}
+
+func (fixedMeasurer) Width(s string, f Font, size Pt) Pt {
+	return Pt(utf8.RuneCountInString(s)) * size * 0.5
+}
+func (fixedMeasurer) Ascent(f Font, size Pt) Pt  { return size * 0.75 }
+func (fixedMeasurer) Descent(f Font, size Pt) Pt { return size * 0.25 }
+
+// citingBlock is a fake chart: it cites each event's sources in document
+// order, as the timeline does, and prints the numbers it was given.
+type citingBlock struct {
+	doc    *content.Document
+	events []string
+}
+
+func (b citingBlock) Title() string { return "Timeline" }
+
+func (b citingBlock) Layout(x, y, w, h Pt, m Measurer, notes Notes) ([]Item, error) {
+	items := []Item{Rect{X: x, Y: y, W: w, H: h, Stroke: &Black, StrokeWidth: 0.5}}
+	for i, id := range b.events {
+		e := b.doc.EventByID[id]
+		n := notes.Cite(e.Cite)
+		s := fmt.Sprintf("%s %d", e.Title, n)
+		items = append(items, Text{X: x + 10, Y: y + 20 + Pt(i)*12, Text: s, Font: Font{Family: "sans"}, Size: 8, W: m.Width(s, Font{Family: "sans"}, 8)},
+			Dest{Name: "chart-" + id, X: x + 10, Y: y + 12 + Pt(i)*12})
+	}
+	return items, nil
+}
+
+func datedDoc(t *testing.T, narrative string) *content.Document {
+	doc := testDoc(narrative)
+	for i, s := range []string{"1920-05-18", "1920-06-05/1921-09", "1920-04-28"} {
+		d, err := content.ParseDate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc.Events[i].Date = d
+	}
+	return doc
+}
+
+// TestNumberingSharedByFirstReference checks the one sequence: the
+// chart's notes come first, in the order it cites; the narrative's
+// follow in reading order, an author's note numbered where it is first
+// referred to; the chronology reuses the chart's numbers and registers
+// a note only for an event the chart did not cite.
+func TestNumberingSharedByFirstReference(t *testing.T) {
+	doc := datedDoc(t, "First[^a] then [@kh, 1].\n\nAgain[^a] and [@atabaki, 9].\n\n[^a]: An aside.\n")
+	doc.Events[2].Cite = []content.Cite{{Source: "kh", Locator: "7"}} // baku: not on the chart
+	g, _ := geometryFor("a4")
+	st := DefaultStyle()
+	seq := &NoteSeq{Origin: FromChart}
+	newCiter := func(*content.Document) CitationFormatter { return &fakeCiter{} }
+	cp, err := layoutFigure(citingBlock{doc, []string{"republic", "landing"}}, 0, seq, doc, newCiter, g, st, fixedMeasurer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(cp.notes) != "[1 2]" {
+		t.Errorf("chart notes %v, want [1 2] (the trial layout must not register)", cp.notes)
+	}
+	seq.Origin = FromText
+	blocks, _, err := Markdown(doc, seq, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var markers []int
+	for _, b := range blocks {
+		for _, r := range b.Runs {
+			if r.Note > 0 {
+				markers = append(markers, r.Note)
+			}
+		}
+	}
+	if fmt.Sprint(markers) != "[3 4 3 5]" {
+		t.Errorf("narrative markers %v, want [3 4 3 5]", markers)
+	}
+	seq.Origin = FromChronology
+	rows := chronologyRows(doc, seq)
+	got := map[string]string{}
+	for _, r := range rows {
+		got[r.ev.ID] = fmt.Sprint(r.notes, r.own)
+	}
+	want := map[string]string{"republic": "[1] []", "landing": "[2] []", "baku": "[6] [6]"}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("chronology %s: notes %s, want %s", id, got[id], w)
+		}
+	}
+	if rows[0].ev.ID != "baku" || rows[1].ev.ID != "landing" {
+		t.Errorf("chronology not in date order: %s, %s", rows[0].ev.ID, rows[1].ev.ID)
+	}
+	notes := seq.Format(&fakeCiter{}, st)
+	if txt := plainText(notes[3].Paras[0].Runs); txt != "An aside." {
+		t.Errorf("note 3 = %q", txt)
+	}
+}
+
+// TestChronologyHeaderRepeats sets a long chronology on small pages and
+// checks every page starts with the header row and no row is split.
+func TestChronologyHeaderRepeats(t *testing.T) {
+	doc := datedDoc(t, "")
+	for i := 0; i < 60; i++ {
+		d, _ := content.ParseDate(fmt.Sprintf("19%02d", i+10))
+		e := &content.Event{ID: fmt.Sprintf("e%d", i), Track: "t2", Title: strings.Repeat("A long title ", 1+i%4), Date: d, Context: i%7 == 0,
+			Cite: []content.Cite{{Source: "kh", Locator: fmt.Sprint(i)}}}
+		doc.Events = append(doc.Events, e)
+		doc.EventByID[e.ID] = e
+	}
+	seq := &NoteSeq{}
+	rows := chronologyRows(doc, seq)
+	notes := seq.Format(&fakeCiter{}, DefaultStyle())
+	g, _ := geometryFor("a4")
+	pages := chronologyPages(rows, notes, g, DefaultStyle(), fixedMeasurer{})
+	if len(pages) < 3 {
+		t.Fatalf("%d pages; want the table to break over several", len(pages))
+	}
+	seen := 0
+	for i, p := range pages {
+		headers, dests := 0, 0
+		for _, it := range p.Items {
+			if x, ok := it.(Text); ok && x.Text == "Date" {
+				headers++
+			}
+			if x, ok := it.(Dest); ok && strings.HasPrefix(x.Name, "event-") {
+				dests++
+			}
+			if x, ok := it.(Text); ok && (x.Y > g.page.H-g.frame.Bottom || x.X+x.W > g.page.W-g.frame.Right+0.01) {
+				t.Errorf("page %d: %q outside the text block at %.1f,%.1f", i, x.Text, x.X, x.Y)
+			}
+		}
+		if headers != 1 {
+			t.Errorf("page %d has %d header rows", i, headers)
+		}
+		seen += dests
+	}
+	if seen != len(rows) {
+		t.Errorf("%d rows set, want %d", seen, len(rows))
+	}
+}
