@@ -3,6 +3,7 @@ package layout
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"annalist/content"
@@ -400,6 +401,20 @@ func (cp chartPage) finish(notes map[int]*Note, g geometry, st *Style, m Measure
 	p.Items = append(p.Items, Dest{Name: "figure-" + slug(cp.title), X: g.landMargin, Y: g.landTop})
 	p.Items = append(p.Items, cp.items...)
 	if len(cp.notes) > 0 {
+		// The chart prints the numbers; if it did not mark where
+		// (Dest "ref-N", as the engine names markers), the figure
+		// itself is the marker.
+		have := map[string]bool{}
+		for _, it := range cp.items {
+			if d, ok := it.(Dest); ok {
+				have[d.Name] = true
+			}
+		}
+		for _, n := range cp.notes {
+			if name := "ref-" + strconv.Itoa(n); !have[name] {
+				p.Items = append(p.Items, Dest{Name: name, X: g.landMargin, Y: g.landTop})
+			}
+		}
 		items, h := footNotes(cp.notes, notes, cp.notesW, cp.size.H, st, m)
 		// Bottom-align the notes with the page's margin.
 		y := max(cp.notesY, cp.size.H-g.landMargin-h)

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -160,9 +161,23 @@ func chronologyPages(rows []chronoRow, notes map[int]*Note, g geometry, st *Styl
 		e, n3 := setLines([]Run{{Text: r.ev.Title, Font: font, Size: size, Color: Black}}, x0+cols.title, by, cols.titleW, leading, Left, m)
 		cells = append(append(append(cells, d...), t...), e...)
 		if len(r.notes) > 0 {
-			s := joinInts(r.notes)
-			w := m.Width(s, reg, size)
-			cells = append(cells, Text{X: x0 + width - w, Y: by, Text: s, Font: reg, Size: size, Color: Black, W: w})
+			// Each number links to its note; a note the chronology
+			// registered has its marker ("ref-N", as the engine names
+			// markers) here, so it is set at the foot of this page.
+			cx := x0 + width - m.Width(joinInts(r.notes), reg, size)
+			for k, n := range r.notes {
+				s := strconv.Itoa(n)
+				if k < len(r.notes)-1 {
+					s += ","
+				}
+				w := m.Width(s, reg, size)
+				cells = append(cells, Text{X: cx, Y: by, Text: s, Font: reg, Size: size, Color: Black, W: w},
+					Link{X: cx, Y: by - asc, W: w, H: size, Dest: noteName(n)})
+				if slices.Contains(r.own, n) {
+					cells = append(cells, Dest{Name: "ref-" + strconv.Itoa(n), X: cx, Y: by - asc})
+				}
+				cx += w + m.Width(" ", reg, size)
+			}
 		}
 		h := Pt(max(n1, n2, n3, 1))*leading + rowGap
 		// Does the row fit, with the notes it brings to this page?

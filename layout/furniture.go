@@ -245,7 +245,7 @@ func setNote1(num int, n *Note, w Pt, st *Style, m Measurer) ([]Item, Pt) {
 	asc := m.Ascent(font, st.NoteSize)
 	items := []Item{
 		Text{X: hang - 3 - lw, Y: asc, Text: label, Font: font, Size: st.NoteSize, Color: Black, W: lw},
-		Dest{Name: noteDest(num), X: 0, Y: 0},
+		Dest{Name: noteName(num), X: 0, Y: 0},
 	}
 	y := asc
 	if n == nil {
@@ -259,8 +259,8 @@ func setNote1(num int, n *Note, w Pt, st *Style, m Measurer) ([]Item, Pt) {
 	return items, y - asc + (st.NoteLeading - asc)
 }
 
-// noteDest is the destination name of a note set by this file.
-func noteDest(n int) string { return "note-" + strconv.Itoa(n) }
+// noteName is the destination name of a note set by this file.
+func noteName(n int) string { return "note-" + strconv.Itoa(n) }
 
 // shift moves items by (dx, dy).
 func shift(items []Item, dx, dy Pt) []Item {

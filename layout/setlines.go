@@ -183,16 +183,42 @@ func setLines(runs []Run, x, y, w, leading Pt, align Align, m Measurer) ([]Item,
 			cx = x + w - total
 		}
 		by := y + Pt(i)*leading
+		// Pieces of one style run together with their spaces into one
+		// Text, so the PDF's text copies out as words and lines.
+		var cur *Text
+		var curRun Run
+		flush := func() {
+			if cur == nil {
+				return
+			}
+			items = append(items, *cur)
+			if curRun.Link != "" {
+				items = append(items, linkItem(curRun.Link, cur.X, by-curRun.Size*0.8, cur.W, curRun.Size))
+			}
+			cur = nil
+		}
 		for _, wd := range ln {
-			cx += wd.space
-			for _, p := range wd.pieces {
-				items = append(items, Text{X: cx, Y: by, Text: p.text, Font: p.run.Font, Size: p.run.Size, Color: p.run.Color, W: p.w})
-				if p.run.Link != "" {
-					items = append(items, linkItem(p.run.Link, cx, by-p.run.Size*0.8, p.w, p.run.Size))
+			for k, p := range wd.pieces {
+				sp := Pt(0)
+				if k == 0 {
+					sp = wd.space
 				}
-				cx += p.w
+				same := cur != nil && p.run.Font == curRun.Font && p.run.Size == curRun.Size && p.run.Color == curRun.Color && p.run.Link == curRun.Link
+				if same {
+					if sp > 0 {
+						cur.Text += " "
+					}
+					cur.Text += p.text
+					cur.W = cx + sp + p.w - cur.X
+				} else {
+					flush()
+					cur = &Text{X: cx + sp, Y: by, Text: p.text, Font: p.run.Font, Size: p.run.Size, Color: p.run.Color, W: p.w}
+					curRun = p.run
+				}
+				cx += sp + p.w
 			}
 		}
+		flush()
 	}
 	return items, len(lines)
 }
