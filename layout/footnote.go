@@ -174,6 +174,7 @@ func linesFitting(nt *noteText, from int, room Pt) int {
 	return k
 }
 
+
 // eps absorbs rounding in height sums.
 const eps = 1e-6
 
@@ -223,11 +224,14 @@ func (f *flow) fit(pb *pageBuild, chunk []unit) fitPlan {
 	}
 	room := f.avail - y - (nh - lastNeed) - (lastNeed - nt.h)
 	k := linesFitting(nt, 0, room)
-	min := minNoteSplit
+	least := minNoteSplit
 	if len(pb.units) == 0 {
-		min = 1
+		least = 1
+	} else {
+		// Nor a single line alone on the next page.
+		k = max(0, min(k, len(nt.lines)-minNoteSplit))
 	}
-	if k >= min && k < len(nt.lines) {
+	if k >= least && k < len(nt.lines) {
 		return fitPlan{ok: true, split: k}
 	}
 	return fitPlan{}
