@@ -174,7 +174,6 @@ func linesFitting(nt *noteText, from int, room Pt) int {
 	return k
 }
 
-
 // eps absorbs rounding in height sums.
 const eps = 1e-6
 
@@ -227,9 +226,11 @@ func (f *flow) fit(pb *pageBuild, chunk []unit) fitPlan {
 	least := minNoteSplit
 	if len(pb.units) == 0 {
 		least = 1
-	} else {
-		// Nor a single line alone on the next page.
-		k = max(0, min(k, len(nt.lines)-minNoteSplit))
+	}
+	// Nor a single line alone on the next page, when the note is long
+	// enough to leave two on each.
+	if rest := len(nt.lines) - minNoteSplit; k > rest && rest >= least {
+		k = rest
 	}
 	if k >= least && k < len(nt.lines) {
 		return fitPlan{ok: true, split: k}
