@@ -746,6 +746,7 @@ type emitter struct {
 	y         Pt // baseline, relative to the slot's top
 	asc, desc Pt
 	cur       Text
+	buf       []byte // the current Text's string, built without re-copying
 	curStyle  int32
 	open      bool
 	pending   Pt // natural glue waiting between the current Text and the next box
@@ -794,18 +795,19 @@ func (e *emitter) box(ln *parLine, f *textFrag, x Pt, hyphen bool, m Measurer) {
 		space := e.s.b.space(st.font, st.size)
 		switch {
 		case e.pending == 0:
-			e.cur.Text += text
+			e.buf = append(e.buf, text...)
 			e.cur.W = x + w - e.cur.X
 			return
 		case e.glueOK && math.Abs(float64(e.pending-space)) < 1e-9:
-			e.cur.Text += " " + text
+			e.buf = append(append(e.buf, ' '), text...)
 			e.cur.W = x + w - e.cur.X
 			e.pending = 0
 			return
 		}
 	}
 	e.flush(ln)
-	e.cur = Text{X: x, Y: e.y - st.rise, Text: text, Font: st.font, Size: st.size, Color: st.color, W: w}
+	e.buf = append(e.buf[:0], text...)
+	e.cur = Text{X: x, Y: e.y - st.rise, Font: st.font, Size: st.size, Color: st.color, W: w}
 	e.curStyle = f.style
 	e.open = true
 	e.pending = 0
@@ -814,6 +816,7 @@ func (e *emitter) box(ln *parLine, f *textFrag, x Pt, hyphen bool, m Measurer) {
 
 func (e *emitter) flush(ln *parLine) {
 	if e.open {
+		e.cur.Text = string(e.buf)
 		ln.items = append(ln.items, e.cur)
 		e.open = false
 	}
