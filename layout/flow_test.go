@@ -287,3 +287,34 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// Impossible input ends, with an error naming the block, and every note
+// still on its marker's page or continued from it.
+func TestFlowImpossible(t *testing.T) {
+	tall := Frame{Size: Size{W: 200, H: 60}, Top: 10, Bottom: 10, Left: 20, Right: 20, NoteGap: 6, NoteSpacing: 2}
+	tests := []struct {
+		name   string
+		blocks []Para
+		notes  map[int]*Note
+		errHas string
+	}{
+		{"figure taller than the page", []Para{para(30, 10, ""), {Kind: Figure, Height: 100, Dest: "fig-big"}, para(31, 10, "")}, nil, `figure "fig-big" is taller`},
+		{"huge note", []Para{bodyNotes(text(32, 5) + "^1 " + text(33, 30))}, map[int]*Note{1: note(1, text(34, 200))}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Flow(tt.blocks, tt.notes, tall, fixedMeasurer{})
+			if tt.errHas != "" && (err == nil || !strings.Contains(err.Error(), tt.errHas)) {
+				t.Fatalf("err = %v, want one containing %q", err, tt.errHas)
+			}
+			if res == nil || len(res.Pages) == 0 {
+				t.Fatal("no pages")
+			}
+			if tt.errHas == "" {
+				for _, e := range CheckInvariants(res.Pages, fixedMeasurer{}) {
+					t.Error(e)
+				}
+			}
+		})
+	}
+}
