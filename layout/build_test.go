@@ -4,20 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"annalist/content"
 )
-
-// fixedMeasurer gives every rune half its size in width, so tests know
-// exactly where text breaks.
-type fixedMeasurer struct{}
-
-func (fixedMeasurer) Width(s string, f Font, size Pt) Pt {
-	return Pt(utf8.RuneCountInString(s)) * size * 0.5
-}
-func (fixedMeasurer) Ascent(f Font, size Pt) Pt  { return size * 0.75 }
-func (fixedMeasurer) Descent(f Font, size Pt) Pt { return size * 0.25 }
 
 // citingBlock is a fake chart: it cites each event's sources in document
 // order, as the timeline does, and prints the numbers it was given.

@@ -18,7 +18,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
+	gtext "github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -52,7 +52,7 @@ func Markdown(doc *content.Document, seq *NoteSeq, st *Style) ([]Para, []string,
 			}))),
 		goldmark.WithParserOptions(parser.WithInlineParsers(util.Prioritized(annalistInline{}, 102))),
 	)
-	root := md.Parser().Parse(text.NewReader(c.src))
+	root := md.Parser().Parse(gtext.NewReader(c.src))
 	// Footnote definitions come last in the tree; collect them first so
 	// a reference can convert its note when it is first met.
 	var referenced = map[string]bool{}
@@ -639,7 +639,7 @@ type annalistInline struct{}
 
 func (annalistInline) Trigger() []byte { return []byte{'['} }
 
-func (annalistInline) Parse(parent gast.Node, block text.Reader, pc parser.Context) gast.Node {
+func (annalistInline) Parse(parent gast.Node, block gtext.Reader, pc parser.Context) gast.Node {
 	line, seg := block.PeekLine()
 	if len(line) < 2 || line[0] != '[' {
 		return nil
@@ -667,7 +667,7 @@ func (annalistInline) Parse(parent gast.Node, block text.Reader, pc parser.Conte
 	var buf []byte
 	for {
 		ch := block.Peek()
-		if ch == text.EOF || ch == '[' || len(buf) > 2000 {
+		if ch == gtext.EOF || ch == '[' || len(buf) > 2000 {
 			block.SetPosition(l, p)
 			return nil
 		}

@@ -2,7 +2,6 @@ package layout
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,7 +11,6 @@ import (
 	"annalist/content"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // fakeCiter formats a note as "key locator" per cite, "Ibid." for a
 // repeat of the previous note, so numbering and order are visible.

@@ -23,9 +23,9 @@ type word struct {
 	space  Pt // width of the space before it, in its first piece's font
 }
 
-// words splits runs into words at spaces; a word may change style
+// splitWords splits runs into words at spaces; a word may change style
 // within itself ("Pravda," in italics, then the comma).
-func words(runs []Run, m Measurer) []word {
+func splitWords(runs []Run, m Measurer) []word {
 	var out []word
 	var cur word
 	spaceBefore := false
@@ -146,7 +146,7 @@ func setLines(runs []Run, x, y, w, leading Pt, align Align, m Measurer) ([]Item,
 	var lines [][]word
 	var line []word
 	lw := Pt(0)
-	for _, wd := range words(runs, m) {
+	for _, wd := range splitWords(runs, m) {
 		parts := []word{wd}
 		if wd.w > w {
 			parts = splitLong(wd, w, m)

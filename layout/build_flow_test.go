@@ -1,0 +1,141 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"annalist/content"
+)
+
+const buildNarrative = `# The landing
+
+In May 1920 the Caspian flotilla reached Enzeli [see @rb, para. 4]. It was
+not an invasion, said the note[^a]; the British withdrew [@atabaki, 3; @rb, para. 5].
+Later, [[landing|the landing]] led to [[republic]] and to [[baku]].
+
+> We have taken Enzeli. The British have gone.
+
+## After the landing
+
+The republic lasted a year [@atabaki, 9].
+
+# The republic
+
+It fell in 1921 [@kh, 2].
+
+[^a]: In *Pravda*.
+`
+
+func buildTestDoc(t *testing.T) *content.Document {
+	doc := datedDoc(t, buildNarrative)
+	// Pad the narrative so it runs over several pages.
+	var b strings.Builder
+	b.WriteString(buildNarrative)
+	for i := 0; i < 14; i++ {
+		fmt.Fprintf(&b, "\nParagraph %d of the long part, which goes on long enough to fill some lines of the page and more lines again. [@kh, %d]\n", i, i+10)
+	}
+	b.WriteString("\n# Last words\n\nThe end [@rb, 1].\n")
+	doc.Narrative = b.String()
+	doc.Events[2].Cite = []content.Cite{{Source: "kh", Locator: "7"}}
+	return doc
+}
+
+func buildTest(t *testing.T, paper string) *Document {
+	t.Helper()
+	doc := buildTestDoc(t)
+	fig := citingBlock{doc, []string{"republic", "landing"}}
+	d, err := Build(doc, []Block{fig}, Options{Paper: paper, Measurer: fixedMeasurer{}, Date: 1700000000,
+		NewCiter: func(*content.Document) CitationFormatter { return &fakeCiter{} }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestBuildGolden(t *testing.T) {
+	for _, paper := range []string{"a4", "letter"} {
+		t.Run(paper, func(t *testing.T) {
+			d := buildTest(t, paper)
+			for _, err := range CheckInvariants(d.Pages, fixedMeasurer{}) {
+				t.Error(err)
+			}
+			var b strings.Builder
+			fmt.Fprintf(&b, "meta %+v\n", d.Meta)
+			for _, bm := range d.Outline {
+				fmt.Fprintf(&b, "outline %d %q page %d\n", bm.Level, bm.Title, bm.Page+1)
+			}
+			for _, w := range d.Warnings {
+				fmt.Fprintf(&b, "warning %s\n", w)
+			}
+			if err := Dump(&b, d.Pages); err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, "build-"+paper+".golden", b.String())
+		})
+	}
+}
+
+// TestContentsPageNumbers checks that each contents line prints the
+// number of the page its section landed on, and links to it.
+func TestContentsPageNumbers(t *testing.T) {
+	d := buildTest(t, "a4")
+	destPage := map[string]int{}
+	for i, p := range d.Pages {
+		for _, it := range p.Items {
+			if x, ok := it.(Dest); ok {
+				destPage[x.Name] = i + 1
+			}
+		}
+	}
+	// The contents are page 2 on: each line is a Link over the line,
+	// with the page number the rightmost text in it.
+	checked := 0
+	for _, p := range d.Pages[1:] {
+		var links []Link
+		for _, it := range p.Items {
+			if l, ok := it.(Link); ok && l.Dest != "" {
+				links = append(links, l)
+			}
+		}
+		if len(links) == 0 {
+			break
+		}
+		for _, l := range links {
+			var num Text
+			for _, it := range p.Items {
+				if x, ok := it.(Text); ok && x.Y > l.Y && x.Y < l.Y+l.H && x.X > num.X {
+					num = x
+				}
+			}
+			want, ok := destPage[l.Dest]
+			if !ok {
+				t.Errorf("contents line links to %q, which is nowhere", l.Dest)
+				continue
+			}
+			if num.Text != fmt.Sprint(want) {
+				t.Errorf("contents: %q printed as page %q, lands on page %d", l.Dest, num.Text, want)
+			}
+			checked++
+		}
+	}
+	if checked < 5 {
+		t.Errorf("checked %d contents lines; want the sections, chart, chronology and bibliography", checked)
+	}
+	// Every folio is its page's number; the title page has none.
+	for i, p := range d.Pages {
+		last := ""
+		for _, it := range p.Items {
+			if x, ok := it.(Text); ok && x.Y > p.Size.H-60 {
+				last = x.Text
+			}
+		}
+		want := fmt.Sprint(i + 1)
+		if i == 0 {
+			want = ""
+		}
+		if last != want {
+			t.Errorf("page %d: folio %q, want %q", i+1, last, want)
+		}
+	}
+}
