@@ -11,7 +11,6 @@ import (
 	"annalist/content"
 )
 
-
 // fakeCiter formats a note as "key locator" per cite, "Ibid." for a
 // repeat of the previous note, so numbering and order are visible.
 type fakeCiter struct {
