@@ -435,3 +435,16 @@ func slug(s string) string {
 	}
 	return strings.TrimSuffix(b.String(), "-")
 }
+
+// FigureBox is the box a figure is given on its landscape page for paper
+// ("a4", "letter"; "" is a4), before Build takes from its foot the room
+// the figure's notes need. A planner (charts.Plan) that sizes figures to
+// it should leave that room: about a third of the height for a chart
+// that cites every event.
+func FigureBox(paper string) (Size, error) {
+	g, err := geometryFor(paper)
+	if err != nil {
+		return Size{}, err
+	}
+	return Size{W: g.land.W - 2*g.landMargin, H: g.land.H - g.landTop - g.landMargin}, nil
+}
