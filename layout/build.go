@@ -23,6 +23,11 @@ type Options struct {
 	NewCiter func(doc *content.Document) CitationFormatter
 	// Style is the type design; nil uses DefaultStyle.
 	Style *Style
+	// Plan, when set, makes the figures (and Build's figures argument is
+	// ignored): Build calls it with the box a figure page leaves once the
+	// figures' notes have their room at its foot, and again with a
+	// smaller box if the notes need more (charts.Plan fits this).
+	Plan func(box Size) ([]Block, error)
 }
 
 // Titled is implemented by a figure Block that has a title, for the
@@ -77,13 +82,9 @@ func Build(doc *content.Document, figures []Block, opts Options) (*Document, err
 
 	// 1. Figures: each on its own landscape page. Their notes are set
 	// later, once the whole sequence is known and formatted.
-	var charts []chartPage
-	for i, b := range figures {
-		cp, err := layoutFigure(b, i, seq, doc, newCiter, g, st, m)
-		if err != nil {
-			return nil, err
-		}
-		charts = append(charts, cp)
+	charts, err := layoutFigures(figures, opts.Plan, seq, doc, newCiter, g, st, m)
+	if err != nil {
+		return nil, err
 	}
 
 	// 2. The narrative, in reading order.
@@ -344,55 +345,101 @@ type chartPage struct {
 	size           Size
 }
 
-// layoutFigure lays out figure i on its own landscape page. The notes
-// it cites go at the foot of the page, so the figure's box must leave
-// room for them; their number is only known once the figure has cited
-// them. So the figure is laid out twice: first on trial, with a copy of
-// the sequence, to learn its notes and measure them (formatted by a
-// fresh formatter, so every citation in its longest, full form), then
-// for real in the box that is left.
-func layoutFigure(b Block, i int, seq *NoteSeq, doc *content.Document, newCiter func(*content.Document) CitationFormatter, g geometry, st *Style, m Measurer) (chartPage, error) {
-	L := g.land
-	x, y := g.landMargin, g.landTop
-	w, h := L.W-2*g.landMargin, L.H-g.landTop-g.landMargin
-	cp := chartPage{size: L, notesW: w, title: "Chart"}
-	if t, ok := b.(Titled); ok && t.Title() != "" {
-		cp.title = t.Title()
-	} else if i == 0 {
-		cp.title = "Timeline"
-	} else {
-		cp.title = fmt.Sprintf("Figure %d", i+1)
+// figureNotesHeight lays figure b out on trial, with trial (a copy of
+// the sequence, which it advances), to learn the notes it cites, and
+// measures them at the foot of its page, formatted by a fresh formatter
+// so every citation is in its longest, full form. It returns 0 when the
+// figure cites nothing.
+func figureNotesHeight(b Block, trial *NoteSeq, doc *content.Document, newCiter func(*content.Document) CitationFormatter, g geometry, st *Style, m Measurer) (Pt, error) {
+	x, y, w, h := figureRect(g)
+	before := trial.Len()
+	if _, err := b.Layout(x, y, w, h, m, trial); err != nil {
+		return 0, err
 	}
-	trial := &NoteSeq{Origin: FromChart, entries: append([]noteEntry(nil), seq.entries...)}
-	items, err := b.Layout(x, y, w, h, m, trial)
-	if err != nil {
-		return cp, fmt.Errorf("layout: figure %q: %w", cp.title, err)
+	if trial.Len() == before {
+		return 0, nil
 	}
-	if trial.Len() == seq.Len() {
-		cp.items = items
-		return cp, nil
-	}
-	scratch := &NoteSeq{entries: trial.entries[seq.Len():]}
+	scratch := &NoteSeq{entries: trial.entries[before:]}
 	fmtd := scratch.Format(newCiter(doc), st)
 	var nums []int
 	renum := map[int]*Note{}
 	for k := 1; k <= scratch.Len(); k++ {
-		nums = append(nums, seq.Len()+k)
-		renum[seq.Len()+k] = fmtd[k]
+		nums = append(nums, before+k)
+		renum[before+k] = fmtd[k]
 	}
-	_, nh := footNotes(nums, renum, w, h*0.4, st, m)
-	bh := h - nh - 12
-	first := seq.Len()
-	items, err = b.Layout(x, y, w, bh, m, seq)
-	if err != nil {
-		return cp, fmt.Errorf("layout: figure %q: %w", cp.title, err)
+	_, nh := footNotes(nums, renum, w, h*0.45, st.chartNotes(), m)
+	return nh + figureNotesGap, nil
+}
+
+// figureNotesGap is the space between a figure and its notes.
+const figureNotesGap = 12
+
+func figureRect(g geometry) (x, y, w, h Pt) {
+	return g.landMargin, g.landTop, g.land.W - 2*g.landMargin, g.land.H - g.landTop - g.landMargin
+}
+
+func figureTitle(b Block, i int) string {
+	if t, ok := b.(Titled); ok && t.Title() != "" {
+		return t.Title()
 	}
-	cp.items = items
-	for k := first + 1; k <= seq.Len(); k++ {
-		cp.notes = append(cp.notes, k)
+	if i == 0 {
+		return "Timeline"
 	}
-	cp.notesY = y + bh + 12
-	return cp, nil
+	return fmt.Sprintf("Figure %d", i+1)
+}
+
+// layoutFigures lays out each figure on its own landscape page, leaving
+// room at its foot for the notes it cites. Their number is only known
+// once the figure has cited them, so each figure is laid out twice:
+// first on trial (figureNotesHeight), then for real in the box left.
+//
+// When plan is given, the figures are planned for the box the notes
+// leave: planned for the whole box first, then again for the box less
+// the room the tallest notes took, until that room suffices.
+func layoutFigures(figures []Block, plan func(Size) ([]Block, error), seq *NoteSeq, doc *content.Document, newCiter func(*content.Document) CitationFormatter, g geometry, st *Style, m Measurer) ([]chartPage, error) {
+	_, _, w, h := figureRect(g)
+	var heights []Pt
+	reserve := Pt(0)
+	for iter := 0; ; iter++ {
+		if plan != nil {
+			var err error
+			if figures, err = plan(Size{W: w, H: h - reserve}); err != nil {
+				return nil, err
+			}
+		}
+		trial := &NoteSeq{Origin: FromChart, entries: append([]noteEntry(nil), seq.entries...)}
+		heights = heights[:0]
+		need := Pt(0)
+		for i, b := range figures {
+			nh, err := figureNotesHeight(b, trial, doc, newCiter, g, st, m)
+			if err != nil {
+				return nil, fmt.Errorf("layout: figure %q: %w", figureTitle(b, i), err)
+			}
+			heights = append(heights, nh)
+			need = max(need, nh)
+		}
+		if plan == nil || need <= reserve || iter == 3 {
+			break
+		}
+		reserve = need
+	}
+	var pages []chartPage
+	x, y, _, _ := figureRect(g)
+	for i, b := range figures {
+		cp := chartPage{size: g.land, notesW: w, title: figureTitle(b, i)}
+		first := seq.Len()
+		items, err := b.Layout(x, y, w, h-heights[i], m, seq)
+		if err != nil {
+			return nil, fmt.Errorf("layout: figure %q: %w", cp.title, err)
+		}
+		cp.items = items
+		for k := first + 1; k <= seq.Len(); k++ {
+			cp.notes = append(cp.notes, k)
+		}
+		cp.notesY = y + h - heights[i] + figureNotesGap
+		pages = append(pages, cp)
+	}
+	return pages, nil
 }
 
 // finish sets the figure's notes, now formatted, at the foot of its page.
@@ -415,7 +462,7 @@ func (cp chartPage) finish(notes map[int]*Note, g geometry, st *Style, m Measure
 				p.Items = append(p.Items, Dest{Name: name, X: g.landMargin, Y: g.landTop})
 			}
 		}
-		items, h := footNotes(cp.notes, notes, cp.notesW, cp.size.H, st, m)
+		items, h := footNotes(cp.notes, notes, cp.notesW, cp.size.H, st.chartNotes(), m)
 		// Bottom-align the notes with the page's margin.
 		y := max(cp.notesY, cp.size.H-g.landMargin-h)
 		p.Items = append(p.Items, shift(items, g.landMargin, y)...)

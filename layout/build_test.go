@@ -53,10 +53,11 @@ func TestNumberingSharedByFirstReference(t *testing.T) {
 	st := DefaultStyle()
 	seq := &NoteSeq{Origin: FromChart}
 	newCiter := func(*content.Document) CitationFormatter { return &fakeCiter{} }
-	cp, err := layoutFigure(citingBlock{doc, []string{"republic", "landing"}}, 0, seq, doc, newCiter, g, st, fixedMeasurer{})
+	cps, err := layoutFigures([]Block{citingBlock{doc, []string{"republic", "landing"}}}, nil, seq, doc, newCiter, g, st, fixedMeasurer{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	cp := cps[0]
 	if fmt.Sprint(cp.notes) != "[1 2]" {
 		t.Errorf("chart notes %v, want [1 2] (the trial layout must not register)", cp.notes)
 	}

@@ -49,3 +49,11 @@ func (st *Style) font(s FontStyle) Font { return Font{Family: st.Family, Style: 
 func (st *Style) notePara(runs []Run) Para {
 	return Para{Kind: NoteText, Runs: runs, Align: Justify, Leading: st.NoteLeading}
 }
+
+// chartNotes is the style of the notes at the foot of a figure's page:
+// a little smaller, since a chart cites many events at once.
+func (st *Style) chartNotes() *Style {
+	c := *st
+	c.NoteSize, c.NoteLeading = st.SmallSize, st.SmallLeading
+	return &c
+}
