@@ -112,8 +112,16 @@ func Build(doc *content.Document, figures []Block, opts Options) (*Document, err
 
 	// 5. Set the parts.
 	var parts []part
+	titles := map[string]bool{}
 	for _, cp := range charts {
-		parts = append(parts, cp.finish(notes, g, st, m))
+		p := cp.finish(notes, g, st, m)
+		// Windows of one timeline share a title: the contents and the
+		// outline list it once, at its first page.
+		if titles[cp.title] {
+			p.outline = nil
+		}
+		titles[cp.title] = true
+		parts = append(parts, p)
 	}
 	if len(blocks) > 0 {
 		p, err := flowPart(blocks, notes, g, m)
@@ -314,14 +322,24 @@ func bibliographyBlocks(entries [][]content.Span, st *Style) []Para {
 // retargetEventLinks sends an event link whose chart destination does
 // not exist (no chart, or the event not drawn) to the event's row in the
 // chronology instead.
+//
+// It also keeps only the first of destinations of the same name (a
+// figure split into windows may mark an event in each): a name must be
+// unique in the PDF, and the first is where a reader wants to land.
 func retargetEventLinks(d *Document) {
 	dests := map[string]bool{}
 	for _, p := range d.Pages {
+		kept := p.Items[:0]
 		for _, it := range p.Items {
 			if x, ok := it.(Dest); ok {
+				if dests[x.Name] {
+					continue
+				}
 				dests[x.Name] = true
 			}
+			kept = append(kept, it)
 		}
+		p.Items = kept
 	}
 	for _, p := range d.Pages {
 		for i, it := range p.Items {
@@ -345,13 +363,12 @@ type chartPage struct {
 	size           Size
 }
 
-// figureNotesHeight lays figure b out on trial, with trial (a copy of
+// figureNotesHeight lays figure b out on trial, in a box of height h, with trial (a copy of
 // the sequence, which it advances), to learn the notes it cites, and
-// measures them at the foot of its page, formatted by a fresh formatter
-// so every citation is in its longest, full form. It returns 0 when the
-// figure cites nothing.
-func figureNotesHeight(b Block, trial *NoteSeq, doc *content.Document, newCiter func(*content.Document) CitationFormatter, g geometry, st *Style, m Measurer) (Pt, error) {
-	x, y, w, h := figureRect(g)
+// measures them at the foot of its page. It returns 0 when the figure
+// cites nothing.
+func figureNotesHeight(b Block, h Pt, trial *NoteSeq, doc *content.Document, newCiter func(*content.Document) CitationFormatter, g geometry, st *Style, m Measurer) (Pt, error) {
+	x, y, w, _ := figureRect(g)
 	before := trial.Len()
 	if _, err := b.Layout(x, y, w, h, m, trial); err != nil {
 		return 0, err
@@ -359,15 +376,15 @@ func figureNotesHeight(b Block, trial *NoteSeq, doc *content.Document, newCiter 
 	if trial.Len() == before {
 		return 0, nil
 	}
-	scratch := &NoteSeq{entries: trial.entries[before:]}
-	fmtd := scratch.Format(newCiter(doc), st)
+	// The figures are the first to cite, so formatting the trial
+	// sequence from its start gives these notes their true forms.
+	fmtd := trial.Format(newCiter(doc), st)
 	var nums []int
-	renum := map[int]*Note{}
-	for k := 1; k <= scratch.Len(); k++ {
-		nums = append(nums, before+k)
-		renum[before+k] = fmtd[k]
+	for k := before + 1; k <= trial.Len(); k++ {
+		nums = append(nums, k)
 	}
-	_, nh := footNotes(nums, renum, w, h*0.45, st.chartNotes(), m)
+	renum := fmtd
+	_, nh := runInNotes(nums, renum, w, st.chartNotes(), m)
 	return nh + figureNotesGap, nil
 }
 
@@ -378,14 +395,13 @@ func figureRect(g geometry) (x, y, w, h Pt) {
 	return g.landMargin, g.landTop, g.land.W - 2*g.landMargin, g.land.H - g.landTop - g.landMargin
 }
 
-func figureTitle(b Block, i int) string {
+// figureTitle names a figure for the running head, the outline and the
+// contents; a figure without a title is a window of the timeline.
+func figureTitle(b Block) string {
 	if t, ok := b.(Titled); ok && t.Title() != "" {
 		return t.Title()
 	}
-	if i == 0 {
-		return "Timeline"
-	}
-	return fmt.Sprintf("Figure %d", i+1)
+	return "Timeline"
 }
 
 // layoutFigures lays out each figure on its own landscape page, leaving
@@ -399,36 +415,52 @@ func figureTitle(b Block, i int) string {
 func layoutFigures(figures []Block, plan func(Size) ([]Block, error), seq *NoteSeq, doc *content.Document, newCiter func(*content.Document) CitationFormatter, g geometry, st *Style, m Measurer) ([]chartPage, error) {
 	_, _, w, h := figureRect(g)
 	var heights []Pt
-	reserve := Pt(0)
+	reserve, ok := Pt(0), Pt(0) // ok: the largest reserve known to plan
 	for iter := 0; ; iter++ {
 		if plan != nil {
-			var err error
-			if figures, err = plan(Size{W: w, H: h - reserve}); err != nil {
-				return nil, err
+			fs, err := plan(Size{W: w, H: h - reserve})
+			if err != nil {
+				if iter == 0 || iter >= 6 {
+					return nil, err
+				}
+				// Too small a box to plan in: try halfway back.
+				reserve = (reserve + ok) / 2
+				continue
 			}
+			figures, ok = fs, reserve
 		}
 		trial := &NoteSeq{Origin: FromChart, entries: append([]noteEntry(nil), seq.entries...)}
 		heights = heights[:0]
 		need := Pt(0)
-		for i, b := range figures {
-			nh, err := figureNotesHeight(b, trial, doc, newCiter, g, st, m)
+		for _, b := range figures {
+			// On trial in the box it was planned for: a planner's
+			// figure need not fit any other.
+			nh, err := figureNotesHeight(b, h-reserve, trial, doc, newCiter, g, st, m)
 			if err != nil {
-				return nil, fmt.Errorf("layout: figure %q: %w", figureTitle(b, i), err)
+				return nil, fmt.Errorf("layout: figure %q: %w", figureTitle(b), err)
 			}
 			heights = append(heights, nh)
 			need = max(need, nh)
 		}
-		if plan == nil || need <= reserve || iter == 3 {
+		if plan == nil || need <= reserve {
 			break
+		}
+		if iter >= 6 {
+			return nil, fmt.Errorf("layout: the figures' notes need %.0fpt at the foot of a page; no plan of the figures leaves that much", need)
 		}
 		reserve = need
 	}
 	var pages []chartPage
 	x, y, _, _ := figureRect(g)
 	for i, b := range figures {
-		cp := chartPage{size: g.land, notesW: w, title: figureTitle(b, i)}
+		cp := chartPage{size: g.land, notesW: w, title: figureTitle(b)}
 		first := seq.Len()
-		items, err := b.Layout(x, y, w, h-heights[i], m, seq)
+		bh := h - heights[i]
+		if plan != nil {
+			// Exactly the box it was planned for.
+			bh = h - reserve
+		}
+		items, err := b.Layout(x, y, w, bh, m, seq)
 		if err != nil {
 			return nil, fmt.Errorf("layout: figure %q: %w", cp.title, err)
 		}
@@ -436,7 +468,7 @@ func layoutFigures(figures []Block, plan func(Size) ([]Block, error), seq *NoteS
 		for k := first + 1; k <= seq.Len(); k++ {
 			cp.notes = append(cp.notes, k)
 		}
-		cp.notesY = y + h - heights[i] + figureNotesGap
+		cp.notesY = y + bh + figureNotesGap
 		pages = append(pages, cp)
 	}
 	return pages, nil
@@ -445,7 +477,7 @@ func layoutFigures(figures []Block, plan func(Size) ([]Block, error), seq *NoteS
 // finish sets the figure's notes, now formatted, at the foot of its page.
 func (cp chartPage) finish(notes map[int]*Note, g geometry, st *Style, m Measurer) part {
 	p := &Page{Size: cp.size}
-	p.Items = append(p.Items, Dest{Name: "figure-" + slug(cp.title), X: g.landMargin, Y: g.landTop})
+	p.Items = append(p.Items, Dest{Name: "figure-" + slug(cp.title), X: g.landMargin, Y: g.landTop}) // the first of a name is kept
 	p.Items = append(p.Items, cp.items...)
 	if len(cp.notes) > 0 {
 		// The chart prints the numbers; if it did not mark where
@@ -462,7 +494,7 @@ func (cp chartPage) finish(notes map[int]*Note, g geometry, st *Style, m Measure
 				p.Items = append(p.Items, Dest{Name: name, X: g.landMargin, Y: g.landTop})
 			}
 		}
-		items, h := footNotes(cp.notes, notes, cp.notesW, cp.size.H, st.chartNotes(), m)
+		items, h := runInNotes(cp.notes, notes, cp.notesW, st.chartNotes(), m)
 		// Bottom-align the notes with the page's margin.
 		y := max(cp.notesY, cp.size.H-g.landMargin-h)
 		p.Items = append(p.Items, shift(items, g.landMargin, y)...)

@@ -140,3 +140,17 @@ func TestChronologyHeaderRepeats(t *testing.T) {
 		t.Errorf("%d rows set, want %d", seen, len(rows))
 	}
 }
+
+func TestNumberDashes(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Soviet Power, 1918-1921", "Soviet Power, 1918–1921"},
+		{`Turkey's "Interim Government"`, "Turkey’s “Interim Government”"},
+		{`'Cry' of 1920-21`, "‘Cry’ of 1920–21"},
+		{"Anglo-Soviet", "Anglo-Soviet"},
+	}
+	for _, tt := range tests {
+		if got := numberDashes(tt.in); got != tt.want {
+			t.Errorf("numberDashes(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -23,7 +23,7 @@ type chronoRow struct {
 // where the chart did not cite it, a note the chronology registers now.
 func chronologyRows(doc *content.Document, seq *NoteSeq) []chronoRow {
 	evs := append([]*content.Event(nil), doc.Events...)
-	sort.SliceStable(evs, func(i, j int) bool { return content.Compare(evs[i].Date, evs[j].Date) < 0 })
+	sort.SliceStable(evs, func(i, j int) bool { return content.Compare(placed(evs[i].Date), placed(evs[j].Date)) < 0 })
 	rows := make([]chronoRow, 0, len(evs))
 	for _, e := range evs {
 		r := chronoRow{ev: e, notes: seq.EventNotes(e)}
@@ -39,6 +39,16 @@ func chronologyRows(doc *content.Document, seq *NoteSeq) []chronoRow {
 		rows = append(rows, r)
 	}
 	return rows
+}
+
+// placed is where a date stands in the chronology: by its start, but an
+// interval open or unknown at the start ("by April 1920") by its end, as
+// a reader looks for it there, not before everything else.
+func placed(d content.Date) content.Date {
+	if d.Interval && (d.Start.Open || d.Start.Unknown) && !d.End.Open && !d.End.Unknown {
+		return content.Date{Start: d.End, End: d.End}
+	}
+	return d
 }
 
 // eventCites is every source an event gives: its citations, then the
@@ -65,15 +75,27 @@ type chronoCols struct {
 	width                     Pt
 }
 
-func chronoColumns(width Pt, st *Style, m Measurer) chronoCols {
-	notesW := m.Width("00, 00, 00", st.font(Regular), st.NoteSize)
+func chronoColumns(rows []chronoRow, width Pt, st *Style, m Measurer) chronoCols {
+	reg := st.font(Regular)
+	size := st.NoteSize
+	const gap = 10
+	// Each column as wide as its longest entry, within bounds; the
+	// event's title takes what is left.
+	var dateW, trackW, notesW Pt
+	notesW = m.Width("Notes", st.font(Italic), size)
+	for _, r := range rows {
+		dateW = max(dateW, m.Width(r.ev.Date.String(), reg, size))
+		trackW = max(trackW, m.Width(r.track, reg, size))
+		notesW = max(notesW, m.Width(joinInts(r.notes), reg, size))
+	}
 	c := chronoCols{width: width}
-	c.dateW = width * 0.22
-	c.trackW = width * 0.22
-	c.track = c.dateW + 8
-	c.title = c.track + c.trackW + 8
+	c.dateW = min(dateW, width*0.22)
+	c.trackW = min(trackW, width*0.24)
+	notesW = min(notesW, width*0.13)
+	c.track = c.dateW + gap
+	c.title = c.track + c.trackW + gap
 	c.notes = width - notesW
-	c.titleW = c.notes - 8 - c.title
+	c.titleW = c.notes - gap - c.title
 	return c
 }
 
@@ -85,7 +107,7 @@ func chronologyPages(rows []chronoRow, notes map[int]*Note, g geometry, st *Styl
 	f := g.frame
 	x0 := f.Left
 	width := g.page.W - f.Left - f.Right
-	cols := chronoColumns(width, st, m)
+	cols := chronoColumns(rows, width, st, m)
 	size, leading := st.NoteSize, st.NoteLeading
 	reg, it, bold := st.font(Regular), st.font(Italic), st.font(Bold)
 	asc := m.Ascent(reg, size)
@@ -158,28 +180,30 @@ func chronologyPages(rows []chronoRow, notes map[int]*Note, g geometry, st *Styl
 		var cells []Item
 		d, n1 := setLines([]Run{{Text: r.ev.Date.String(), Font: reg, Size: size, Color: Black, NoBreak: true}}, x0+cols.date, by, cols.dateW, leading, Left, m)
 		t, n2 := setLines([]Run{{Text: r.track, Font: reg, Size: size, Color: Black}}, x0+cols.track, by, cols.trackW, leading, Left, m)
-		e, n3 := setLines([]Run{{Text: r.ev.Title, Font: font, Size: size, Color: Black}}, x0+cols.title, by, cols.titleW, leading, Left, m)
+		e, n3 := setLines([]Run{{Text: numberDashes(r.ev.Title), Font: font, Size: size, Color: Black}}, x0+cols.title, by, cols.titleW, leading, Left, m)
 		cells = append(append(append(cells, d...), t...), e...)
+		n4 := 0
 		if len(r.notes) > 0 {
 			// Each number links to its note; a note the chronology
 			// registered has its marker ("ref-N", as the engine names
 			// markers) here, so it is set at the foot of this page.
-			cx := x0 + width - m.Width(joinInts(r.notes), reg, size)
+			var runs []Run
 			for k, n := range r.notes {
 				s := strconv.Itoa(n)
 				if k < len(r.notes)-1 {
-					s += ","
+					s += ", "
 				}
-				w := m.Width(s, reg, size)
-				cells = append(cells, Text{X: cx, Y: by, Text: s, Font: reg, Size: size, Color: Black, W: w},
-					Link{X: cx, Y: by - asc, W: w, H: size, Dest: noteName(n)})
+				run := Run{Text: s, Font: reg, Size: size, Color: Black, Link: noteName(n)}
 				if slices.Contains(r.own, n) {
-					cells = append(cells, Dest{Name: "ref-" + strconv.Itoa(n), X: cx, Y: by - asc})
+					run.Dest = "ref-" + strconv.Itoa(n)
 				}
-				cx += w + m.Width(" ", reg, size)
+				runs = append(runs, run)
 			}
+			var its []Item
+			its, n4 = setLines(runs, x0+cols.notes, by, width-cols.notes, leading, Right, m)
+			cells = append(cells, its...)
 		}
-		h := Pt(max(n1, n2, n3, 1))*leading + rowGap
+		h := Pt(max(n1, n2, n3, n4, 1))*leading + rowGap
 		// Does the row fit, with the notes it brings to this page?
 		limit := func(extra []int) Pt {
 			all := append(append([]int(nil), pageNotes...), extra...)

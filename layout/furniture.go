@@ -62,8 +62,8 @@ func titlePage(doc *content.Document, g geometry, st *Style, m Measurer) *Page {
 		p.Items = append(p.Items, items...)
 		y += Pt(n)*leading + after
 	}
-	add(doc.Title, Bold, 24, 30, 10)
-	add(doc.Subtitle, Italic, 14, 18, 0)
+	add(numberDashes(doc.Title), Bold, 24, 30, 10)
+	add(numberDashes(doc.Subtitle), Italic, 14, 18, 0)
 	y += 18
 	p.Items = append(p.Items, Rule{X1: g.page.W/2 - 36, Y1: y, X2: g.page.W/2 + 36, Y2: y, Width: 0.6, Color: Black})
 	y = g.page.H * 0.58
@@ -153,7 +153,7 @@ func headAndFolio(p *Page, folio int, left, right string, portrait bool, g geome
 	size := st.HeadlineSize - 1
 	// Small capitals, faked: capitals a size smaller, spaced a little.
 	caps := func(s string) string { return strings.ToUpper(strings.Join(strings.Fields(s), " ")) }
-	l, r := caps(left), caps(right)
+	l, r := caps(numberDashes(left)), caps(numberDashes(right))
 	avail := (x2 - x1) / 2
 	l, r = fitText(l, font, size, avail-8, m), fitText(r, font, size, avail-8, m)
 	if l != "" {
@@ -188,7 +188,8 @@ func fitText(s string, f Font, size, w Pt, m Measurer) string {
 
 // footNotes sets notes at the foot of a page that the engine does not
 // flow (chart and chronology pages): a short rule, then the notes, in
-// as many columns (up to three) as keep them under maxH, each note a
+// the fewest columns (up to four, none too narrow) that keep them under
+// maxH, or else the lowest setting, each note a
 // hanging paragraph after its number. It returns the items, relative to
 // the top-left of the notes area, and their height.
 func footNotes(nums []int, notes map[int]*Note, width, maxH Pt, st *Style, m Measurer) ([]Item, Pt) {
@@ -198,7 +199,9 @@ func footNotes(nums []int, notes map[int]*Note, width, maxH Pt, st *Style, m Mea
 	const gutter = 14
 	var best []Item
 	bestH := Pt(0)
-	for cols := 1; cols <= 3; cols++ {
+	// No column narrower than about 30 characters of note type.
+	maxCols := max(1, min(4, int((width+gutter)/(st.NoteSize*17+gutter))))
+	for cols := 1; cols <= maxCols; cols++ {
 		colW := (width - gutter*Pt(cols-1)) / Pt(cols)
 		// Set each note once to learn its height, then fill columns in
 		// order, balancing them: start a new column when this one holds
@@ -214,20 +217,44 @@ func footNotes(nums []int, notes map[int]*Note, width, maxH Pt, st *Style, m Mea
 			set = append(set, setNote{items, h})
 			total += h + st.NoteLeading*0.25
 		}
-		share := total / Pt(cols)
-		var items []Item
-		col, y, colH := 0, Pt(8), Pt(0)
-		for _, s := range set {
-			if y > 8 && y-8+s.h > share+1 && col < cols-1 {
-				col++
-				y = 8
+		// Balance the columns: the least column height at which the
+		// notes, in order, fill no more than cols columns.
+		space := st.NoteLeading * 0.25
+		fill := func(limit Pt) (int, []Pt) {
+			col, y := 0, Pt(0)
+			tops := make([]Pt, len(set))
+			for i, s := range set {
+				if y > 0 && y+s.h > limit {
+					col++
+					y = 0
+				}
+				tops[i] = Pt(col)*1e6 + y
+				y += s.h + space
 			}
+			return col + 1, tops
+		}
+		lo, hi := Pt(0), total
+		for range 30 {
+			mid := (lo + hi) / 2
+			if n, _ := fill(mid); n <= cols {
+				hi = mid
+			} else {
+				lo = mid
+			}
+		}
+		_, tops := fill(hi)
+		var items []Item
+		colH := Pt(0)
+		for i, s := range set {
+			col := int(tops[i] / 1e6)
+			y := tops[i] - Pt(col)*1e6 + 8
 			items = append(items, shift(s.items, Pt(col)*(colW+gutter), y)...)
-			y += s.h + st.NoteLeading*0.25
-			colH = max(colH, y)
+			colH = max(colH, y+s.h)
 		}
 		items = append(items, Rule{X1: 0, Y1: 0, X2: 72, Y2: 0, Width: 0.4, Color: Black})
-		best, bestH = items, colH
+		if best == nil || colH < bestH {
+			best, bestH = items, colH
+		}
 		if colH <= maxH {
 			break
 		}
@@ -306,3 +333,93 @@ func shift(items []Item, dx, dy Pt) []Item {
 	}
 	return out
 }
+
+// runInNotes sets notes run in, one after another in a continuous
+// paragraph ("1. Text. 2. Text."), in balanced columns: the most compact
+// setting, for a figure's page, where a chart that cites every event
+// brings twenty notes or more and the figure needs the height. Each
+// number carries the note's destination ("note-N").
+func runInNotes(nums []int, notes map[int]*Note, width Pt, st *Style, m Measurer) ([]Item, Pt) {
+	if len(nums) == 0 {
+		return nil, 0
+	}
+	const gutter = 14
+	cols := max(1, min(4, int((width+gutter)/(st.NoteSize*20+gutter))))
+	colW := (width - gutter*Pt(cols-1)) / Pt(cols)
+	font := st.font(Regular)
+	var runs []Run
+	for i, n := range nums {
+		lead := strconv.Itoa(n) + "."
+		if i > 0 {
+			// An em space between notes, so each number stands clear.
+			runs = append(runs, Run{Text: " \u2002", Font: font, Size: st.NoteSize, Color: Black})
+		}
+		runs = append(runs, Run{Text: lead, Font: st.font(Bold), Size: st.NoteSize, Color: Black, Dest: noteName(n)},
+			Run{Text: " ", Font: font, Size: st.NoteSize, Color: Black})
+		if nt := notes[n]; nt != nil {
+			for k, p := range nt.Paras {
+				if k > 0 {
+					runs = append(runs, Run{Text: " ", Font: font, Size: st.NoteSize, Color: Black})
+				}
+				for _, r := range p.Runs {
+					r.Size = st.NoteSize
+					runs = append(runs, r)
+				}
+			}
+		}
+	}
+	asc := m.Ascent(font, st.NoteSize)
+	items, lines := setLines(runs, 0, 0, colW, st.NoteLeading, Left, m)
+	per := (lines + cols - 1) / cols
+	// Move each line to its column: line i goes to column i/per.
+	var out []Item
+	for _, it := range items {
+		var y Pt
+		switch v := it.(type) {
+		case Text:
+			y = v.Y
+		case Link:
+			y = v.Y + v.H*0.8
+		case Dest:
+			y = v.Y + st.NoteSize
+		}
+		line := int(y/st.NoteLeading + 0.5)
+		col := line / per
+		dy := -Pt(col*per)*st.NoteLeading + 8 + asc
+		out = append(out, shift([]Item{it}, Pt(col)*(colW+gutter), dy)...)
+	}
+	out = append(out, Rule{X1: 0, Y1: 0, X2: 72, Y2: 0, Width: 0.4, Color: Black})
+	return out, 8 + Pt(per)*st.NoteLeading
+}
+
+// numberDashes sets a hyphen between two numbers as an en dash
+// ("1918-1921" prints "1918–1921"): titles come from YAML, where the
+// Markdown typographer does not reach.
+//
+// It also curls straight quotes, as the typographer does for the
+// narrative: an opening quote at the start or after a space or bracket,
+// a closing one (or an apostrophe) elsewhere.
+func numberDashes(s string) string {
+	b := []byte(s)
+	var out strings.Builder
+	for i := 0; i < len(b); i++ {
+		opening := i == 0 || strings.IndexByte(" \t([{–—", b[i-1]) >= 0 || strings.HasSuffix(out.String(), "–")
+		switch {
+		case b[i] == '-' && i > 0 && i+1 < len(b) && isDigit(b[i-1]) && isDigit(b[i+1]):
+			out.WriteString("–")
+		case b[i] == '"' && opening:
+			out.WriteString("“")
+		case b[i] == '"':
+			out.WriteString("”")
+		case b[i] == '\'' && opening:
+			out.WriteString("‘")
+		case b[i] == '\'':
+			out.WriteString("’")
+		default:
+			out.WriteByte(b[i])
+		}
+	}
+	return out.String()
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

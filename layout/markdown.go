@@ -429,7 +429,7 @@ func (c *mdConv) inlines(n gast.Node, s inl, out *[]notePiece, inNote bool) {
 			}
 			label := x.label
 			if label == "" {
-				label = ev.Title
+				label = numberDashes(ev.Title)
 			}
 			in := s
 			in.link = "chart-" + ev.ID

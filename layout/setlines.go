@@ -161,6 +161,7 @@ func setLines(runs []Run, x, y, w, leading Pt, align Align, m Measurer) ([]Item,
 			}
 			if len(line) == 0 {
 				p.space = 0
+				p = trimLead(p, m)
 			}
 			line = append(line, p)
 			lw += p.space + p.w
@@ -203,6 +204,9 @@ func setLines(runs []Run, x, y, w, leading Pt, align Align, m Measurer) ([]Item,
 				if k == 0 {
 					sp = wd.space
 				}
+				if p.run.Dest != "" {
+					items = append(items, Dest{Name: p.run.Dest, X: cx + sp, Y: by - p.run.Size})
+				}
 				same := cur != nil && p.run.Font == curRun.Font && p.run.Size == curRun.Size && p.run.Color == curRun.Color && p.run.Link == curRun.Link
 				if same {
 					if sp > 0 {
@@ -238,4 +242,23 @@ func textWidth(runs []Run, m Measurer) Pt {
 		w += m.Width(r.Text, r.Font, r.Size)
 	}
 	return w
+}
+
+// trimLead drops the fixed spaces (en, em) that separate run-in notes
+// from the start of a line, where they would only indent it.
+func trimLead(wd word, m Measurer) word {
+	if len(wd.pieces) == 0 {
+		return wd
+	}
+	p := wd.pieces[0]
+	t := strings.TrimLeft(p.text, "\u2002\u2003")
+	if t == p.text || t == "" {
+		return wd
+	}
+	pieces := append([]piece(nil), wd.pieces...)
+	nw := m.Width(t, p.run.Font, p.run.Size)
+	wd.w += nw - p.w
+	pieces[0] = piece{run: p.run, text: t, w: nw}
+	wd.pieces = pieces
+	return wd
 }

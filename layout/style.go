@@ -54,6 +54,6 @@ func (st *Style) notePara(runs []Run) Para {
 // a little smaller, since a chart cites many events at once.
 func (st *Style) chartNotes() *Style {
 	c := *st
-	c.NoteSize, c.NoteLeading = st.SmallSize, st.SmallLeading
+	c.NoteSize, c.NoteLeading = st.SmallSize-0.5, st.SmallLeading-1
 	return &c
 }
