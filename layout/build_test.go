@@ -154,3 +154,11 @@ func TestNumberDashes(t *testing.T) {
 		}
 	}
 }
+
+func TestDigitDashes(t *testing.T) {
+	for in, want := range map[string]string{"1905-1909": "1905–1909", "pp. 3-5, 7-9": "pp. 3–5, 7–9", "Anglo-Soviet 1-": "Anglo-Soviet 1-", "a-1": "a-1"} {
+		if got := digitDashes(in); got != want {
+			t.Errorf("digitDashes(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

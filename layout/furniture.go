@@ -423,3 +423,17 @@ func numberDashes(s string) string {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// digitDashes sets a hyphen between two digits as an en dash.
+func digitDashes(s string) string {
+	if !strings.Contains(s, "-") {
+		return s
+	}
+	b := []byte(s)
+	for i := 1; i+1 < len(b); i++ {
+		if b[i] == '-' && isDigit(b[i-1]) && isDigit(b[i+1]) {
+			return s[:i] + "–" + digitDashes(s[i+1:])
+		}
+	}
+	return s
+}

@@ -373,7 +373,9 @@ func (c *mdConv) inlines(n gast.Node, s inl, out *[]notePiece, inNote bool) {
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		switch x := ch.(type) {
 		case *gast.Text:
-			c.text(out, s, string(x.Segment.Value(c.src)))
+			// A range of numbers takes an en dash (1905–1909); the
+			// typographer only knows "--".
+			c.text(out, s, digitDashes(string(x.Segment.Value(c.src))))
 			if x.SoftLineBreak() || x.HardLineBreak() {
 				c.text(out, s, " ")
 			}
