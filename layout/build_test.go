@@ -162,3 +162,20 @@ func TestDigitDashes(t *testing.T) {
 		}
 	}
 }
+
+func TestEventNotes(t *testing.T) {
+	ev := &content.Event{ID: "x",
+		Cite:     []content.Cite{{Source: "a", Locator: "1"}, {Source: "b", Locator: "2"}},
+		Versions: []content.Version{{Source: "c", Locator: "9"}}}
+	seq := &NoteSeq{Origin: FromChart}
+	seq.Cite([]content.Cite{{Source: "a", Locator: "1"}})                              // 1: part of its cites only
+	seq.Cite([]content.Cite{{Source: "a", Locator: "1"}, {Source: "b", Locator: "2"}}) // 2: its cites
+	seq.Cite([]content.Cite{{Source: "c", Locator: "9"}})                              // 3: its version
+	seq.Cite([]content.Cite{{Source: "a", Locator: "1"}, {Source: "b", Locator: "2"}}) // 4: again, in the next window
+	seq.Cite([]content.Cite{{Source: "c", Locator: "8"}})                              // 5: another locator
+	seq.Origin = FromText
+	seq.Cite([]content.Cite{{Source: "a", Locator: "1"}, {Source: "b", Locator: "2"}}) // 6: the narrative's
+	if got := fmt.Sprint(seq.EventNotes(ev)); got != "[2 3]" {
+		t.Errorf("EventNotes = %s, want [2 3]", got)
+	}
+}

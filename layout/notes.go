@@ -74,38 +74,47 @@ func (s *NoteSeq) author(paras []authorPara) int {
 // Len is the number of notes registered so far.
 func (s *NoteSeq) Len() int { return len(s.entries) }
 
-// EventNotes returns the numbers of the chart's notes that cite exactly
-// sources the event gives (its citations or its versions' sources), in
-// order. The chart registers an event's sources through Notes.Cite,
-// which does not name the event, so the match is on the citations
-// themselves.
+// EventNotes returns the numbers of the chart's notes for event e, in
+// order: those citing exactly the event's citations, or exactly one of
+// its versions' sources. The chart registers an event's sources through
+// Notes.Cite, which does not name the event, so the match is on the
+// citations themselves; two events citing exactly the same share notes,
+// which do support both.
 func (s *NoteSeq) EventNotes(e *content.Event) []int {
-	own := map[string]bool{}
-	for _, c := range e.Cite {
-		own[citeKey(c.Source, c.Locator)] = true
-		own[citeKey(c.Source, "")] = true
-	}
+	versions := map[string]bool{}
 	for _, v := range e.Versions {
-		own[citeKey(v.Source, v.Locator)] = true
-		own[citeKey(v.Source, "")] = true
+		versions[citeKey(v.Source, v.Locator)] = true
 	}
 	var nums []int
+	seen := map[string]bool{} // a figure split into windows cites an event in each: list the first
 	for i, en := range s.entries {
 		if en.origin != FromChart || len(en.cites) == 0 {
 			continue
 		}
-		all := true
-		for _, c := range en.cites {
-			if !own[citeKey(c.Source, c.Locator)] {
-				all = false
-				break
+		if sameCites(en.cites, e.Cite) || len(en.cites) == 1 && versions[citeKey(en.cites[0].Source, en.cites[0].Locator)] {
+			var k strings.Builder
+			for _, c := range en.cites {
+				k.WriteString(citeKey(c.Source, c.Locator) + "\x01")
 			}
-		}
-		if all {
-			nums = append(nums, i+1)
+			if !seen[k.String()] {
+				seen[k.String()] = true
+				nums = append(nums, i+1)
+			}
 		}
 	}
 	return nums
+}
+
+func sameCites(a, b []content.Cite) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Source != b[i].Source || a[i].Locator != b[i].Locator || a[i].Prefix != b[i].Prefix || a[i].Suffix != b[i].Suffix {
+			return false
+		}
+	}
+	return true
 }
 
 func citeKey(src, loc string) string { return src + "\x00" + loc }
