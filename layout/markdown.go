@@ -356,7 +356,14 @@ func (c *mdConv) runs(n gast.Node, s inl) []Run {
 	for _, p := range pieces {
 		runs = append(runs, p.run)
 	}
-	return trimRuns(runs)
+	runs = mergeRuns(trimRuns(runs))
+	// A range of numbers takes an en dash (1905–1909); the typographer
+	// only knows "--", and splits the text at every hyphen, so this is
+	// done on the merged runs.
+	for i := range runs {
+		runs[i].Text = digitDashes(runs[i].Text)
+	}
+	return runs
 }
 
 func (c *mdConv) text(out *[]notePiece, s inl, t string) {
@@ -373,9 +380,7 @@ func (c *mdConv) inlines(n gast.Node, s inl, out *[]notePiece, inNote bool) {
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		switch x := ch.(type) {
 		case *gast.Text:
-			// A range of numbers takes an en dash (1905–1909); the
-			// typographer only knows "--".
-			c.text(out, s, digitDashes(string(x.Segment.Value(c.src))))
+			c.text(out, s, string(x.Segment.Value(c.src)))
 			if x.SoftLineBreak() || x.HardLineBreak() {
 				c.text(out, s, " ")
 			}

@@ -146,7 +146,7 @@ func checkGolden(t *testing.T, name, got string) {
 	}
 }
 
-const sampleNarrative = `# The landing
+const sampleNarrative = `# The landing 1920-21
 
 In May 1920 the "Caspian flotilla" -- under Raskolnikov -- reached Enzeli [see @rb, para. 4].
 It was *not* an **invasion**, said the Soviet note[^tel]; the British withdrew.[@atabaki, 3; @rb, para. 5]

@@ -132,7 +132,9 @@ func (s *NoteSeq) Format(f CitationFormatter, st *Style) map[int]*Note {
 				var runs []Run
 				for _, p := range ap {
 					if p.cites == nil {
-						runs = append(runs, p.run)
+						r := p.run
+						r.Text = digitDashes(r.Text)
+						runs = append(runs, r)
 						continue
 					}
 					// A citation inside an author's note is set inline,
