@@ -139,3 +139,41 @@ func TestContentsPageNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanLeavesRoomForNotes checks that Build re-plans the figures for
+// the box their notes leave, and that the notes then sit below the
+// figure, inside the page.
+func TestPlanLeavesRoomForNotes(t *testing.T) {
+	doc := buildTestDoc(t)
+	var boxes []Size
+	plan := func(box Size) ([]Block, error) {
+		boxes = append(boxes, box)
+		return []Block{citingBlock{doc, []string{"republic", "landing", "baku"}}}, nil
+	}
+	d, err := Build(doc, nil, Options{Measurer: fixedMeasurer{}, Plan: plan,
+		NewCiter: func(*content.Document) CitationFormatter { return &fakeCiter{} }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(boxes) != 2 || boxes[1].H >= boxes[0].H || boxes[1].W != boxes[0].W {
+		t.Fatalf("planned in boxes %v; want the full box, then one less the notes", boxes)
+	}
+	page := d.Pages[2] // title, contents, figure
+	var figBottom, rule Pt
+	for _, it := range page.Items {
+		switch v := it.(type) {
+		case Rect:
+			figBottom = v.Y + v.H
+		case Rule:
+			if v.X2-v.X1 == 72 {
+				rule = v.Y1
+			}
+		}
+	}
+	if figBottom == 0 || rule <= figBottom || rule > page.Size.H-40 {
+		t.Errorf("figure ends at %.2f, notes rule at %.2f (page height %.2f)", figBottom, rule, page.Size.H)
+	}
+	for _, err := range CheckInvariants(d.Pages, fixedMeasurer{}) {
+		t.Error(err)
+	}
+}
