@@ -177,3 +177,18 @@ func TestPlanLeavesRoomForNotes(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestBuildDeterministic builds the same handout twice: the display
+// lists must be identical, or the PDF would not be byte-stable.
+func TestBuildDeterministic(t *testing.T) {
+	var dumps [2]strings.Builder
+	for i := range dumps {
+		d := buildTest(t, "a4")
+		if err := Dump(&dumps[i], d.Pages); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if dumps[0].String() != dumps[1].String() {
+		t.Error("two builds of the same handout differ")
+	}
+}
