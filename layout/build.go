@@ -42,8 +42,6 @@ type part struct {
 	heads []string
 	// outline entries, Page relative to the part.
 	outline []Bookmark
-	// dests maps destinations in the part to the part's page index.
-	dests map[string]int
 }
 
 // Build lays out the whole handout: the title page, the contents, a
@@ -133,17 +131,10 @@ func Build(doc *content.Document, figures []Block, opts Options) (*Document, err
 	}
 	if len(rows) > 0 {
 		pages := chronologyPages(rows, notes, g, st, m)
-		p := part{pages: pages, portrait: true, dests: map[string]int{"chronology": 0},
+		p := part{pages: pages, portrait: true,
 			outline: []Bookmark{{Title: "Chronology", Level: 0, Page: 0, Y: g.frame.Top}}}
 		for range pages {
 			p.heads = append(p.heads, "Chronology")
-		}
-		for i, pg := range pages {
-			for _, it := range pg.Items {
-				if d, ok := it.(Dest); ok {
-					p.dests[d.Name] = i
-				}
-			}
 		}
 		parts = append(parts, p)
 	}
@@ -226,7 +217,7 @@ func flowPart(blocks []Para, notes map[int]*Note, g geometry, m Measurer) (flowe
 	if err != nil {
 		return flowed{}, err
 	}
-	p := part{pages: res.Pages, portrait: true, outline: res.Outline, dests: res.DestPage}
+	p := part{pages: res.Pages, portrait: true, outline: res.Outline}
 	p.heads = make([]string, len(res.Pages))
 	// Sections (level 1 headings) by the page they start on.
 	starts := map[int]string{}
