@@ -364,6 +364,33 @@ func TestChicagoDate(t *testing.T) {
 	}
 }
 
+// TestChicagoDateParsed runs chicagoDate on dates from the real parser.
+func TestChicagoDateParsed(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"1920-05-18", "May 18, 1920"},
+		{"1920-05", "May 1920"},
+		{"1920-05~", "ca. May 1920"},
+		{"1920?", "1920?"},
+		{"1920-21", "Spring 1920"},
+		{"192X", "1920s"},
+		{"1920-XX", "1920"},
+		{"-0043", "44 BCE"},
+		{"1920-06-05/1921-09", "June 5, 1920–September 1921"},
+		{"1920-04-27/1920-05-12", "April 27–May 12, 1920"},
+		{"../1920", "by 1920"},
+		{"1920/..", "from 1920"},
+	} {
+		d, err := ParseDate(tt.in)
+		if err != nil {
+			t.Errorf("ParseDate(%q): %v", tt.in, err)
+			continue
+		}
+		if got := chicagoDate(d); got != tt.want {
+			t.Errorf("chicagoDate(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestFormatLocator(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"45", "45"},

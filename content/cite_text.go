@@ -350,10 +350,9 @@ func formatLocator(loc string) string {
 
 // ---- dates
 
-var monthNames = [...]string{"January", "February", "March", "April", "May", "June",
-	"July", "August", "September", "October", "November", "December"}
-
-var seasonNames = [...]string{"Spring", "Summer", "Autumn", "Winter"}
+// citeSeasons are capitalized as in a journal issue's date ("Spring
+// 2013", CMOS 14.171); the month names are date.go's.
+var citeSeasons = [...]string{"Spring", "Summer", "Autumn", "Winter"}
 
 // chicagoDate prints a date as Chicago's notes do, month before day
 // (CMOS 14.12): "July 27, 2017", "July 2017", "2017", "ca. 1920",
@@ -363,6 +362,13 @@ func chicagoDate(d Date) string {
 		return chicagoPoint(d.Start)
 	}
 	a, b := d.Start, d.End
+	// Open and unknown ends read as Date.String reads them.
+	if a.Open || a.Unknown {
+		return "by " + chicagoPoint(b)
+	}
+	if b.Open || b.Unknown {
+		return "from " + chicagoPoint(a)
+	}
 	plain := func(p Point) bool {
 		return !p.Approximate && !p.Uncertain && !p.Open && !p.Unknown && p.UnspecifiedYearDigits == 0
 	}
@@ -391,7 +397,7 @@ func chicagoPoint(p Point) string {
 	case p.Precision >= PrecisionMonth && validMonth(p.Month) && !p.UnspecifiedMonth:
 		s = monthNames[p.Month-1] + " " + yearText(p)
 	case p.Precision >= PrecisionMonth && p.Month >= 21 && p.Month <= 24:
-		s = seasonNames[p.Month-21] + " " + yearText(p)
+		s = citeSeasons[p.Month-21] + " " + yearText(p)
 	default:
 		s = yearText(p)
 	}
