@@ -43,16 +43,16 @@ func ParseBibTeX(name string, data []byte) ([]*Source, error) {
 		if e == nil {
 			continue // @string, @comment, @preamble
 		}
+		if first, dup := seen[e.key]; dup {
+			p.errs = append(p.errs, p.lines.errorf(e.off, "duplicate key %q (first at %d:%d)", e.key, first.Line, first.Column))
+			continue
+		}
+		seen[e.key] = p.lines.pos(e.off)
 		s, errs := p.toSource(e)
 		if len(errs) > 0 {
 			p.errs = append(p.errs, errs...)
 			continue
 		}
-		if first, dup := seen[s.ID]; dup {
-			p.errs = append(p.errs, p.lines.errorf(e.off, "duplicate key %q (first at %d:%d)", s.ID, first.Line, first.Column))
-			continue
-		}
-		seen[s.ID] = s.Pos
 		sources = append(sources, s)
 	}
 	if err := errors.Join(p.errs...); err != nil {
@@ -213,6 +213,11 @@ func (p *bibParser) entry() (*bibEntry, error) {
 		if p.src[p.i] == closer {
 			p.i++
 			return e, nil
+		}
+		if p.src[p.i] == '@' {
+			// The next entry begins: this one was never closed. Resume
+			// there rather than past it.
+			return nil, p.errorf(at, "entry %q is not closed with '%c'", key, closer)
 		}
 		if p.src[p.i] != ',' {
 			return nil, p.fail(p.i, "entry %q: expected ',' or '%c'", key, closer)
@@ -746,7 +751,7 @@ var letterCommands = map[string]string{
 // \textit{x}, \url{x}) keep their argument; braces are dropped.
 func detex(s string) string {
 	if !strings.ContainsAny(s, "\\{}~-`'") {
-		return s
+		return strings.Join(strings.Fields(s), " ")
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); {

@@ -25,6 +25,19 @@ import (
 // (abstract, ISBN, ...) are accepted and ignored.
 func ParseCSLJSON(name string, data []byte) ([]*Source, error) {
 	lines := newLineIndex(name, data)
+	// Check the syntax of the whole file first: Unmarshal's syntax errors
+	// carry the absolute offset, which the streaming decoder's do not.
+	var whole json.RawMessage
+	if err := json.Unmarshal(data, &whole); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			if se.Offset >= int64(len(data)) && strings.Contains(se.Error(), "end of JSON input") {
+				return nil, lines.errorf(len(data), "invalid JSON: unexpected end of file")
+			}
+			return nil, lines.errorf(int(se.Offset)-1, "invalid JSON: %v", se)
+		}
+		return nil, lines.errorf(0, "invalid JSON: %v", err)
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	tok, err := dec.Token()
