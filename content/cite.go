@@ -126,6 +126,11 @@ func (c *Citer) Note(cites []Cite) []Span {
 	if len(cites) > 0 {
 		b.punct(".")
 	}
+	// A note is a sentence: "N.d., 3." for a source with nothing before
+	// its date. (Titles and keys are left as given.)
+	if len(b.spans) > 0 && !b.spans[0].Italic && strings.HasPrefix(b.spans[0].Text, "n.d.") {
+		b.spans[0].Text = upperFirst(b.spans[0].Text)
+	}
 	c.prev = norm
 	return b.spans
 }
@@ -371,6 +376,7 @@ func (c *Citer) fullNote(b *builder, s *Source, loc string) {
 		}
 	}
 	title := formatTitle(s, s.Title)
+	b.desc = description(s)
 	switch kind(s) {
 	case kindBook:
 		head()
@@ -441,8 +447,10 @@ func (c *Citer) fullNote(b *builder, s *Source, loc string) {
 			if s.Edition != "" {
 				b.sep(edition(s.Edition))
 			}
-			b.sep("s.v. ")
-			b.quoted(title)
+			if title != "" {
+				b.sep("s.v. ")
+				b.quoted(title)
+			}
 			if len(s.Author) > 0 {
 				b.sep("by " + namesNote(s.Author))
 			}
@@ -469,7 +477,12 @@ func (c *Citer) fullNote(b *builder, s *Source, loc string) {
 			b.sep("")
 			b.quoted(title)
 		}
-		if s.Genre != "" {
+		switch {
+		case len(b.spans) == 0:
+			// No sender, recipient or title: the kind of document
+			// is all there is to name it.
+			b.text(upperFirst(or(s.Genre, "letter")))
+		case s.Genre != "":
 			b.sep(s.Genre)
 		}
 		if s.EventPlace != "" {
@@ -570,23 +583,47 @@ func (c *Citer) shortNote(b *builder, s *Source, loc string) {
 		b.sep(dateOrND(s.Issued))
 	case k == kindEntry && s.ContainerTitle != "":
 		b.italic(formatTitle(s, s.ContainerTitle))
-		b.sep("s.v. ")
-		b.quoted(title)
+		if title != "" {
+			b.sep("s.v. ")
+			b.quoted(title)
+		}
 	default:
 		if len(names) > 0 {
 			b.text(namesShort(names))
 			b.punct(",")
 			b.text(" ")
 		}
-		if italicTitle(s) {
-			b.italic(title)
-		} else {
+		switch {
+		case title == "" && len(names) == 0:
+			// Nothing else identifies it: its outlet, or its id.
+			if o := outlet(s); o != "" {
+				b.text(formatTitle(s, o))
+			} else {
+				b.text(s.ID)
+			}
+		case italicTitle(s):
+			b.italic(title) // a missing title is left out: "Gafarov, 3."
+		default:
 			b.quoted(title)
 		}
 	}
 	if loc != "" {
 		b.sep(loc)
 	}
+}
+
+// description is what stands for a missing title: the genre, for the
+// kinds of source that do not print their genre otherwise ("article on
+// Soviet-Turkish relations"). It is the user's words, never ours.
+func description(s *Source) string {
+	if s.Title != "" {
+		return ""
+	}
+	switch kind(s) {
+	case kindBook, kindChapter, kindJournal, kindNews, kindWeb:
+		return s.Genre
+	}
+	return ""
 }
 
 // italicTitle reports whether the source's own title is italic (a book)
@@ -611,6 +648,7 @@ func (c *Citer) bibEntry(s *Source, dash bool) []Span {
 		b.stop()
 	}
 	title := formatTitle(s, s.Title)
+	b.desc = upperFirst(description(s))
 	tail := func() {
 		if u := sourceURL(s); u != "" {
 			b.stop()
@@ -627,7 +665,7 @@ func (c *Citer) bibEntry(s *Source, dash bool) []Span {
 			b.stop()
 		}
 		c.bookMiddleBib(&b, s)
-		b.text(pubFacts(s, s.Publisher))
+		b.text(upperFirst(pubFacts(s, s.Publisher)))
 		tail()
 	case kindChapter:
 		b.quoted(title)
@@ -647,7 +685,7 @@ func (c *Citer) bibEntry(s *Source, dash bool) []Span {
 			b.stop()
 		}
 		c.bookMiddleBib(&b, s)
-		b.text(pubFacts(s, s.Publisher))
+		b.text(upperFirst(pubFacts(s, s.Publisher)))
 		tail()
 	case kindJournal:
 		b.quoted(title)
@@ -725,9 +763,11 @@ func (c *Citer) bibEntry(s *Source, dash bool) []Span {
 				b.sep(edition(s.Edition))
 			}
 			b.stop()
-			b.text("S.v. ")
-			b.quoted(title)
-			b.stop()
+			if title != "" {
+				b.text("S.v. ")
+				b.quoted(title)
+				b.stop()
+			}
 			if len(s.Author) > 0 {
 				b.text("By " + namesNote(s.Author))
 				b.stop()
@@ -1078,15 +1118,25 @@ func letterNames(s *Source) string {
 func letterShortNames(s *Source) string {
 	from := namesShort(s.Author)
 	if len(s.Recipient) == 0 {
-		if from == "" {
+		switch {
+		case from != "":
+			return from
+		case s.Title != "":
 			return "“" + shortTitle(s) + "”"
 		}
-		return from
+		return upperFirst(or(s.Genre, "letter"))
 	}
 	if from == "" {
 		return "To " + namesShort(s.Recipient)
 	}
 	return from + " to " + namesShort(s.Recipient)
+}
+
+func or(s, alt string) string {
+	if s != "" {
+		return s
+	}
+	return alt
 }
 
 func sameNames(a, b []Name) bool {

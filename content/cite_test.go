@@ -3,6 +3,7 @@ package content
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // The expected notes and entries below were written by hand from The
@@ -94,6 +95,11 @@ var testSources = []*Source{
 		Issued: day(1920, 5, 2), Archive: "RGASPI", ArchiveLocation: "f. 17, op. 3, d. 80"},
 	{ID: "golubeva2010", Type: "thesis", Author: []Name{{Family: "Golubeva", Given: "Anna"}},
 		Title: "The Caspian Flotilla and the Enzeli Operation, 1920", Genre: "PhD diss.", Publisher: "University of Chicago", Issued: year(2010)},
+	// Sources with almost nothing, for the invariants.
+	{ID: "bare-web", Type: "webpage"},
+	{ID: "bare-book", Type: "book", Genre: "pamphlet on the Baku commune"},
+	{ID: "bare-letter", Type: "letter"},
+	{ID: "bare-entry", Type: "entry-encyclopedia", ContainerTitle: "Britannica", Author: []Name{{Given: "Plato"}}},
 	{ID: "smith1985", Type: "manuscript", Author: []Name{{Family: "Smith", Given: "Mary"}},
 		Title: "Notes on the Jangali movement", Issued: year(1985)},
 }
@@ -330,6 +336,12 @@ func check(t *testing.T, what, s string) {
 		if strings.Contains(s, bad) {
 			t.Errorf("%s: %q has %q", what, s, bad)
 		}
+	}
+	if r := []rune(s + " ")[0]; r == ' ' || (unicode.IsLower(r) && !strings.HasPrefix(s, "bare-")) {
+		t.Errorf("%s: %q does not start with a capital", what, s)
+	}
+	if strings.Contains(s, "s.v.,") || strings.Contains(s, "S.v.,") {
+		t.Errorf("%s: %q has s.v. without a title", what, s)
 	}
 	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ".”") && !strings.HasSuffix(s, "?”") {
 		t.Errorf("%s: %q does not end with a period", what, s)

@@ -11,7 +11,13 @@ import (
 // short titles, Chicago dates, locators and sort keys.
 
 // builder accumulates spans, merging adjacent spans of the same style.
-type builder struct{ spans []Span }
+type builder struct {
+	spans []Span
+	// desc stands in roman for a missing title (a description of an
+	// untitled work); empty, a missing title is
+	// left out.
+	desc string
+}
 
 func (b *builder) add(sp Span) {
 	if sp.Text == "" {
@@ -27,12 +33,43 @@ func (b *builder) add(sp Span) {
 	b.spans = append(b.spans, sp)
 }
 
-func (b *builder) text(s string)   { b.add(Span{Text: s}) }
-func (b *builder) italic(s string) { b.add(Span{Text: s, Italic: true}) }
-func (b *builder) link(u string)   { b.add(Span{Text: u, URL: u}) }
+func (b *builder) text(s string) {
+	if len(b.spans) == 0 {
+		// An element left out at the start leaves no space behind.
+		s = strings.TrimLeft(s, " ")
+	}
+	b.add(Span{Text: s})
+}
+func (b *builder) link(u string) { b.add(Span{Text: u, URL: u}) }
 
-// quoted writes a title in curly double quotation marks.
-func (b *builder) quoted(t string) { b.text("“" + t + "”") }
+// italic writes a title in italics; a missing one as its description.
+func (b *builder) italic(s string) {
+	if s == "" {
+		b.description()
+		return
+	}
+	b.add(Span{Text: s, Italic: true})
+}
+
+// quoted writes a title in curly double quotation marks; a missing one as
+// its description.
+func (b *builder) quoted(t string) {
+	if t == "" {
+		b.description()
+		return
+	}
+	b.text("“" + t + "”")
+}
+
+// description writes the description of an untitled work, capitalized
+// at the start of a note or entry.
+func (b *builder) description() {
+	if len(b.spans) == 0 {
+		b.text(upperFirst(b.desc))
+		return
+	}
+	b.text(b.desc)
+}
 
 // sep starts the next element of a note: ", " then s.
 func (b *builder) sep(s string) {
@@ -58,6 +95,13 @@ func (b *builder) punct(p string) {
 	}
 	last := &b.spans[n-1]
 	t := last.Text
+	// An element left out (a missing title) leaves its separator behind:
+	// the new mark replaces it.
+	if last.URL == "" && !last.Italic && (p == "," || p == ".") && strings.HasSuffix(t, ",") {
+		last.Text = strings.TrimSuffix(t, ",")
+		b.punct(p)
+		return
+	}
 	if p == "," || p == "." {
 		if last.URL == "" && strings.HasSuffix(t, "”") {
 			inner := strings.TrimSuffix(t, "”")
@@ -204,10 +248,7 @@ func shortTitle(s *Source) string {
 	}
 	t := formatTitle(s, s.Title)
 	if t == "" {
-		if s.ContainerTitle != "" {
-			return formatTitle(s, s.ContainerTitle)
-		}
-		return s.ID
+		return ""
 	}
 	main := t
 	for _, sep := range []string{": ", "? ", "! ", " — "} {
