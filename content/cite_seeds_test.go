@@ -28,7 +28,7 @@ func TestDefaultSources(t *testing.T) {
 		{ID: "red-army", Type: "entry-encyclopedia", Title: "Red Army invasion of Azerbaijan"},
 		{ID: "stalin1920", Type: "letter", Author: []Name{{Family: "Stalin", Given: "Joseph"}},
 			Recipient: []Name{{Family: "Lenin", Given: "Vladimir"}, {Literal: "the Central Committee"}},
-			Title: "Telegram, Stalin to Lenin and the TsEKA [Central Committee]", Genre: "telegram",
+			Title:     "Telegram, Stalin to Lenin and the TsEKA [Central Committee]", Genre: "telegram",
 			EventPlace: "Vladikavkaz", Issued: date("1920-11-16"),
 			Archive: "RGASPI", ArchiveLocation: "f. 558, op. 11, d. 317, ll. 0001-0003",
 			Translator:     []Name{{Family: "Goldberg", Given: "Gary"}},
