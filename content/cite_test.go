@@ -100,6 +100,8 @@ var testSources = []*Source{
 	{ID: "bare-book", Type: "book", Genre: "pamphlet on the Baku commune"},
 	{ID: "bare-letter", Type: "letter"},
 	{ID: "bare-entry", Type: "entry-encyclopedia", ContainerTitle: "Britannica", Author: []Name{{Given: "Plato"}}},
+	{ID: "quoting", Type: "article-journal", Author: []Name{{Family: "Roe", Given: "Pat"}}, Title: `The word "Soviet"`,
+		ContainerTitle: "Slavic Review", Volume: "1", Issued: year(1999)},
 	{ID: "smith1985", Type: "manuscript", Author: []Name{{Family: "Smith", Given: "Mary"}},
 		Title: "Notes on the Jangali movement", Issued: year(1985)},
 }
@@ -232,6 +234,7 @@ var citeScenarios = []struct {
 			{"@nosuch, 3", "nosuch?, 3."},
 			{"@roe2007, 5", "Pat Roe, “Who Were the Jangalis?” *Iranian Studies* 40, no. 1 (2007): 5."},
 			{"@roe2007, 6; @gokay1998", "Ibid., 6; Gökay, “Turkish Communist Party.”"},
+			{"@quoting, 3", "Pat Roe, “The Word ‘Soviet,’” *Slavic Review* 1 (1999): 3."},
 			{"see @chaqueri1995, 7; @gokay1998, 41", "See Chaqueri, *Soviet Socialist Republic*, 7; Gökay, “Turkish Communist Party,” 41."},
 		},
 		bib: []string{
@@ -240,9 +243,11 @@ var citeScenarios = []struct {
 			"Chaqueri, Cosroe. *The Soviet Socialist Republic of Iran, 1920–1921: Birth of the Trauma*. Pittsburgh: University of Pittsburgh Press, 1995.",
 			"Gökay, Bülent. “The Turkish Communist Party: The Fate of the Founders.” In *Turkey and the Soviet Union*, edited by George Harris and Ergun Özbudun, 30–52. London: Frank Cass, 1998.",
 			"Golubeva, Anna. “The Caspian Flotilla and the Enzeli Operation, 1920.” PhD diss., University of Chicago, 2010.",
+			// "Who" before "Word": "o" sorts after "h".
 			"Roe, Pat. “Who Were the Jangalis?” *Iranian Studies* 40, no. 1 (2007): 1–20.",
+			"———. “The Word ‘Soviet.’” *Slavic Review* 1 (1999).",
 		},
-		lacks: []string{`-: warning: unknown source "nosuch"`},
+		lacks: []string{`-: warning: source "quoting" has no page range`, `-: warning: unknown source "nosuch"`},
 	},
 }
 
@@ -343,7 +348,7 @@ func check(t *testing.T, what, s string) {
 	if strings.Contains(s, "s.v.,") || strings.Contains(s, "S.v.,") {
 		t.Errorf("%s: %q has s.v. without a title", what, s)
 	}
-	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ".”") && !strings.HasSuffix(s, "?”") {
+	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ".”") && !strings.HasSuffix(s, "?”") && !strings.HasSuffix(s, ".’”") {
 		t.Errorf("%s: %q does not end with a period", what, s)
 	}
 	if strings.Count(s, "“") != strings.Count(s, "”") || strings.Count(s, "(") != strings.Count(s, ")") {

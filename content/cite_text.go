@@ -58,7 +58,35 @@ func (b *builder) quoted(t string) {
 		b.description()
 		return
 	}
-	b.text("“" + t + "”")
+	b.text("“" + nestQuotes(t) + "”")
+}
+
+// nestQuotes turns double quotation marks inside a quoted title into
+// single ones (CMOS 6.11): “The ‘Red’ Flag.”
+func nestQuotes(t string) string {
+	if !strings.ContainsAny(t, "“”\"") {
+		return t
+	}
+	var b strings.Builder
+	open := false
+	for _, r := range t {
+		switch r {
+		case '“':
+			b.WriteRune('‘')
+		case '”':
+			b.WriteRune('’')
+		case '"':
+			if open {
+				b.WriteRune('’')
+			} else {
+				b.WriteRune('‘')
+			}
+			open = !open
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // description writes the description of an untitled work, capitalized
@@ -110,6 +138,12 @@ func (b *builder) punct(p string) {
 				if p == "." && strings.HasSuffix(inner, ",") {
 					last.Text = strings.TrimSuffix(inner, ",") + ".”"
 				}
+				return
+			}
+			// Inside both marks when the title ends with a quotation
+			// of its own: “The Word ‘Soviet,’”.
+			if q := strings.TrimSuffix(inner, "’"); q != inner && strings.Contains(q, "‘") {
+				last.Text = q + p + "’”"
 				return
 			}
 			last.Text = inner + p + "”"
