@@ -496,6 +496,13 @@ func (p *bibParser) toSource(e *bibEntry) (*Source, []error) {
 				continue
 			}
 			edtf := strings.TrimSpace(detex(f.value))
+			// BibLaTeX writes an open end as an empty one ("1920/"),
+			// EDTF as "..".
+			if strings.HasSuffix(edtf, "/") {
+				edtf += ".."
+			} else if strings.HasPrefix(edtf, "/") {
+				edtf = ".." + edtf
+			}
 			d, err := ParseDate(edtf)
 			if err != nil {
 				errs = append(errs, p.errorf(f.off, "entry %q: %s: cannot read date %q: %v", e.key, n, edtf, err))

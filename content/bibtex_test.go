@@ -71,6 +71,7 @@ func TestParseBibTeXFields(t *testing.T) {
 @misc{w, title = {Page}, howpublished = {\url{https://example.org/a~b}}, urldate = {2026-11-01}}
 @article{n, entrysubtype = {magazine}, title = {M}, journal = {Ogonek}, date = {1920-05}, langid = {russian}}
 @book{e, title = {E}, date = {1920-06-05/1921-09}, note = {A note}, series = {Series}, edition = {2}}
+@book{open, title = {O}, date = {1920/}}
 `
 	srcs, err := ParseBibTeX("x.bib", []byte(data))
 	if err != nil {
@@ -96,6 +97,9 @@ func TestParseBibTeXFields(t *testing.T) {
 	}
 	if !e.Issued.Interval || e.Note != "A note" || e.CollectionTitle != "Series" || e.Edition != "2" {
 		t.Errorf("e = %+v", e)
+	}
+	if d := byID["open"].Issued; d == nil || !d.End.Open || chicagoDate(*d) != "from 1920" {
+		t.Errorf("open date = %+v", d)
 	}
 }
 

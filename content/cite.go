@@ -172,11 +172,11 @@ func (c *Citer) Bibliography() [][]Span {
 			for _, n := range names[1:] {
 				key += sortName(n) + " "
 			}
-			key += "\x01" + sortTitle(s, s.Title)
+			key += "\x01" + sortTitle(s, or(s.Title, description(s)))
 		case listedUnder(s) != "":
 			key = sortTitle(s, listedUnder(s)) + "\x01" + sortTitle(s, s.Title)
 		default:
-			key = sortTitle(s, s.Title)
+			key = sortTitle(s, or(s.Title, description(s)))
 		}
 		es = append(es, entry{s, key, names})
 	}
