@@ -102,6 +102,7 @@ var testSources = []*Source{
 	{ID: "bare-entry", Type: "entry-encyclopedia", ContainerTitle: "Britannica", Author: []Name{{Given: "Plato"}}},
 	{ID: "quoting", Type: "article-journal", Author: []Name{{Family: "Roe", Given: "Pat"}}, Title: `The word "Soviet"`,
 		ContainerTitle: "Slavic Review", Volume: "1", Issued: year(1999)},
+	{ID: "untitled", Type: "article-journal", Author: []Name{{Family: "Lee", Given: "Ann"}}, Genre: "article on the Baku commune"},
 	{ID: "smith1985", Type: "manuscript", Author: []Name{{Family: "Smith", Given: "Mary"}},
 		Title: "Notes on the Jangali movement", Issued: year(1985)},
 }
@@ -235,6 +236,10 @@ var citeScenarios = []struct {
 			{"@roe2007, 5", "Pat Roe, “Who Were the Jangalis?” *Iranian Studies* 40, no. 1 (2007): 5."},
 			{"@roe2007, 6; @gokay1998", "Ibid., 6; Gökay, “Turkish Communist Party.”"},
 			{"@quoting, 3", "Pat Roe, “The Word ‘Soviet,’” *Slavic Review* 1 (1999): 3."},
+			// An untitled work described by its genre.
+			{"@untitled, 3", "Ann Lee, article on the Baku commune, n.d., 3."},
+			{"@untitled, 4", "Ibid., 4."},
+			{"@gokay1998; @untitled, 5", "Gökay, “Turkish Communist Party”; Lee, 5."},
 			{"see @chaqueri1995, 7; @gokay1998, 41", "See Chaqueri, *Soviet Socialist Republic*, 7; Gökay, “Turkish Communist Party,” 41."},
 		},
 		bib: []string{
@@ -243,11 +248,16 @@ var citeScenarios = []struct {
 			"Chaqueri, Cosroe. *The Soviet Socialist Republic of Iran, 1920–1921: Birth of the Trauma*. Pittsburgh: University of Pittsburgh Press, 1995.",
 			"Gökay, Bülent. “The Turkish Communist Party: The Fate of the Founders.” In *Turkey and the Soviet Union*, edited by George Harris and Ergun Özbudun, 30–52. London: Frank Cass, 1998.",
 			"Golubeva, Anna. “The Caspian Flotilla and the Enzeli Operation, 1920.” PhD diss., University of Chicago, 2010.",
+			"Lee, Ann. Article on the Baku commune. N.d.",
 			// "Who" before "Word": "o" sorts after "h".
 			"Roe, Pat. “Who Were the Jangalis?” *Iranian Studies* 40, no. 1 (2007): 1–20.",
 			"———. “The Word ‘Soviet.’” *Slavic Review* 1 (1999).",
 		},
-		lacks: []string{`-: warning: source "quoting" has no page range`, `-: warning: unknown source "nosuch"`},
+		lacks: []string{
+			`-: warning: source "quoting" has no page range`,
+			`-: warning: source "untitled" has no title, no journal, no volume or issue, no date, no page range`,
+			`-: warning: unknown source "nosuch"`,
+		},
 	},
 }
 

@@ -48,6 +48,10 @@ func (b *builder) italic(s string) {
 		b.description()
 		return
 	}
+	if supplied(s) {
+		b.text(s)
+		return
+	}
 	b.add(Span{Text: s, Italic: true})
 }
 
@@ -56,6 +60,10 @@ func (b *builder) italic(s string) {
 func (b *builder) quoted(t string) {
 	if t == "" {
 		b.description()
+		return
+	}
+	if supplied(t) {
+		b.text(t)
 		return
 	}
 	b.text("“" + nestQuotes(t) + "”")
@@ -195,10 +203,17 @@ func english(s *Source) bool {
 // ("1920–1921", CMOS 6.78) and, in English, headline style.
 func formatTitle(s *Source, t string) string {
 	t = strings.TrimSpace(numberDashes(t))
-	if english(s) {
+	if english(s) && !supplied(t) {
 		t = headline(t)
 	}
 	return t
+}
+
+// supplied reports whether a title is one the citer supplied for an
+// untitled work, in brackets: it is a description, printed in roman,
+// without quotation marks or italics, and in sentence style as given.
+func supplied(t string) bool {
+	return len(t) > 2 && strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") && !strings.Contains(t[1:len(t)-1], "]")
 }
 
 // minorWords stay lower case inside a headline-style title (CMOS 8.159):
@@ -283,6 +298,10 @@ func shortTitle(s *Source) string {
 	t := formatTitle(s, s.Title)
 	if t == "" {
 		return ""
+	}
+	if supplied(t) {
+		inner := shortTitle(&Source{Title: t[1 : len(t)-1], Language: "und"})
+		return "[" + inner + "]"
 	}
 	main := t
 	for _, sep := range []string{": ", "? ", "! ", " — "} {
