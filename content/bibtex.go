@@ -460,7 +460,8 @@ func (p *bibParser) toSource(e *bibEntry) (*Source, []error) {
 	case "online", "www", "electronic":
 		// The organization is the site's owner (CSL publisher); a site
 		// that is a publication is its journaltitle.
-		if c := get("journaltitle", "maintitle"); c != "" && s.ContainerTitle == "" {
+		// Better BibTeX puts a website's name in titleaddon.
+		if c := get("journaltitle", "maintitle", "titleaddon"); c != "" && s.ContainerTitle == "" {
 			s.ContainerTitle = c
 		}
 	case "misc":

@@ -3,6 +3,7 @@ package content
 import (
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // This file formats citations in Chicago notes-bibliography style (The
@@ -472,18 +473,21 @@ func (c *Citer) fullNote(b *builder, s *Source, loc string) {
 		b.text(" (" + thesisFacts(s) + ")")
 		tail()
 	case kindLetter:
-		b.text(letterNames(s))
+		names := letterNames(s)
+		b.text(names)
 		if s.Title != "" && len(s.Recipient) == 0 {
-			b.sep("")
+			if names != "" {
+				b.sep("")
+			}
 			b.quoted(title)
 		}
-		switch {
-		case len(b.spans) == 0:
+		switch g := noteGenre(s.Genre); {
+		case names == "" && s.Title == "":
 			// No sender, recipient or title: the kind of document
 			// is all there is to name it.
-			b.text(upperFirst(or(s.Genre, "letter")))
-		case s.Genre != "":
-			b.sep(s.Genre)
+			b.text(upperFirst(or(g, "letter")))
+		case g != "":
+			b.sep(g)
 		}
 		if s.EventPlace != "" {
 			b.sep(s.EventPlace)
@@ -508,8 +512,8 @@ func (c *Citer) fullNote(b *builder, s *Source, loc string) {
 			return
 		}
 		b.quoted(title)
-		if s.Genre != "" {
-			b.sep(s.Genre)
+		if g := noteGenre(s.Genre); g != "" {
+			b.sep(g)
 		}
 		if s.EventPlace != "" {
 			b.sep(s.EventPlace)
@@ -610,6 +614,26 @@ func (c *Citer) shortNote(b *builder, s *Source, loc string) {
 	if loc != "" {
 		b.sep(loc)
 	}
+}
+
+// noteGenre is a letter's or document's genre as a note prints it, in
+// the middle of a sentence: a generic term in lower case ("Telegram" →
+// "telegram"; "PhD diss." and names are kept), and nothing for "letter",
+// which a letter's "A to B" form already says (CMOS 14.111).
+func noteGenre(g string) string {
+	g = strings.TrimSpace(g)
+	if strings.EqualFold(g, "letter") {
+		return ""
+	}
+	first, rest, _ := strings.Cut(g, " ")
+	r := []rune(first)
+	if len(r) > 1 && unicode.IsUpper(r[0]) && strings.ToLower(string(r[1:])) == string(r[1:]) {
+		g = string(unicode.ToLower(r[0])) + string(r[1:])
+		if rest != "" {
+			g += " " + rest
+		}
+	}
+	return g
 }
 
 // description is what stands for a missing title: the genre, for the

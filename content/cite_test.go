@@ -103,6 +103,9 @@ var testSources = []*Source{
 	{ID: "quoting", Type: "article-journal", Author: []Name{{Family: "Roe", Given: "Pat"}}, Title: `The word "Soviet"`,
 		ContainerTitle: "Slavic Review", Volume: "1", Issued: year(1999)},
 	{ID: "untitled", Type: "article-journal", Author: []Name{{Family: "Lee", Given: "Ann"}}, Genre: "article on the Baku commune"},
+	{ID: "zotero-letter", Type: "letter", Genre: "Letter", Author: []Name{{Family: "Lenin", Given: "Vladimir"}},
+		Recipient: []Name{{Family: "Stalin", Given: "Joseph"}}, Issued: day(1920, 11, 20), Archive: "RGASPI"},
+	{ID: "zotero-telegram", Type: "letter", Genre: "Telegram", Title: "Telegram to Baku", Issued: day(1920, 4, 28)},
 	{ID: "smith1985", Type: "manuscript", Author: []Name{{Family: "Smith", Given: "Mary"}},
 		Title: "Notes on the Jangali movement", Issued: year(1985)},
 }
@@ -213,16 +216,20 @@ var citeScenarios = []struct {
 			{"@smith1985", "Smith, “Notes on the Jangali.”"},
 			{"@protocol12, l. 2", "“Protocol No. 12,” l. 2."},
 			{"@protocol12, l. 2", "“Protocol No. 12,” l. 2."},
+			// Genres as Zotero capitalizes them; no "letter" in a note.
+			{"@zotero-letter; @zotero-telegram", "Vladimir Lenin to Joseph Stalin, November 20, 1920, RGASPI; “Telegram to Baku,” telegram, April 28, 1920."},
 		},
 		bib: []string{
 			"Creel, George. Letter to Edward M. House. September 25, 1918. Edward M. House Papers, Yale University Library.",
 			"Golubeva, Anna. “The Caspian Flotilla and the Enzeli Operation, 1920.” PhD diss., University of Chicago, 2010.",
+			"Lenin, Vladimir. Letter to Joseph Stalin. November 20, 1920. RGASPI.",
 			"“Protocol No. 12 of the Politburo of the Central Committee.” May 2, 1920. RGASPI, f. 17, op. 3, d. 80.",
 			"Smith, Mary. “Notes on the Jangali Movement.” Unpublished manuscript, 1985.",
 			"Stalin, Joseph. Telegram to Vladimir Lenin. Vladikavkaz, November 16, 1920. RGASPI, f. 558, op. 11, d. 317, ll. 0001–0003. Translated by Gary Goldberg. History and Public Policy Program Digital Archive, Wilson Center. https://digitalarchive.wilsoncenter.org/document/example.",
+			"“Telegram to Baku.” April 28, 1920.",
 		},
 		// A letter needs no title; an archival protocol has no author.
-		lacks: []string{`-: warning: source "protocol12" has no author`},
+		lacks: []string{`-: warning: source "protocol12" has no author`, `-: warning: source "zotero-telegram" has no author, no recipient, no archive or publication`},
 	},
 	{
 		name: "chapters, several sources, prefixes and suffixes, unknown keys",
