@@ -161,17 +161,21 @@ func (p *bibParser) entry() (*bibEntry, error) {
 	p.i++
 	switch typ {
 	case "comment", "preamble":
-		// Skip a balanced body.
+		// Skip the body: balanced braces, or up to the closing ')'.
 		p.i = bodyStart
-		if _, err := p.braced(); err != nil && open == '{' {
-			return nil, err
-		}
-		if open == '(' {
-			for p.i < len(p.src) && p.src[p.i] != ')' {
-				p.i++
+		if open == '{' {
+			if _, err := p.braced(); err != nil {
+				return nil, err
 			}
+			return nil, nil
+		}
+		for p.i < len(p.src) && p.src[p.i] != ')' {
 			p.i++
 		}
+		if p.i >= len(p.src) {
+			return nil, p.fail(at, "@%s is not closed with ')'", typ)
+		}
+		p.i++
 		return nil, nil
 	case "string":
 		p.skipSpace()

@@ -63,6 +63,7 @@ func TestParseBibNames(t *testing.T) {
 
 func TestParseBibTeXFields(t *testing.T) {
 	data := `@Comment{jabref-meta: x}
+@comment(a {stray brace)
 @preamble{"\newcommand{\noop}[1]{}"}
 @string{ny = "New York"}
 @phdthesis{t1, author = "Doe, Jane", title = "A " # {{Study}}, school = {Columbia University},
@@ -83,7 +84,7 @@ func TestParseBibTeXFields(t *testing.T) {
 	}
 	t1, t2, w, n, e := byID["t1"], byID["t2"], byID["w"], byID["n"], byID["e"]
 	if t1.Type != "thesis" || t1.Genre != "PhD diss." || t1.Title != "A Study" || t1.Publisher != "Columbia University" ||
-		t1.PublisherPlace != "New York" || t1.Issued.Source != "1999-07" || t1.Pos != (Pos{File: "x.bib", Line: 4, Column: 1}) {
+		t1.PublisherPlace != "New York" || t1.Issued.Source != "1999-07" || t1.Pos != (Pos{File: "x.bib", Line: 5, Column: 1}) {
 		t.Errorf("t1 = %+v", t1)
 	}
 	if t2.Genre != "Master’s thesis" || t2.Issued.Source != "2001-07-04" {
