@@ -106,6 +106,7 @@ var testSources = []*Source{
 	{ID: "zotero-letter", Type: "letter", Genre: "Letter", Author: []Name{{Family: "Lenin", Given: "Vladimir"}},
 		Recipient: []Name{{Family: "Stalin", Given: "Joseph"}}, Issued: day(1920, 11, 20), Archive: "RGASPI"},
 	{ID: "zotero-telegram", Type: "letter", Genre: "Telegram", Title: "Telegram to Baku", Issued: day(1920, 4, 28)},
+	{ID: "bakucommune", Type: "entry-encyclopedia", Title: "The Baku commune"},
 	{ID: "smith1985", Type: "manuscript", Author: []Name{{Family: "Smith", Given: "Mary"}},
 		Title: "Notes on the Jangali movement", Issued: year(1985)},
 }
@@ -178,9 +179,12 @@ var citeScenarios = []struct {
 			{"@atabaki2017, para. 4", "Touraj Atabaki, “The Soviet Socialist Republic of Iran 1920–1921,” International Institute of Social History, July 27, 2017, para. 4, https://iisg.amsterdam/en/blog/ssr-iran."},
 			{"@atabaki2017, para. 4", "Ibid."},
 			{"@gafarovnd, 3", "Vasif Gafarov, “Sovietization of Azerbaijan as Part of the Relations between the Anatolian Movement and Soviet Russia,” n.d., 3."},
+			{"@bakucommune", "“The Baku Commune,” n.d."},
 		},
 		bib: []string{
 			"Atabaki, Touraj. “The Soviet Socialist Republic of Iran 1920–1921.” International Institute of Social History, July 27, 2017. https://iisg.amsterdam/en/blog/ssr-iran.",
+			// Under B: the leading article is ignored.
+			"“The Baku Commune.” N.d.",
 			"*Encyclopaedia Britannica*. S.v. “Salvation Army.” Accessed July 19, 2016. https://www.britannica.com/topic/Salvation-Army.",
 			"Gafarov, Vasif. “Soviet Russia and Turkey, 1919–1921.” *Caucasus and Globalization* 5, no. 3 (2011): 168–179. https://doi.org/10.1234/cag.2011.5.3.",
 			"———. “Sovietization of Azerbaijan as Part of the Relations between the Anatolian Movement and Soviet Russia.” N.d.",
@@ -197,6 +201,7 @@ var citeScenarios = []struct {
 			`-: warning: source "yale" has no author`,
 			`handout.yaml:30:5: warning: source "redarmy" has no reference work, no date or edition`,
 			`-: warning: source "gafarovnd" has no journal, no volume or issue, no date, no page range`,
+			`-: warning: source "bakucommune" has no reference work, no date or edition`,
 		},
 	},
 	{
