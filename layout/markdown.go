@@ -416,9 +416,9 @@ func (c *mdConv) inlines(n gast.Node, s inl, out *[]notePiece, inNote bool) {
 		case *gast.RawHTML:
 			c.warnf(x.Segments.At(0).Start, "inline HTML dropped")
 		case *citeNode:
-			cites, err := c.parseCites(x)
+			cites, off, err := c.parseCites(x)
 			if err != nil {
-				c.errorf(x.off, "%v", err)
+				c.errorf(off, "%v", err)
 				continue
 			}
 			if inNote {
@@ -556,11 +556,21 @@ func plainText(runs []Run) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-// parseCites parses a bracketed citation and checks its sources.
-func (c *mdConv) parseCites(x *citeNode) ([]content.Cite, error) {
-	cites, err := parseCitation(x.raw)
+// parseCites parses a bracketed citation (Pandoc syntax) and checks its
+// sources. A syntax error points at its column within the brackets.
+func (c *mdConv) parseCites(x *citeNode) ([]content.Cite, int, error) {
+	cites, err := content.ParseCitation(x.raw)
 	if err != nil {
-		return nil, fmt.Errorf("citation [%s]: %v", x.raw, err)
+		off := x.off
+		var ce *content.CitationError
+		if errors.As(err, &ce) {
+			// Col counts runes in raw; raw is the source text between the
+			// brackets with its white space collapsed, so this is exact
+			// on one line.
+			off = x.off + 1 + len(string([]rune(x.raw)[:min(max(ce.Col-1, 0), utf8.RuneCountInString(x.raw))]))
+			err = errors.New(ce.Msg)
+		}
+		return nil, off, fmt.Errorf("citation [%s]: %v", x.raw, err)
 	}
 	var bad []string
 	for i := range cites {
@@ -570,41 +580,9 @@ func (c *mdConv) parseCites(x *citeNode) ([]content.Cite, error) {
 		cites[i].Pos = c.pos(x.off)
 	}
 	if bad != nil {
-		return nil, fmt.Errorf("citation [%s]: unknown source %s", x.raw, strings.Join(bad, ", "))
+		return nil, x.off, fmt.Errorf("citation [%s]: unknown source %s", x.raw, strings.Join(bad, ", "))
 	}
-	return cites, nil
-}
-
-// parseCitation parses the inside of a Pandoc bracketed citation.
-//
-// TEMPORARY: a minimal parser (prefix @key, locator) until the citation
-// formatter's content.ParseCitation lands on main; then this calls it.
-func parseCitation(s string) ([]content.Cite, error) {
-	var cites []content.Cite
-	for _, part := range strings.Split(s, ";") {
-		at := strings.IndexByte(part, '@')
-		if at < 0 {
-			return nil, fmt.Errorf("%q names no source (@key)", strings.TrimSpace(part))
-		}
-		prefix := strings.TrimSpace(part[:at])
-		rest := part[at+1:]
-		end := 0
-		for end < len(rest) && isKeyByte(rest[end]) {
-			end++
-		}
-		for end > 0 && strings.ContainsRune(".:", rune(rest[end-1])) {
-			end--
-		}
-		if end == 0 {
-			return nil, fmt.Errorf("empty citation key")
-		}
-		cite := content.Cite{Source: rest[:end], Prefix: prefix}
-		tail := strings.TrimSpace(rest[end:])
-		tail = strings.TrimSpace(strings.TrimPrefix(tail, ","))
-		cite.Locator = strings.ReplaceAll(tail, "--", "–")
-		cites = append(cites, cite)
-	}
-	return cites, nil
+	return cites, x.off, nil
 }
 
 func isKeyByte(b byte) bool {
@@ -698,7 +676,7 @@ func (annalistInline) Parse(parent gast.Node, block gtext.Reader, pc parser.Cont
 // that starts a key, at the start or after a space, "-" or ";".
 func isCitation(b []byte) bool {
 	for i, ch := range b {
-		if ch != '@' || i+1 >= len(b) || !isKeyByte(b[i+1]) {
+		if ch != '@' || i+1 >= len(b) || !isKeyByte(b[i+1]) && b[i+1] != '{' {
 			continue
 		}
 		if i == 0 || b[i-1] == ' ' || b[i-1] == ';' || b[i-1] == '-' {

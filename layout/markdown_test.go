@@ -202,6 +202,7 @@ func TestMarkdownErrors(t *testing.T) {
 	}{
 		{"unknown event", "Text\n\nsee [[nope]] here", content.Pos{File: "n.md", Line: 1}, "n.md:3:5: event link [[nope]]: no event has this id"},
 		{"unknown source", "a [@zz, 3] b", content.Pos{File: "n.md", Line: 1}, `n.md:1:3: citation [@zz, 3]: unknown source "zz"`},
+		{"syntax", "x [see @rb, }3] y", content.Pos{File: "n.md", Line: 1}, "n.md:1:13: citation [see @rb, }3]: unbalanced '}'"},
 		{"two at once", "[[x]] and [@y]", content.Pos{File: "h.yaml", Line: 40, Column: 3},
 			"h.yaml:40:3: event link [[x]]: no event has this id\n" + `h.yaml:40:13: citation [@y]: unknown source "y"`},
 	}
