@@ -107,6 +107,11 @@ func Build(doc *content.Document, figures []Block, opts Options) (*Document, err
 	citer := newCiter(doc)
 	notes := seq.Format(citer, st)
 	bib := citer.Bibliography()
+	// A formatter that knows what the cited sources lack (Chicago's does)
+	// says so in the warnings.
+	if l, ok := citer.(interface{ Lacks() []string }); ok {
+		out.Warnings = append(out.Warnings, l.Lacks()...)
+	}
 
 	// 5. Set the parts.
 	var parts []part
