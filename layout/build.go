@@ -191,7 +191,7 @@ func Build(doc *content.Document, figures []Block, opts Options) (*Document, err
 		}
 	}
 	retargetEventLinks(out)
-	out.Meta = Meta{Title: doc.Title, Author: doc.Author, Subject: doc.Subtitle, Creator: "Annalist", Date: opts.Date}
+	out.Meta = Meta{Title: numberDashes(doc.Title), Author: doc.Author, Subject: doc.Subtitle, Creator: "Annalist", Date: opts.Date}
 	var kw []string
 	for _, t := range doc.Tracks {
 		kw = append(kw, t.Title)

@@ -179,3 +179,39 @@ func TestEventNotes(t *testing.T) {
 		t.Errorf("EventNotes = %s, want [2 3]", got)
 	}
 }
+
+// TestRunInNotesStartLines checks that no line of run-in notes starts
+// with the space that separates two notes.
+func TestRunInNotesStartLines(t *testing.T) {
+	notes := map[int]*Note{}
+	var nums []int
+	for n := 1; n <= 30; n++ {
+		notes[n] = &Note{Number: n, Paras: []Para{{Runs: []Run{{Text: strings.Repeat("word ", n%7+1) + "end.", Font: serif, Size: 8}}}}}
+		nums = append(nums, n)
+	}
+	items, h := runInNotes(nums, notes, 600, DefaultStyle().chartNotes(), fixedMeasurer{})
+	if h <= 0 {
+		t.Fatal("no height")
+	}
+	lineStart := map[Pt]Text{}
+	dests := 0
+	for _, it := range items {
+		switch v := it.(type) {
+		case Text:
+			key := v.Y + Pt(int(v.X/160))*1000 // one key per column line
+			if s, ok := lineStart[key]; !ok || v.X < s.X {
+				lineStart[key] = v
+			}
+		case Dest:
+			dests++
+		}
+	}
+	for _, s := range lineStart {
+		if strings.HasPrefix(s.Text, "\u2002") || strings.HasPrefix(s.Text, " ") {
+			t.Errorf("a line starts with a space: %q", s.Text)
+		}
+	}
+	if dests != 30 {
+		t.Errorf("%d note destinations, want 30", dests)
+	}
+}

@@ -252,7 +252,15 @@ func trimLead(wd word, m Measurer) word {
 	}
 	p := wd.pieces[0]
 	t := strings.TrimLeft(p.text, "\u2002\u2003")
-	if t == p.text || t == "" {
+	if t == p.text {
+		return wd
+	}
+	if t == "" {
+		if len(wd.pieces) == 1 {
+			return wd
+		}
+		wd.w -= p.w
+		wd.pieces = wd.pieces[1:]
 		return wd
 	}
 	pieces := append([]piece(nil), wd.pieces...)
