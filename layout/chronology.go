@@ -89,9 +89,9 @@ func chronoColumns(rows []chronoRow, width Pt, st *Style, m Measurer) chronoCols
 		notesW = max(notesW, m.Width(joinInts(r.notes), reg, size))
 	}
 	c := chronoCols{width: width}
-	c.dateW = min(dateW, width*0.22)
-	c.trackW = min(trackW, width*0.24)
-	notesW = min(notesW, width*0.13)
+	c.dateW = min(dateW, width*0.2)
+	c.trackW = min(trackW, width*0.2)
+	notesW = min(notesW, width*0.1)
 	c.track = c.dateW + gap
 	c.title = c.track + c.trackW + gap
 	c.notes = width - notesW
