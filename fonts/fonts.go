@@ -1,7 +1,7 @@
 package fonts
 
 import (
-	"embed"
+	_ "embed"
 	"fmt"
 	"math"
 	"slices"
@@ -13,8 +13,32 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-//go:embed *.ttf
-var files embed.FS
+// The files are embedded one by one as []byte, not through an embed.FS:
+// ReadFile would copy 6 MB onto the heap at start-up.
+var (
+	//go:embed NotoSerif-Regular.ttf
+	notoSerifRegular []byte
+	//go:embed NotoSerif-Italic.ttf
+	notoSerifItalic []byte
+	//go:embed NotoSerif-Bold.ttf
+	notoSerifBold []byte
+	//go:embed NotoSerif-BoldItalic.ttf
+	notoSerifBoldItalic []byte
+	//go:embed NotoSans-Regular.ttf
+	notoSansRegular []byte
+	//go:embed NotoSans-Italic.ttf
+	notoSansItalic []byte
+	//go:embed NotoSans-Bold.ttf
+	notoSansBold []byte
+	//go:embed DejaVuSerif.ttf
+	dejaVuSerif []byte
+	//go:embed DejaVuSerif-Bold.ttf
+	dejaVuSerifBold []byte
+	//go:embed DejaVuSans.ttf
+	dejaVuSans []byte
+	//go:embed DejaVuSans-Bold.ttf
+	dejaVuSansBold []byte
+)
 
 // Style selects a face of a family. The values match layout.FontStyle, so
 // layout converts with a plain conversion.
@@ -59,7 +83,7 @@ type Face struct {
 	Name   string
 	Family string
 	Style  Style
-	// Data is the TrueType (glyf) file.
+	// Data is the TrueType (glyf) file. It is shared: do not modify it.
 	Data []byte
 
 	once sync.Once
@@ -78,17 +102,17 @@ type Face struct {
 
 // faces lists every embedded face. Order matters only for Faces.
 var faces = []*Face{
-	{Name: "NotoSerif-Regular", Family: Serif, Style: Regular},
-	{Name: "NotoSerif-Italic", Family: Serif, Style: Italic},
-	{Name: "NotoSerif-Bold", Family: Serif, Style: Bold},
-	{Name: "NotoSerif-BoldItalic", Family: Serif, Style: BoldItalic},
-	{Name: "NotoSans-Regular", Family: Sans, Style: Regular},
-	{Name: "NotoSans-Italic", Family: Sans, Style: Italic},
-	{Name: "NotoSans-Bold", Family: Sans, Style: Bold},
-	{Name: "DejaVuSerif", Family: DejaVuSerif, Style: Regular},
-	{Name: "DejaVuSerif-Bold", Family: DejaVuSerif, Style: Bold},
-	{Name: "DejaVuSans", Family: DejaVuSans, Style: Regular},
-	{Name: "DejaVuSans-Bold", Family: DejaVuSans, Style: Bold},
+	{Name: "NotoSerif-Regular", Family: Serif, Style: Regular, Data: notoSerifRegular},
+	{Name: "NotoSerif-Italic", Family: Serif, Style: Italic, Data: notoSerifItalic},
+	{Name: "NotoSerif-Bold", Family: Serif, Style: Bold, Data: notoSerifBold},
+	{Name: "NotoSerif-BoldItalic", Family: Serif, Style: BoldItalic, Data: notoSerifBoldItalic},
+	{Name: "NotoSans-Regular", Family: Sans, Style: Regular, Data: notoSansRegular},
+	{Name: "NotoSans-Italic", Family: Sans, Style: Italic, Data: notoSansItalic},
+	{Name: "NotoSans-Bold", Family: Sans, Style: Bold, Data: notoSansBold},
+	{Name: "DejaVuSerif", Family: DejaVuSerif, Style: Regular, Data: dejaVuSerif},
+	{Name: "DejaVuSerif-Bold", Family: DejaVuSerif, Style: Bold, Data: dejaVuSerifBold},
+	{Name: "DejaVuSans", Family: DejaVuSans, Style: Regular, Data: dejaVuSans},
+	{Name: "DejaVuSans-Bold", Family: DejaVuSans, Style: Bold, Data: dejaVuSansBold},
 }
 
 // chains is each family's fallback order. Every chain ends with all the
@@ -100,18 +124,6 @@ var chains = map[string][]string{
 	Sans:        {Sans, DejaVuSans, Serif, DejaVuSerif},
 	DejaVuSerif: {DejaVuSerif, DejaVuSans, Serif, Sans},
 	DejaVuSans:  {DejaVuSans, DejaVuSerif, Sans, Serif},
-}
-
-func init() {
-	for _, f := range faces {
-		b, err := files.ReadFile(f.Name + ".ttf")
-		if err != nil {
-			// The file list above and the embedded files are both fixed
-			// at build time; a mismatch is a programming error.
-			panic("fonts: " + err.Error())
-		}
-		f.Data = b
-	}
 }
 
 // Faces returns every embedded face, in a fixed order.
@@ -228,7 +240,7 @@ func anyHas(r rune) bool {
 // shapes nor reorders, so they would print as isolated letters in the
 // wrong order. The loader reports them as input errors instead.
 func (f *Face) Has(r rune) bool {
-	if r < 0 || r > 0xFFFF || unsettable(r) {
+	if r < 0 || r > 0xFFFF {
 		return false
 	}
 	f.load()
@@ -313,7 +325,9 @@ func (f *Face) parse() error {
 		if err != nil {
 			return fmt.Errorf("cmap: %w", err)
 		}
-		f.gid[r] = uint16(g)
+		if !unsettable(r) {
+			f.gid[r] = uint16(g)
+		}
 	}
 	m, err := sf.Metrics(&buf, ppem, font.HintingNone)
 	if err != nil {

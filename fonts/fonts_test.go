@@ -1,9 +1,45 @@
 package fonts
 
 import (
+	"os"
 	"slices"
+	"strings"
 	"testing"
 )
+
+// TestFilesEmbedded checks every font file in the directory is a face and
+// every face's licence is here.
+func TestFilesEmbedded(t *testing.T) {
+	ents, err := os.ReadDir(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range ents {
+		if n, ok := strings.CutSuffix(e.Name(), ".ttf"); ok {
+			names = append(names, n)
+		}
+	}
+	var faceNames []string
+	for _, f := range Faces() {
+		faceNames = append(faceNames, f.Name)
+		b, err := os.ReadFile(f.Name + ".ttf")
+		if err != nil || !slices.Equal(b, f.Data) {
+			t.Errorf("%s: embedded data differs from %s.ttf (%v)", f.Name, f.Name, err)
+		}
+	}
+	slices.Sort(names)
+	slices.Sort(faceNames)
+	if !slices.Equal(names, faceNames) {
+		t.Errorf("font files %q, faces %q", names, faceNames)
+	}
+	for file, want := range map[string]string{"LICENSE-Noto.txt": "SIL Open Font License", "LICENSE-DejaVu.txt": "Bitstream Vera"} {
+		b, err := os.ReadFile(file)
+		if err != nil || !strings.Contains(string(b), want) {
+			t.Errorf("%s: missing or lacks %q (%v)", file, want, err)
+		}
+	}
+}
 
 // TestFacesParse checks every embedded file parses, is glyf TrueType (fpdf
 // loads nothing else) and has sane metrics.

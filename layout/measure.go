@@ -12,16 +12,19 @@ import (
 // that has the glyph, exactly as the PDF writer does. It does not kern,
 // because fpdf does not: a measured width is the width that is drawn.
 // It is safe for concurrent use.
-type FontMeasurer struct {
-	mu     sync.Mutex
-	tables map[Font]*widthTable
-}
+type FontMeasurer struct{}
 
 // NewMeasurer returns the Measurer backed by the embedded fonts.
 func NewMeasurer() Measurer { return newFontMeasurer() }
 
-func newFontMeasurer() *FontMeasurer {
-	return &FontMeasurer{tables: map[Font]*widthTable{}}
+func newFontMeasurer() *FontMeasurer { return &FontMeasurer{} }
+
+// tables caches each font's widthTable for the life of the process: the
+// fonts are embedded, so a table never changes, and every measurer and
+// writer can share it.
+var tables struct {
+	mu sync.Mutex
+	m  map[Font]*widthTable
 }
 
 // fastRunes is the size of the per-font table of resolved widths: Latin,
@@ -44,19 +47,24 @@ type widthTable struct {
 var allFaces = fonts.Faces()
 
 func (m *FontMeasurer) table(f Font) *widthTable {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if t, ok := m.tables[f]; ok {
+	tables.mu.Lock()
+	defer tables.mu.Unlock()
+	if t, ok := tables.m[f]; ok {
 		return t
 	}
 	t := &widthTable{font: f, primary: primaryFace(f)}
 	for r := range rune(fastRunes) {
-		t.fast[r] = uint16(t.slow(r))
 		if face, ok := t.resolve(r); ok {
+			t.fast[r] = uint16(face.Advance(r))
 			t.fastFace[r] = uint8(slices.Index(allFaces, face) + 1)
+		} else {
+			t.fast[r] = uint16(t.primary.Advance(r))
 		}
 	}
-	m.tables[f] = t
+	if tables.m == nil {
+		tables.m = map[Font]*widthTable{}
+	}
+	tables.m[f] = t
 	return t
 }
 

@@ -29,6 +29,10 @@ type WritePDFOptions struct {
 	// Grayscale converts every colour to its luma (0.299 R + 0.587 G +
 	// 0.114 B), for the --grayscale preview of a black-and-white print.
 	Grayscale bool
+
+	// uncompressed leaves content streams readable, for tests that
+	// inspect the operators.
+	uncompressed bool
 }
 
 // WritePDF writes doc to w as a PDF.
@@ -315,6 +319,7 @@ func (pw *pdfWriter) render(doc *Document, date time.Time) *fpdf.Fpdf {
 		Size:           fpdf.SizeType{Wd: float64(first.W), Ht: float64(first.H)},
 	})
 	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetCompression(!pw.opts.uncompressed)
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(date)

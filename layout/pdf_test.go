@@ -372,6 +372,76 @@ func TestWritePDFGrayscale(t *testing.T) {
 	}
 }
 
+// pageStreams returns the content streams of an uncompressed PDF's pages,
+// which fpdf writes first, in page order.
+func pageStreams(data []byte, pages int) []string {
+	var out []string
+	rest := string(data)
+	for range pages {
+		_, after, ok := strings.Cut(rest, "stream\n")
+		if !ok {
+			break
+		}
+		body, after2, _ := strings.Cut(after, "\nendstream")
+		out = append(out, body)
+		rest = after2
+	}
+	return out
+}
+
+// TestWritePDFStrokeState follows the graphics state through each page's
+// operators (q/Q save and restore the dash) and checks every rectangle
+// outline is stroked with its own dash pattern. Hatching is drawn inside
+// a clip that Q ends, which restores the dash from before the clip: a
+// writer that trusts its cache of the last dash set gets this wrong.
+func TestWritePDFStrokeState(t *testing.T) {
+	doc := testDocument()
+	data := writeDoc(t, doc, WritePDFOptions{uncompressed: true})
+	streams := pageStreams(data, len(doc.Pages))
+	if len(streams) != len(doc.Pages) {
+		t.Fatalf("found %d page streams, want %d", len(streams), len(doc.Pages))
+	}
+	// Sanity: the streams are the pages', with clipped hatching in them.
+	if !strings.Contains(streams[1], " re W n") || !strings.Contains(streams[1], "Tj") {
+		t.Fatalf("page 2 stream lacks a clip or text:\n%.300s", streams[1])
+	}
+	dashRE := regexp.MustCompile(`^\[([^\]]*)\] [\d.]+ d$`)
+	for pi, page := range doc.Pages {
+		var want []string
+		for _, it := range page.Items {
+			if r, ok := it.(Rect); ok && r.Stroke != nil {
+				var ds []string
+				for _, d := range r.Dash {
+					ds = append(ds, fmt.Sprintf("%.2f", d))
+				}
+				want = append(want, strings.Join(ds, " "))
+			}
+		}
+		// The dash at page start is fpdf's last one carried over: unknown
+		// until set on the page.
+		dash, stack := "?", []string{}
+		var got []string
+		for _, line := range strings.Split(streams[pi], "\n") {
+			for _, op := range strings.SplitAfter(line, " re ") {
+				op = strings.TrimSpace(op)
+				switch {
+				case dashRE.MatchString(op):
+					dash = dashRE.FindStringSubmatch(op)[1]
+				case op == "q" || strings.HasPrefix(op, "q "):
+					stack = append(stack, dash)
+				case op == "Q":
+					dash, stack = stack[len(stack)-1], stack[:len(stack)-1]
+				case op == "S" && strings.HasSuffix(line, " re S"):
+					got = append(got, dash)
+				}
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("page %d: rectangles stroked with dashes %q, want %q", pi+1, got, want)
+		}
+	}
+}
+
 func TestWritePDFErrors(t *testing.T) {
 	tests := []struct {
 		name   string
