@@ -325,7 +325,7 @@ func (f *Face) parse() error {
 		if err != nil {
 			return fmt.Errorf("cmap: %w", err)
 		}
-		if !unsettable(r) {
+		if g != 0 && !unsettable(r) {
 			f.gid[r] = uint16(g)
 		}
 	}

@@ -205,3 +205,12 @@ func BenchmarkResolve(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoad is the one-time cost of a face's tables (per process).
+func BenchmarkLoad(b *testing.B) {
+	src := Lookup(Serif, Regular)
+	for b.Loop() {
+		f := &Face{Name: src.Name, Data: src.Data}
+		f.load()
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"annalist/fonts"
 )
@@ -617,5 +618,71 @@ func BenchmarkMeasure(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		m.Width(s, serif, 10)
+	}
+}
+
+// FuzzWritePDFText checks the writer's contract for any text: it never
+// panics, and it fails exactly when the text is not UTF-8 or has a rune
+// the fonts package reports missing; otherwise the PDF is valid.
+func FuzzWritePDFText(f *testing.F) {
+	for _, s := range []string{"", "a", trText, ruText, mixText, "رشت", "\U0001F600", "a\xffb", "(\\)", "\t\n", "\u0301e\u0308"} {
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, s string, bold bool) {
+		font := sans
+		if bold {
+			font = serifBI
+		}
+		doc := &Document{Pages: []*Page{{Size: A4, Items: []Item{Text{X: 10, Y: 20, Text: s, Font: font, Size: 10}}}}}
+		var buf bytes.Buffer
+		err := WritePDF(&buf, doc)
+		settable := utf8.ValidString(s) && len(fonts.Missing(s)) == 0
+		if settable != (err == nil) {
+			t.Fatalf("text %q: settable=%v but err=%v", s, settable, err)
+		}
+		if err == nil {
+			validatePDF(t, buf.Bytes())
+		}
+	})
+}
+
+// TestMeasureConcurrent measures from several goroutines at once, for the
+// race detector: the width tables are shared by the whole process.
+func TestMeasureConcurrent(t *testing.T) {
+	m := NewMeasurer()
+	fontsUsed := []Font{serif, serifI, serifB, sans, sansB, {Family: "dejavu-serif", Style: Bold}}
+	want := make([]Pt, len(fontsUsed))
+	for i, f := range fontsUsed {
+		want[i] = newFontMeasurer().Width(mixText+trText, f, 10)
+	}
+	done := make(chan error)
+	for g := range 4 {
+		go func() {
+			for i := range fontsUsed {
+				k := (i + g) % len(fontsUsed)
+				if got := m.Width(mixText+trText, fontsUsed[k], 10); got != want[k] {
+					done <- fmt.Errorf("%v: %v, want %v", fontsUsed[k], got, want[k])
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for range 4 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func BenchmarkWritePDFSmall(b *testing.B) {
+	doc := &Document{Pages: []*Page{{Size: A4, Items: []Item{Text{X: 10, Y: 20, Text: trText, Font: serif, Size: 10}}}}}
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := WritePDF(&buf, doc); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
