@@ -300,15 +300,6 @@ func checkPath(at string, p Path, bad func(string, ...any)) {
 	}
 }
 
-func finite(xs ...Pt) bool {
-	for _, x := range xs {
-		if math.IsNaN(float64(x)) || math.IsInf(float64(x), 0) {
-			return false
-		}
-	}
-	return true
-}
-
 // render draws a validated document. fpdf's errors are sticky; the
 // caller checks Error() once.
 func (pw *pdfWriter) render(doc *Document, date time.Time) *fpdf.Fpdf {
