@@ -420,11 +420,28 @@ func (pw *pdfWriter) draw(pdf *fpdf.Fpdf, st *drawState, it Item) {
 		if it.Dest != "" {
 			pdf.Link(float64(it.X), float64(it.Y), float64(it.W), float64(it.H), pw.links[it.Dest])
 		} else {
-			pdf.LinkString(float64(it.X), float64(it.Y), float64(it.W), float64(it.H), it.URL)
+			pdf.LinkString(float64(it.X), float64(it.Y), float64(it.W), float64(it.H), uriString(it.URL))
 		}
 	case Dest:
 		// Resolved before drawing; nothing to draw.
 	}
+}
+
+// uriString makes a URL fit a PDF URI action, which holds 7-bit ASCII:
+// non-ASCII bytes, controls and spaces are percent-encoded (the IRI to URI
+// mapping of RFC 3987, 3.1), so a cited Wikipedia address with Turkish
+// letters still opens.
+func uriString(u string) string {
+	var b strings.Builder
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		if c <= ' ' || c >= 0x7F {
+			fmt.Fprintf(&b, "%%%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // drawText draws a run at its baseline, split into sub-runs by the face
