@@ -1,7 +1,9 @@
 package layout
 
 import (
+	"bytes"
 	"fmt"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -190,5 +192,40 @@ func TestBuildDeterministic(t *testing.T) {
 	}
 	if dumps[0].String() != dumps[1].String() {
 		t.Error("two builds of the same handout differ")
+	}
+}
+
+// TestBuildRealPDF builds the test handout with the embedded fonts and
+// the Chicago formatter, checks the invariants, writes the PDF and reads
+// its text back: the contents, a note, the chronology and the
+// bibliography must be there, as text that copies out.
+func TestBuildRealPDF(t *testing.T) {
+	doc := buildTestDoc(t)
+	m := NewMeasurer()
+	d, err := Build(doc, []Block{citingBlock{doc, []string{"republic", "landing"}}}, Options{Measurer: m, Date: 1700000000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, err := range CheckInvariants(d.Pages, m) {
+		t.Error(err)
+	}
+	var buf bytes.Buffer
+	if err := WritePDF(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not found (install poppler-utils) to check the PDF's text")
+	}
+	cmd := exec.Command("pdftotext", "-", "-")
+	cmd.Stdin = &buf
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(out)
+	for _, want := range []string{"Contents", "The republic", "Chronology", "Red Army enters Baku", "Bibliography", "Landing", "28 April 1920"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF text lacks %q", want)
+		}
 	}
 }
