@@ -9,11 +9,11 @@ import (
 	"annalist/content"
 )
 
-// Options are Build's options; the zero value works except for Measurer.
+// Options are Build's options; the zero value works.
 type Options struct {
 	// Paper overrides the document's paper ("a4" or "letter").
 	Paper string
-	// Measurer measures text (NewMeasurer for the embedded fonts).
+	// Measurer measures text; nil uses the embedded fonts (NewMeasurer).
 	Measurer Measurer
 	// Date is the PDF's creation date as Unix seconds; fixed by the
 	// caller so the same input gives the same file.
@@ -55,7 +55,7 @@ type part struct {
 func Build(doc *content.Document, figures []Block, opts Options) (*Document, error) {
 	m := opts.Measurer
 	if m == nil {
-		return nil, errors.New("layout: Build needs a Measurer")
+		m = NewMeasurer()
 	}
 	st := opts.Style
 	if st == nil {

@@ -102,7 +102,8 @@ func chronoColumns(rows []chronoRow, width Pt, st *Style, m Measurer) chronoCols
 // chronologyPages sets the chronology as a table on as many portrait
 // pages as it needs. It builds the pages itself rather than through the
 // flow, because every page repeats the header row; a row is never split.
-// It returns the pages and the page-relative index of the section start.
+// Notes the chronology registered itself are set at the foot of the page
+// of their row.
 func chronologyPages(rows []chronoRow, notes map[int]*Note, g geometry, st *Style, m Measurer) []*Page {
 	f := g.frame
 	x0 := f.Left
