@@ -539,12 +539,22 @@ func (o *object) date(field string, required bool) (d Date, ok bool) {
 	}
 	d, err := ParseDate(s)
 	if err != nil {
-		// ParseDate's message quotes the date: `date "1920-13": ...`.
-		if field == "date" {
-			o.errorf(v, "%v", err)
-		} else {
-			o.errorf(v, "%s: %v", field, err)
+		// Point at the character ParseDate stopped at, when the value
+		// is written on one line as given.
+		p := o.l.pos(v)
+		var de *DateError
+		if errors.As(err, &de) && v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 && !strings.ContainsAny(de.Source[:min(de.Offset, len(de.Source))], "\\\n") {
+			p.Column += utf8.RuneCountInString(de.Source[:min(de.Offset, len(de.Source))])
+			if v.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0 {
+				p.Column++
+			}
 		}
+		// ParseDate's message quotes the date: `date "1920-13": ...`.
+		msg := err.Error()
+		if field != "date" {
+			msg = field + ": " + msg
+		}
+		o.l.errorf(p, o.what, "%s", msg)
 		return Date{}, false
 	}
 	return d, true
