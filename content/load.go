@@ -613,8 +613,10 @@ func (l *loader) document(root *yaml.Node) {
 		d.ShortIbid = !ibid
 	}
 
-	if o.vals["tracks"] == nil {
+	if v := o.vals["tracks"]; v == nil {
 		o.errorf(n, "missing tracks: a handout needs at least one track")
+	} else if v.Kind == yaml.SequenceNode && len(v.Content) == 0 {
+		o.errorf(v, "tracks is empty: a handout needs at least one track")
 	}
 	for i, it := range o.seq("tracks", "tracks must be a list of tracks, like [{id: gilan, title: The Gilan republic}]") {
 		l.track(i, it)
@@ -626,8 +628,10 @@ func (l *loader) document(root *yaml.Node) {
 	}
 	l.bibliography(o)
 
-	if o.vals["events"] == nil {
+	if v := o.vals["events"]; v == nil {
 		o.errorf(n, "missing events: a handout needs at least one event")
+	} else if v.Kind == yaml.SequenceNode && len(v.Content) == 0 {
+		o.errorf(v, "events is empty: a handout needs at least one event")
 	}
 	for i, it := range o.seq("events", "events must be a list of events, like [{id: x, track: t, title: ..., date: 1920}]") {
 		l.event(i, it)
@@ -1110,10 +1114,13 @@ func (l *loader) narrative(o *object) {
 
 // lineAfter returns the first line after line n that is not blank.
 func (l *loader) lineAfter(n int) (string, bool) {
-	for k := n + 1; ; k++ {
-		text, ok := lineOf(l.data, k)
-		if !ok || strings.TrimSpace(text) != "" {
-			return text, ok
+	data := l.data
+	for i := 1; len(data) > 0; i++ {
+		line, rest, _ := bytes.Cut(data, []byte{'\n'})
+		if i > n && len(bytes.TrimSpace(line)) > 0 {
+			return string(line), true
 		}
+		data = rest
 	}
+	return "", false
 }

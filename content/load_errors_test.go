@@ -45,6 +45,10 @@ var errorCases = []errorCase{
 	{name: "not a mapping", in: "- title: T\n", want: []string{
 		`h.yaml:1:1: the file must be a mapping, like title: ..., tracks: [...], events: [...]`,
 	}},
+	{name: "empty lists", in: "title: T\ntracks: []\nevents: []\n", want: []string{
+		`h.yaml:2:9: tracks is empty: a handout needs at least one track`,
+		`h.yaml:3:9: events is empty: a handout needs at least one event`,
+	}},
 	{name: "two documents", in: minimal + "---\ntitle: U\n", want: []string{
 		`h.yaml:6:1: a second YAML document starts here: a handout is one document; remove the second ---`,
 	}},

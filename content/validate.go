@@ -80,6 +80,9 @@ func (l *loader) hint(id, kind string, ids []string) string {
 	for _, s := range ids {
 		if s != "" && !slices.Contains(valid, s) {
 			valid = append(valid, s)
+			if len(valid) > 8 {
+				break // too many to list
+			}
 		}
 	}
 	switch {
@@ -180,7 +183,7 @@ const suggestBudget = 4 << 20
 // letters counts as one edit ("titel" is one edit from "title").
 func (l *loader) suggest(word string, candidates []string) string {
 	w := []rune(strings.ToLower(word))
-	if len(w) == 0 || len(w) > 64 {
+	if len(w) == 0 || len(w) > 64 || l.budget <= 0 {
 		return ""
 	}
 	// Two letters leave no room for a typo: only a difference of case
@@ -191,8 +194,12 @@ func (l *loader) suggest(word string, candidates []string) string {
 	}
 	best, bestD := "", limit+1
 	for _, c := range candidates {
+		l.budget -= len(c) + 1
+		if c == "" || len(c) > 4*64 {
+			continue
+		}
 		cr := []rune(strings.ToLower(c))
-		if c == "" || len(cr) > 64 || abs(len(cr)-len(w)) > limit {
+		if len(cr) > 64 || abs(len(cr)-len(w)) > limit {
 			continue
 		}
 		l.budget -= len(w) * len(cr)
