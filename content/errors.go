@@ -3,6 +3,7 @@ package content
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -43,4 +44,21 @@ func comparePos(a, b Pos) int {
 		cmp.Compare(a.Line, b.Line),
 		cmp.Compare(a.Column, b.Column),
 	)
+}
+
+// quote quotes a value from the input for a message, cut short so that a
+// stray megabyte of text does not become a megabyte of message.
+func quote(s string) string {
+	const max = 60
+	if len(s) <= max {
+		return strconv.Quote(s)
+	}
+	n := 0
+	for i := range s {
+		if n == max {
+			return strconv.Quote(s[:i]) + "..."
+		}
+		n++
+	}
+	return strconv.Quote(s)
 }

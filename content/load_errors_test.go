@@ -49,6 +49,9 @@ var errorCases = []errorCase{
 		`h.yaml:2:9: tracks is empty: a handout needs at least one track`,
 		`h.yaml:3:9: events is empty: a handout needs at least one event`,
 	}},
+	{name: "long values", in: minimal + strings.Repeat("x", 100) + ": 1\n", want: []string{
+		`h.yaml:6:1: unknown field "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"...; the fields are title, subtitle, author, date, paper, language, ibid, bibliography, tracks, sources, events, people, places, eras, details, narrative`,
+	}},
 	{name: "two documents", in: minimal + "---\ntitle: U\n", want: []string{
 		`h.yaml:6:1: a second YAML document starts here: a handout is one document; remove the second ---`,
 	}},
