@@ -1052,7 +1052,7 @@ func (l *loader) readFile(n *yaml.Node, what string, badTextOK bool) (name strin
 		return "", nil, false
 	}
 	if l.fsys == nil {
-		l.errorf(p, "", "%s %s: cannot read files here; give the narrative inline", what, quote(rel))
+		l.errorf(p, "", "%s %s: no folder was given to read files from", what, quote(rel))
 		return "", nil, false
 	}
 	if fi, err := fs.Stat(l.fsys, rel); err == nil && fi.Size() > MaxFileSize {

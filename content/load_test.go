@@ -413,3 +413,12 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadNoFolder(t *testing.T) {
+	_, err := Load("h.yaml", []byte(minimal+"narrative: story.md\nbibliography: refs.bib\n"), nil)
+	want := "h.yaml:6:12: narrative \"story.md\": no folder was given to read files from\n" +
+		"h.yaml:7:15: bibliography \"refs.bib\": no folder was given to read files from"
+	if err == nil || err.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+}
