@@ -46,9 +46,9 @@ func comparePos(a, b Pos) int {
 	)
 }
 
-// quote quotes a value from the input for a message, cut short so that a
+// quoteValue quotes a value from the input for a message, cut short so that a
 // stray megabyte of text does not become a megabyte of message.
-func quote(s string) string {
+func quoteValue(s string) string {
 	const max = 60
 	if len(s) <= max {
 		return strconv.Quote(s)

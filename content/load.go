@@ -322,7 +322,7 @@ func (l *loader) mapping(n *yaml.Node, kind, label, example string) *object {
 		for i := 0; i+1 < len(id.Content); i += 2 {
 			k, v := id.Content[i], id.Content[i+1]
 			if k.Value == "id" && v.Kind == yaml.ScalarNode && v.Value != "" {
-				o.what = kind + " " + quote(v.Value)
+				o.what = kind + " " + quoteValue(v.Value)
 				break
 			}
 		}
@@ -336,19 +336,19 @@ func (l *loader) mapping(n *yaml.Node, kind, label, example string) *object {
 			continue
 		}
 		if first, dup := keys[k.Value]; dup {
-			l.errorf(l.pos(k), o.what, "field %s is given twice (first at line %d): keep one", quote(k.Value), first.Line)
+			l.errorf(l.pos(k), o.what, "field %s is given twice (first at line %d): keep one", quoteValue(k.Value), first.Line)
 			continue
 		}
 		keys[k.Value] = k
 		if !slices.Contains(known, k.Value) {
 			if s := l.suggest(k.Value, known); s != "" {
-				l.errorf(l.pos(k), o.what, "unknown field %s; did you mean %q?", quote(k.Value), s)
+				l.errorf(l.pos(k), o.what, "unknown field %s; did you mean %q?", quoteValue(k.Value), s)
 				if o.suggested == nil {
 					o.suggested = map[string]bool{}
 				}
 				o.suggested[s] = true
 			} else {
-				l.errorf(l.pos(k), o.what, "unknown field %s; the fields are %s", quote(k.Value), strings.Join(known, ", "))
+				l.errorf(l.pos(k), o.what, "unknown field %s; the fields are %s", quoteValue(k.Value), strings.Join(known, ", "))
 			}
 			continue
 		}
@@ -406,7 +406,7 @@ func (o *object) id() (string, Pos) {
 		return "", Pos{}
 	}
 	if !idRE.MatchString(s) {
-		o.errorf(v, "id %s is not a usable id: use letters, digits and _ (with - : . inside), no spaces", quote(s))
+		o.errorf(v, "id %s is not a usable id: use letters, digits and _ (with - : . inside), no spaces", quoteValue(s))
 	}
 	return s, o.l.pos(v)
 }
@@ -424,7 +424,7 @@ func (l *loader) define(kind, id string, p Pos) bool {
 		if first.File != p.File {
 			where = first.String()
 		}
-		l.errorf(p, "", "duplicate %s id %s (the first is at %s): ids must be unique", kind, quote(id), where)
+		l.errorf(p, "", "duplicate %s id %s (the first is at %s): ids must be unique", kind, quoteValue(id), where)
 		return false
 	}
 	m[id] = p
@@ -515,9 +515,9 @@ func (o *object) enum(field string, allowed []string) string {
 		return s
 	}
 	if sug := o.l.suggest(s, allowed); sug != "" {
-		o.errorf(v, "unknown %s %s; did you mean %q?", field, quote(s), sug)
+		o.errorf(v, "unknown %s %s; did you mean %q?", field, quoteValue(s), sug)
 	} else {
-		o.errorf(v, "unknown %s %s; use one of %s", field, quote(s), strings.Join(allowed, ", "))
+		o.errorf(v, "unknown %s %s; use one of %s", field, quoteValue(s), strings.Join(allowed, ", "))
 	}
 	return ""
 }
@@ -676,7 +676,7 @@ func (l *loader) track(i int, n *yaml.Node) {
 		case c == "":
 			o.errorf(v, `color is empty: quote it, color: "#1b6b93", since # starts a comment in YAML`)
 		case !colorRE.MatchString(c):
-			o.errorf(v, `color %s is not a colour: write "#rrggbb", like "#1b6b93"`, quote(c))
+			o.errorf(v, `color %s is not a colour: write "#rrggbb", like "#1b6b93"`, quoteValue(c))
 		default:
 			t.Color = strings.ToLower(c)
 		}
@@ -832,7 +832,7 @@ func (l *loader) cites(o *object) []Cite {
 				// [atabaki2017, para. 4] is a list of two items in
 				// YAML, not one citation with a locator.
 				prev, _, _ := strings.Cut(items[j-1].Value, ",")
-				l.errorf(c.Pos, what, "%s is not a source id; to give a locator, quote the id and locator as one item: %s", quote(c.Source), quote(strings.TrimSpace(prev)+", "+it.Value))
+				l.errorf(c.Pos, what, "%s is not a source id; to give a locator, quote the id and locator as one item: %s", quoteValue(c.Source), quoteValue(strings.TrimSpace(prev)+", "+it.Value))
 				continue
 			}
 		case yaml.MappingNode:
@@ -879,9 +879,9 @@ func (l *loader) version(eo *object, j int, n *yaml.Node) *Version {
 	if fv != nil && field != "" && !slices.Contains(VersionFields, field) {
 		// Not o.enum: "unknown field" would read as a misspelt key.
 		if sug := l.suggest(field, VersionFields); sug != "" {
-			o.errorf(fv, "a version cannot vary %s; did you mean %q?", quote(field), sug)
+			o.errorf(fv, "a version cannot vary %s; did you mean %q?", quoteValue(field), sug)
 		} else {
-			o.errorf(fv, "a version cannot vary %s; it can vary %s", quote(field), strings.Join(VersionFields, ", "))
+			o.errorf(fv, "a version cannot vary %s; it can vary %s", quoteValue(field), strings.Join(VersionFields, ", "))
 		}
 		field = ""
 	}
@@ -1009,7 +1009,7 @@ func (l *loader) bibliography(o *object) {
 		case ".bib":
 			parse = ParseBibTeX
 		default:
-			o.errorf(it, "bibliography %s: use a CSL-JSON file (.json) or a BibTeX file (.bib)", quote(it.Value))
+			o.errorf(it, "bibliography %s: use a CSL-JSON file (.json) or a BibTeX file (.bib)", quoteValue(it.Value))
 			continue
 		}
 		name, data, ok := l.readFile(it, "bibliography", false)
@@ -1018,16 +1018,7 @@ func (l *loader) bibliography(o *object) {
 		}
 		srcs, err := parse(name, data)
 		if err != nil {
-			var list ErrorList
-			var one *Error
-			switch {
-			case errors.As(err, &list):
-				l.errs = append(l.errs, list...)
-			case errors.As(err, &one):
-				l.errs = append(l.errs, one)
-			default:
-				o.errorf(it, "bibliography %s: %v", quote(it.Value), err)
-			}
+			l.foreignErrors(err, l.pos(it), "bibliography "+quoteValue(it.Value))
 		}
 		if l.bibSources == nil {
 			l.bibSources = map[*Source]bool{}
@@ -1035,6 +1026,40 @@ func (l *loader) bibliography(o *object) {
 		for _, s := range srcs {
 			l.bibSources[s] = true
 			l.addSource(s, s.Pos)
+		}
+	}
+}
+
+var posPrefixRE = regexp.MustCompile(`^(.+):([0-9]+):([0-9]+): (.*)$`)
+
+// foreignErrors adds the problems another parser of this package found
+// (the bibliography readers): an ErrorList, an *Error, errors joined with
+// errors.Join, or errors whose text starts file:line:col. Anything else is
+// placed at pos, the name of the file in the YAML, prefixed with what.
+func (l *loader) foreignErrors(err error, pos Pos, what string) {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			l.foreignErrors(e, pos, what)
+		}
+		return
+	}
+	var list ErrorList
+	var one *Error
+	switch {
+	case errors.As(err, &list):
+		l.errs = append(l.errs, list...)
+		return
+	case errors.As(err, &one):
+		l.errs = append(l.errs, one)
+		return
+	}
+	for _, line := range strings.Split(err.Error(), "\n") {
+		if m := posPrefixRE.FindStringSubmatch(line); m != nil {
+			ln, _ := strconv.Atoi(m[2])
+			col, _ := strconv.Atoi(m[3])
+			l.errs = append(l.errs, &Error{Pos: Pos{m[1], ln, col}, Msg: m[4]})
+		} else if line != "" {
+			l.errorf(pos, "", "%s: %s", what, line)
 		}
 	}
 }
@@ -1048,11 +1073,11 @@ func (l *loader) readFile(n *yaml.Node, what string, badTextOK bool) (name strin
 	name = filepath.Join(filepath.Dir(l.name), filepath.FromSlash(rel))
 	p := l.pos(n)
 	if !fs.ValidPath(rel) {
-		l.errorf(p, "", "%s %s: name a file in the handout's folder or below it, with / between folders", what, quote(rel))
+		l.errorf(p, "", "%s %s: name a file in the handout's folder or below it, with / between folders", what, quoteValue(rel))
 		return "", nil, false
 	}
 	if l.fsys == nil {
-		l.errorf(p, "", "%s %s: no folder was given to read files from", what, quote(rel))
+		l.errorf(p, "", "%s %s: no folder was given to read files from", what, quoteValue(rel))
 		return "", nil, false
 	}
 	if fi, err := fs.Stat(l.fsys, rel); err == nil && fi.Size() > MaxFileSize {
@@ -1065,7 +1090,7 @@ func (l *loader) readFile(n *yaml.Node, what string, badTextOK bool) (name strin
 		if errors.Is(err, fs.ErrNotExist) {
 			msg = "no such file"
 		}
-		l.errorf(p, "", "%s %s: %s", what, quote(rel), msg)
+		l.errorf(p, "", "%s %s: %s", what, quoteValue(rel), msg)
 		return "", nil, false
 	}
 	if len(data) > MaxFileSize {

@@ -11,7 +11,19 @@ import (
 	"testing/fstest"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files of testdata/good")
+// The -update flag rewrites golden files. Other golden tests of the
+// package may define it too; package variables are set before init runs,
+// so this defines it only when no one else has.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files")
+	}
+}
+
+func updateGolden() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
 
 // TestLoadGood loads each testdata/good/*.yaml and compares a text dump of
 // the model with its .golden file.
@@ -33,7 +45,7 @@ func TestLoadGood(t *testing.T) {
 			checkDocument(t, doc)
 			got := dump(doc)
 			golden := strings.TrimSuffix(file, ".yaml") + ".golden"
-			if *update {
+			if updateGolden() {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -420,5 +432,28 @@ func TestLoadNoFolder(t *testing.T) {
 		"h.yaml:7:15: bibliography \"refs.bib\": no folder was given to read files from"
 	if err == nil || err.Error() != want {
 		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+}
+
+// TestForeignErrors checks the forms of error the bibliography readers
+// may return all end up as positioned problems.
+func TestForeignErrors(t *testing.T) {
+	at := Pos{"h.yaml", 7, 15}
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{&Error{Pos{"refs.json", 2, 3}, "bad"}, "refs.json:2:3: bad"},
+		{ErrorList{{Pos{"refs.json", 2, 3}, "bad"}, {Pos{"refs.json", 4, 1}, "worse"}}, "refs.json:2:3: bad\nrefs.json:4:1: worse"},
+		{errors.Join(errors.New("refs.bib:3:4: no key"), &Error{Pos{"refs.bib", 9, 1}, "no title"}), "refs.bib:3:4: no key\nrefs.bib:9:1: no title"},
+		{fmt.Errorf("reading: %w", &Error{Pos{"refs.bib", 1, 2}, "empty"}), "refs.bib:1:2: empty"},
+		{errors.New("out of memory"), `h.yaml:7:15: bibliography "refs.json": out of memory`},
+		{errors.New("C:/refs.json:2:3: bad\nplain"), "C:/refs.json:2:3: bad\n" + `h.yaml:7:15: bibliography "refs.json": plain`},
+	} {
+		l := &loader{name: "h.yaml"}
+		l.foreignErrors(tc.err, at, `bibliography "refs.json"`)
+		if got := l.errs.Error(); got != tc.want {
+			t.Errorf("%#v:\ngot  %s\nwant %s", tc.err, got, tc.want)
+		}
 	}
 }

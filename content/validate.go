@@ -40,7 +40,7 @@ func (l *loader) resolve() {
 			}
 			continue
 		}
-		l.errorf(r.pos, r.what, "unknown %s %s%s", r.kind, quote(r.id), l.hint(r.id, r.kind, candidates[r.kind]))
+		l.errorf(r.pos, r.what, "unknown %s %s%s", r.kind, quoteValue(r.id), l.hint(r.id, r.kind, candidates[r.kind]))
 	}
 	l.scanNarrative(used["source"], candidates)
 
@@ -48,24 +48,24 @@ func (l *loader) resolve() {
 		if len(e.Cite) == 0 {
 			name := "event"
 			if e.ID != "" {
-				name += " " + quote(e.ID)
+				name += " " + quoteValue(e.ID)
 			}
 			l.warnf(e.Pos, name, "no citation: add cite: [source-id] so a reader can check it")
 		}
 	}
 	for _, s := range d.Sources {
 		if s.ID != "" && !l.bibSources[s] && !used["source"][s.ID] {
-			l.warnf(s.Pos, "source "+quote(s.ID), "nothing cites this source (no event, version, era or [@%s] in the narrative)", s.ID)
+			l.warnf(s.Pos, "source "+quoteValue(s.ID), "nothing cites this source (no event, version, era or [@%s] in the narrative)", s.ID)
 		}
 	}
 	for _, p := range d.People {
 		if p.ID != "" && !used["person"][p.ID] {
-			l.warnf(p.Pos, "person "+quote(p.ID), "no event names this person (add it to an event's people)")
+			l.warnf(p.Pos, "person "+quoteValue(p.ID), "no event names this person (add it to an event's people)")
 		}
 	}
 	for _, p := range d.Places {
 		if p.ID != "" && !used["place"][p.ID] {
-			l.warnf(p.Pos, "place "+quote(p.ID), "no event names this place (add it to an event's places)")
+			l.warnf(p.Pos, "place "+quoteValue(p.ID), "no event names this place (add it to an event's places)")
 		}
 	}
 }
@@ -133,7 +133,7 @@ func (l *loader) scanNarrative(usedSources map[string]bool, candidates map[strin
 		for _, m := range bracketKeyRE.FindAllStringSubmatchIndex(text[b[0]:b[1]], -1) {
 			key := text[b[0]+m[2] : b[0]+m[3]]
 			if _, ok := l.ids["source"][key]; !ok {
-				l.errorf(at.pos(b[0]+m[2]-1), "", "citation of unknown source %s%s", quote(key), l.hint(key, "source", candidates["source"]))
+				l.errorf(at.pos(b[0]+m[2]-1), "", "citation of unknown source %s%s", quoteValue(key), l.hint(key, "source", candidates["source"]))
 			}
 		}
 	}
@@ -144,7 +144,7 @@ func (l *loader) scanNarrative(usedSources map[string]bool, candidates map[strin
 		case id == "":
 			l.errorf(p, "", "empty event link: write [[event-id]] or [[event-id|text]]")
 		case !ok:
-			l.errorf(p, "", "link to unknown event %s%s", quote(id), l.hint(id, "event", candidates["event"]))
+			l.errorf(p, "", "link to unknown event %s%s", quoteValue(id), l.hint(id, "event", candidates["event"]))
 		}
 	}
 }
