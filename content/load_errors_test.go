@@ -373,13 +373,12 @@ events:
 		`h.yaml:9:11: citation of unknown source "t"; the source ids are s`,
 		`h.yaml:9:22: link to unknown event "f"; the event ids are e`,
 	}},
-	{name: "bibliography", in: minimal + "bibliography: [refs.json, refs.bib, refs.txt, missing.json]\n", files: map[string]string{
-		"refs.json": "[]", "refs.bib": "", "refs.txt": "",
+	{name: "bibliography", in: minimal + "bibliography: [refs.txt, missing.json, ../refs.bib]\n", files: map[string]string{
+		"refs.txt": "",
 	}, want: []string{
-		`h.yaml:6:37: bibliography "refs.txt": use a CSL-JSON file (.json) or a BibTeX file (.bib)`,
-		`h.yaml:6:47: bibliography "missing.json": no such file`,
-		`refs.bib:1:1: bibliography files are not supported yet: put the sources under sources: in the YAML`,
-		`refs.json:1:1: bibliography files are not supported yet: put the sources under sources: in the YAML`,
+		`h.yaml:6:16: bibliography "refs.txt": use a CSL-JSON file (.json) or a BibTeX file (.bib)`,
+		`h.yaml:6:26: bibliography "missing.json": no such file`,
+		`h.yaml:6:40: bibliography "../refs.bib": name a file in the handout's folder or below it, with / between folders`,
 	}},
 	{name: "many problems at once", in: `titel: X
 paper: A4
