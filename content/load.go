@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -621,7 +622,7 @@ func (l *loader) document(root *yaml.Node) {
 	for i, it := range o.seq("tracks", "tracks must be a list of tracks, like [{id: gilan, title: The Gilan republic}]") {
 		l.track(i, it)
 	}
-	slices.SortStableFunc(d.Tracks, func(a, b *Track) int { return a.Order - b.Order })
+	slices.SortStableFunc(d.Tracks, func(a, b *Track) int { return cmp.Compare(a.Order, b.Order) })
 
 	for i, it := range o.seq("sources", "sources must be a list of sources, like [{id: atabaki2017, type: book, title: ...}]") {
 		l.source(i, it)
@@ -638,9 +639,9 @@ func (l *loader) document(root *yaml.Node) {
 	}
 	for i, it := range o.seq("people", "people must be a list of people, like [{id: kuchik-khan, name: Mirza Kuchik Khan}]") {
 		if p := l.person(i, it, "person"); p != nil {
-			d.People = append(d.People, (*Person)(p))
+			d.People = append(d.People, p)
 			if p.ID != "" && d.PersonByID[p.ID] == nil {
-				d.PersonByID[p.ID] = (*Person)(p)
+				d.PersonByID[p.ID] = p
 			}
 		}
 	}
@@ -924,7 +925,8 @@ func (l *loader) point(o *object, field string) *Point {
 	return &d.Start
 }
 
-// person reads a person or a place, which have the same fields.
+// person reads a person or a place, which have the same fields (a *Place
+// converts from the *Person returned).
 func (l *loader) person(i int, n *yaml.Node, kind string) *Person {
 	o := l.mapping(n, kind, kind+" "+itoa(i+1), "{id: enzeli, name: Enzeli}")
 	if o == nil {

@@ -127,9 +127,6 @@ func (l *loader) scanNarrative(usedSources map[string]bool, candidates map[strin
 	}
 	at := newPositioner(l.doc.NarrativePos, text)
 	for _, b := range bracketRE.FindAllStringIndex(text, -1) {
-		if b[1]-b[0] > 1 && text[b[0]+1] == '[' {
-			continue
-		}
 		for _, m := range bracketKeyRE.FindAllStringSubmatchIndex(text[b[0]:b[1]], -1) {
 			key := text[b[0]+m[2] : b[0]+m[3]]
 			if _, ok := l.ids["source"][key]; !ok {
