@@ -498,3 +498,30 @@ func TestBibliography(t *testing.T) {
 		t.Errorf("warnings for sources from a bibliography file: %q", doc.Warnings)
 	}
 }
+
+// TestExamples loads every example handout: each must load without an
+// error or a warning, as the default does.
+func TestExamples(t *testing.T) {
+	files, err := filepath.Glob("../examples/*.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Skip("no examples/*.yaml")
+	}
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := Load(file, data, os.DirFS(filepath.Dir(file)))
+		if err != nil {
+			t.Errorf("%v", err)
+			continue
+		}
+		checkDocument(t, doc)
+		for _, w := range doc.Warnings {
+			t.Errorf("%s", w)
+		}
+	}
+}
