@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -228,5 +229,44 @@ func TestSchemaMatchesLoader(t *testing.T) {
 	}
 	if got := prop("track", "color").Pattern; got != ColorPattern {
 		t.Errorf("color pattern: schema %q, loader %q", got, ColorPattern)
+	}
+}
+
+// TestSchemaDatePattern checks the schema's loose date pattern accepts
+// every form of date the README lists (and ParseDate accepts), and still
+// refuses text that is plainly not an EDTF date.
+func TestSchemaDatePattern(t *testing.T) {
+	data, err := os.ReadFile(schemaFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var root struct {
+		Defs map[string]struct {
+			Pattern string `json:"pattern"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(data, &root); err != nil {
+		t.Fatal(err)
+	}
+	re, err := regexp.Compile(root.Defs["date"].Pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{
+		"1920-05-18", "1920-05", "1920", "1920-05~", "1920?", "1920-05%", "1920-21", "192X", "1920-XX",
+		"1905/1909", "1920-05/1920-06", "1920-05-18/1920-06-05", "1920~/1921?", "../1920", "1920/..",
+		"1920/", "/1920", "-0043", "-0100/-0043", "1920~-05",
+	} {
+		if _, err := ParseDate(s); err != nil {
+			t.Errorf("ParseDate(%q): %v", s, err)
+		}
+		if !re.MatchString(s) {
+			t.Errorf("the schema's date pattern refuses %q", s)
+		}
+	}
+	for _, s := range []string{"May 1920", "1920-05-18T10:00", "20", "1920 - 1921", "", "/", "../.."} {
+		if re.MatchString(s) {
+			t.Errorf("the schema's date pattern accepts %q", s)
+		}
 	}
 }
