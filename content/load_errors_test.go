@@ -71,7 +71,7 @@ events:
     related: [{event: e2, knd: follows}]
   - {id: e2, track: a, title: E, date: 1920, cite: [s], people: [p], places: [q]}
 eras: [{id: x, title: X, date: 1920, cites: [s]}]
-details: [{title: D, date: 1920/1921, end: 1922}]
+details: [{titel: D, date: 1920/1921, end: 1922}]
 xyzzy: 1
 `, want: []string{
 		`h.yaml:1:1: unknown field "titel"; did you mean "title"?`,
@@ -86,6 +86,7 @@ xyzzy: 1
 		`h.yaml:13:40: event "e": version 1: unknown field "locatr"; did you mean "locator"?`,
 		`h.yaml:14:27: event "e": related 1: unknown field "knd"; did you mean "kind"?`,
 		`h.yaml:16:38: era "x": unknown field "cites"; did you mean "cite"?`,
+		`h.yaml:17:12: detail 1: unknown field "titel"; did you mean "title"?`,
 		`h.yaml:17:39: detail 1: unknown field "end"; the fields are title, date`,
 		`h.yaml:18:1: unknown field "xyzzy"; the fields are title, subtitle, author, date, paper, language, ibid, bibliography, tracks, sources, events, people, places, eras, details, narrative`,
 	}},
