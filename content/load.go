@@ -774,8 +774,9 @@ func (l *loader) event(i int, n *yaml.Node) {
 		l.refs = append(l.refs, ref{"track", tr, l.pos(v), o.what})
 	}
 	e.Title, _ = o.required("title")
+	var date *Date
 	if d, ok := o.date("date", true); ok {
-		e.Date = d
+		e.Date, date = d, &d
 	}
 	e.Summary = o.str("summary")
 	e.People = o.idRefs("people", "person", "[kuchik-khan]")
@@ -784,7 +785,7 @@ func (l *loader) event(i int, n *yaml.Node) {
 	e.Milestone, _ = o.boolean("milestone")
 	e.Cite = l.cites(o)
 	for j, it := range o.seq("versions", "versions must be a list, like [{end: 1921-09, source: atabaki2017}]") {
-		if v := l.version(o, j, it); v != nil {
+		if v := l.version(o, date, j, it); v != nil {
 			e.Versions = append(e.Versions, *v)
 		}
 	}
@@ -859,7 +860,9 @@ func (l *loader) cites(o *object) []Cite {
 	return out
 }
 
-func (l *loader) version(eo *object, j int, n *yaml.Node) *Version {
+// version reads one version of an event whose date is date (nil when it
+// is missing or bad).
+func (l *loader) version(eo *object, date *Date, j int, n *yaml.Node) *Version {
 	o := l.mapping(n, "version", eo.what+": version "+itoa(j+1), "{end: 1921-09, source: atabaki2017}")
 	if o == nil {
 		return nil
@@ -876,6 +879,9 @@ func (l *loader) version(eo *object, j int, n *yaml.Node) *Version {
 	}
 	v.Start = l.point(o, "start")
 	v.End = l.point(o, "end")
+	if date != nil {
+		checkVariantEnds(o, date, v)
+	}
 	field, fv := o.strNode("field")
 	if fv != nil && field != "" && !slices.Contains(VersionFields, field) {
 		// Not o.enum: "unknown field" would read as a misspelt key.

@@ -320,6 +320,29 @@ events:
 		`h.yaml:18:17: event "e": version 8: a version cannot vary "titel"; did you mean "title"?`,
 		`h.yaml:19:17: event "e": version 9: field "summary" takes a value, not a date: write value instead`,
 	}},
+	{name: "variant ends", in: `title: T
+tracks: [{id: a, title: A}]
+sources: [{id: s, type: book}]
+events:
+  - id: e
+    track: a
+    title: E
+    date: 1920-06-05/1921-09
+    cite: [s]
+    versions:
+      - {end: 1920-06, source: s}
+      - {end: 1920-05, source: s}
+      - {start: 1921-09-30, source: s}
+      - {start: 1921-10, source: s}
+      - {start: 1921, end: 1920-12, source: s}
+      - {start: 1920, end: 1920, source: s}
+  - {id: f, track: a, title: F, date: 1920/.., cite: [s], versions: [{start: 1990, source: s}, {end: 1919, source: s}]}
+`, want: []string{
+		`h.yaml:12:15: event "e": version 2: end 1920-05 is before the event starts (date 1920-06-05/1921-09)`,
+		`h.yaml:14:17: event "e": version 4: start 1921-10 is after the event ends (date 1920-06-05/1921-09)`,
+		`h.yaml:15:28: event "e": version 5: end 1920-12 is before start 1921`,
+		`h.yaml:17:102: event "f": version 2: end 1919 is before the event starts (date 1920/..)`,
+	}},
 	{name: "vocabularies", in: `title: T
 paper: A5
 tracks:

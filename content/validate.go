@@ -70,6 +70,33 @@ func (l *loader) resolve() {
 	}
 }
 
+// checkVariantEnds reports a variant start or end that cannot be: a
+// variant end before the event starts, a variant start after it ends, or
+// a variant start after the variant end. What is only unlikely is left to
+// the author.
+func checkVariantEnds(o *object, date *Date, v *Version) {
+	switch {
+	case v.Start != nil && v.End != nil:
+		vf, _, ok1 := v.Start.Span()
+		_, vl, ok2 := v.End.Span()
+		if ok1 && ok2 && vl < vf {
+			o.errorf(o.vals["end"], "end %s is before start %s", o.vals["end"].Value, o.vals["start"].Value)
+		}
+	case v.End != nil:
+		ef, _, ok1 := date.Start.Span()
+		_, vl, ok2 := v.End.Span()
+		if ok1 && ok2 && vl < ef {
+			o.errorf(o.vals["end"], "end %s is before the event starts (date %s)", o.vals["end"].Value, date.Source)
+		}
+	case v.Start != nil && date.Interval:
+		_, el, ok1 := date.End.Span()
+		vf, _, ok2 := v.Start.Span()
+		if ok1 && ok2 && vf > el {
+			o.errorf(o.vals["start"], "start %s is after the event ends (date %s)", o.vals["start"].Value, date.Source)
+		}
+	}
+}
+
 // hint completes "unknown track "x"" with the nearest id, or with the
 // list of ids when there are few.
 func (l *loader) hint(id, kind string, ids []string) string {
