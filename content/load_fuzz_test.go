@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -48,9 +49,15 @@ func FuzzLoad(f *testing.F) {
 			if !errors.As(err, &list) || len(list) == 0 {
 				t.Fatalf("error %T %v is not a non-empty ErrorList", err, err)
 			}
+			// Lines end at \n, and for YAML also at a lone \r; a syntax
+			// error may point just past the last line.
+			lines := bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte("\r")) + 2
 			for i, e := range list {
 				if e.Pos.File == "" || e.Pos.Line < 1 || e.Pos.Column < 1 || e.Msg == "" {
 					t.Errorf("badly positioned error %q", e.Error())
+				}
+				if e.Pos.File == "h.yaml" && e.Pos.Line > lines {
+					t.Errorf("error past the end of the input: %q", e.Error())
 				}
 				if i > 0 && comparePos(list[i-1].Pos, e.Pos) > 0 {
 					t.Errorf("errors out of order: %s before %s", list[i-1].Pos, e.Pos)
