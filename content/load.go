@@ -257,7 +257,9 @@ func (l *loader) checkText(start Pos, data []byte) bool {
 		case r == utf8.RuneError && size <= 1:
 			parseable = false
 			report("invalid UTF-8 (byte 0x%02X): save the file as UTF-8", data[i])
-		case r == '\n':
+		case r == '\n' || r == 0x2028 || r == 0x2029 || (r == '\r' && (i+1 == len(data) || data[i+1] != '\n')):
+			// The line breaks of YAML, so that lines here agree with
+			// the lines of the parser's nodes.
 			line, col = line+1, 0
 		case r == '\t' || r == '\r':
 		case r < 0x20 || (r >= 0x7F && r <= 0x9F) || r == 0xFFFE || r == 0xFFFF:

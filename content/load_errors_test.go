@@ -36,6 +36,12 @@ var errorCases = []errorCase{
 		`h.yaml:6:19: character U+1F30A is above U+FFFF, which the PDF fonts cannot hold: replace it`,
 		`h.yaml:6:25: character U+103A0 is above U+FFFF, which the PDF fonts cannot hold: replace it`,
 	}},
+	{name: "line breaks", in: "title: T\rtracks: 3\r\nsubtitle: \"\u2028🌊\"\nauthor: 𐎠\nevents: 3\n", want: []string{
+		`h.yaml:2:9: tracks must be a list of tracks, like [{id: gilan, title: The Gilan republic}]`,
+		`h.yaml:4:1: character U+1F30A is above U+FFFF, which the PDF fonts cannot hold: replace it`,
+		`h.yaml:5:9: character U+103A0 is above U+FFFF, which the PDF fonts cannot hold: replace it`,
+		`h.yaml:6:9: events must be a list of events, like [{id: x, track: t, title: ..., date: 1920}]`,
+	}},
 	{name: "empty", in: "", want: []string{
 		`h.yaml:1:1: the file is empty: a handout needs at least title, tracks and events`,
 	}},
