@@ -1,0 +1,901 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ParseBibTeX reads a bibliography in BibTeX or BibLaTeX, as Zotero's
+// Better BibTeX exports it, and maps each entry to a Source with CSL
+// field names: @book, @incollection/@inbook, @article, @online/@misc with
+// a url, @thesis/@phdthesis/@mastersthesis, @unpublished, @letter,
+// @inreference, @report and their kin. Names are "Last, First and ...",
+// a braced name being a literal one ({International Committee of the
+// Red Cross}); TeX accents become Unicode ({\"u} → ü, {\c{s}} → ş), "--"
+// an en dash, and protecting braces are dropped. @string macros and the
+// month macros are expanded; @comment and @preamble are skipped.
+//
+// Every problem is reported, each as name:line:col: message, joined with
+// errors.Join; after a syntax error the parser resumes at the next '@'.
+// Fields Annalist does not use (abstract, keywords, file, ...) are
+// ignored: BibTeX has no fixed vocabulary of fields.
+func ParseBibTeX(name string, data []byte) ([]*Source, error) {
+	p := &bibParser{lines: newLineIndex(name, data), src: data, macros: map[string]string{}}
+	for _, m := range monthNames {
+		p.macros[strings.ToLower(m[:3])] = m
+	}
+	var sources []*Source
+	seen := map[string]Pos{}
+	for {
+		at := p.nextEntry()
+		if at < 0 {
+			break
+		}
+		e, err := p.entry()
+		if err != nil {
+			p.errs = append(p.errs, err)
+			continue
+		}
+		if e == nil {
+			continue // @string, @comment, @preamble
+		}
+		if first, dup := seen[e.key]; dup {
+			p.errs = append(p.errs, p.lines.errorf(e.off, "duplicate key %q (first at %d:%d)", e.key, first.Line, first.Column))
+			continue
+		}
+		seen[e.key] = p.lines.pos(e.off)
+		s, errs := p.toSource(e)
+		if len(errs) > 0 {
+			p.errs = append(p.errs, errs...)
+			continue
+		}
+		sources = append(sources, s)
+	}
+	if err := errors.Join(p.errs...); err != nil {
+		return nil, err
+	}
+	return sources, nil
+}
+
+type bibParser struct {
+	lines  *lineIndex
+	src    []byte
+	i      int
+	macros map[string]string
+	errs   []error
+}
+
+// bibEntry is an entry as read, before mapping to a Source.
+type bibEntry struct {
+	typ    string
+	key    string
+	off    int
+	fields map[string]bibField
+	order  []string
+}
+
+type bibField struct {
+	value string // expanded, still in TeX
+	off   int
+}
+
+// nextEntry moves to the next '@' (text between entries is a comment in
+// BibTeX) and returns its offset, or -1 at the end.
+func (p *bibParser) nextEntry() int {
+	for p.i < len(p.src) {
+		if p.src[p.i] == '@' {
+			return p.i
+		}
+		p.i++
+	}
+	return -1
+}
+
+func (p *bibParser) errorf(off int, format string, args ...any) error {
+	return p.lines.errorf(off, format, args...)
+}
+
+// fail reports a syntax error at off and skips past it, so that the next
+// entry can be read.
+func (p *bibParser) fail(off int, format string, args ...any) error {
+	if p.i <= off {
+		p.i = off + 1
+	}
+	return p.errorf(off, format, args...)
+}
+
+func (p *bibParser) skipSpace() {
+	for p.i < len(p.src) {
+		c := p.src[p.i]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			p.i++
+			continue
+		}
+		// A '%' comment runs to the end of the line.
+		if c == '%' {
+			for p.i < len(p.src) && p.src[p.i] != '\n' {
+				p.i++
+			}
+			continue
+		}
+		return
+	}
+}
+
+// ident reads a type, key, field or macro name.
+func (p *bibParser) ident() string {
+	start := p.i
+	for p.i < len(p.src) {
+		c := p.src[p.i]
+		if c <= ' ' || strings.IndexByte("{}(),=\"#%@", c) >= 0 {
+			break
+		}
+		p.i++
+	}
+	return string(p.src[start:p.i])
+}
+
+// entry reads one @type{...}; it returns nil for @string, @comment and
+// @preamble.
+func (p *bibParser) entry() (*bibEntry, error) {
+	at := p.i
+	p.i++ // '@'
+	typ := strings.ToLower(p.ident())
+	if typ == "" {
+		return nil, p.fail(at, "'@' is not followed by an entry type")
+	}
+	p.skipSpace()
+	if p.i >= len(p.src) || (p.src[p.i] != '{' && p.src[p.i] != '(') {
+		return nil, p.fail(at, "@%s is not followed by '{'", typ)
+	}
+	open := p.src[p.i]
+	closer := byte('}')
+	if open == '(' {
+		closer = ')'
+	}
+	bodyStart := p.i
+	p.i++
+	switch typ {
+	case "comment", "preamble":
+		// Skip the body: balanced braces, or up to the closing ')'.
+		p.i = bodyStart
+		if open == '{' {
+			if _, err := p.braced(); err != nil {
+				return nil, err
+			}
+			return nil, nil
+		}
+		for p.i < len(p.src) && p.src[p.i] != ')' {
+			p.i++
+		}
+		if p.i >= len(p.src) {
+			return nil, p.fail(at, "@%s is not closed with ')'", typ)
+		}
+		p.i++
+		return nil, nil
+	case "string":
+		p.skipSpace()
+		noff := p.i
+		name := strings.ToLower(p.ident())
+		p.skipSpace()
+		if name == "" || p.i >= len(p.src) || p.src[p.i] != '=' {
+			return nil, p.fail(noff, "@string needs name = value")
+		}
+		p.i++
+		v, err := p.value()
+		if err != nil {
+			return nil, err
+		}
+		p.macros[name] = v
+		p.skipSpace()
+		if p.i >= len(p.src) || p.src[p.i] != closer {
+			return nil, p.fail(p.i, "@string is not closed with '%c'", closer)
+		}
+		p.i++
+		return nil, nil
+	}
+	p.skipSpace()
+	keyOff := p.i
+	key := p.ident()
+	p.skipSpace()
+	if key == "" {
+		return nil, p.fail(keyOff, "@%s entry has no citation key", typ)
+	}
+	if p.i >= len(p.src) || (p.src[p.i] != ',' && p.src[p.i] != closer) {
+		return nil, p.fail(p.i, "entry %q: expected ',' after the key", key)
+	}
+	e := &bibEntry{typ: typ, key: key, off: at, fields: map[string]bibField{}}
+	for {
+		p.skipSpace()
+		if p.i >= len(p.src) {
+			return nil, p.fail(at, "entry %q is not closed with '%c'", key, closer)
+		}
+		if p.src[p.i] == closer {
+			p.i++
+			return e, nil
+		}
+		if p.src[p.i] == '@' {
+			// The next entry begins: this one was never closed. Resume
+			// there rather than past it.
+			return nil, p.errorf(at, "entry %q is not closed with '%c'", key, closer)
+		}
+		if p.src[p.i] != ',' {
+			return nil, p.fail(p.i, "entry %q: expected ',' or '%c'", key, closer)
+		}
+		p.i++
+		p.skipSpace()
+		if p.i < len(p.src) && p.src[p.i] == closer {
+			p.i++
+			return e, nil // a trailing comma
+		}
+		foff := p.i
+		fname := strings.ToLower(p.ident())
+		if fname == "" {
+			return nil, p.fail(foff, "entry %q: expected a field name", key)
+		}
+		p.skipSpace()
+		if p.i >= len(p.src) || p.src[p.i] != '=' {
+			return nil, p.fail(p.i, "entry %q: field %q: expected '='", key, fname)
+		}
+		p.i++
+		v, err := p.value()
+		if err != nil {
+			return nil, err
+		}
+		if _, dup := e.fields[fname]; dup {
+			return nil, p.fail(foff, "entry %q: field %q given twice", key, fname)
+		}
+		e.fields[fname] = bibField{value: v, off: foff}
+		e.order = append(e.order, fname)
+	}
+}
+
+// value reads a field value: pieces in braces or quotes, numbers and
+// macro names, joined with '#'.
+func (p *bibParser) value() (string, error) {
+	var b strings.Builder
+	for {
+		p.skipSpace()
+		if p.i >= len(p.src) {
+			return "", p.fail(len(p.src)-1, "unexpected end of file in a field value")
+		}
+		off := p.i
+		switch c := p.src[p.i]; {
+		case c == '{':
+			s, err := p.braced()
+			if err != nil {
+				return "", err
+			}
+			b.WriteString(s)
+		case c == '"':
+			s, err := p.quoted()
+			if err != nil {
+				return "", err
+			}
+			b.WriteString(s)
+		case c >= '0' && c <= '9':
+			for p.i < len(p.src) && p.src[p.i] >= '0' && p.src[p.i] <= '9' {
+				p.i++
+			}
+			b.Write(p.src[off:p.i])
+		default:
+			name := p.ident()
+			if name == "" {
+				return "", p.fail(off, "expected a value in braces, quotes, a number or a macro name")
+			}
+			m, ok := p.macros[strings.ToLower(name)]
+			if !ok {
+				return "", p.fail(off, "unknown macro %q (define it with @string)", name)
+			}
+			b.WriteString(m)
+		}
+		p.skipSpace()
+		if p.i < len(p.src) && p.src[p.i] == '#' {
+			p.i++
+			continue
+		}
+		return b.String(), nil
+	}
+}
+
+// braced reads {...} with nested braces and returns the inside.
+func (p *bibParser) braced() (string, error) {
+	start := p.i
+	depth := 0
+	for p.i < len(p.src) {
+		switch p.src[p.i] {
+		case '\\':
+			p.i++ // an escaped brace does not count
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				p.i++
+				return string(p.src[start+1 : p.i-1]), nil
+			}
+		case '@':
+			// An '@' at the start of a line almost surely begins the next
+			// entry: the brace was never closed.
+			if p.i > 0 && p.src[p.i-1] == '\n' {
+				return "", p.fail(start, "unbalanced '{'")
+			}
+		}
+		p.i++
+	}
+	return "", p.fail(start, "unbalanced '{'")
+}
+
+// quoted reads "..." (braces inside may hold quotes) and returns the
+// inside.
+func (p *bibParser) quoted() (string, error) {
+	start := p.i
+	p.i++
+	depth := 0
+	for p.i < len(p.src) {
+		switch p.src[p.i] {
+		case '\\':
+			p.i++
+		case '{':
+			depth++
+		case '}':
+			depth--
+		case '"':
+			if depth == 0 {
+				p.i++
+				return string(p.src[start+1 : p.i-1]), nil
+			}
+		}
+		p.i++
+	}
+	return "", p.fail(start, "unterminated '\"'")
+}
+
+// ---- mapping to CSL
+
+// bibTypes maps entry types to CSL types.
+var bibTypes = map[string]string{
+	"book": "book", "mvbook": "book", "booklet": "book", "manual": "book", "collection": "book",
+	"mvcollection": "book", "proceedings": "book", "periodical": "book", "reference": "book",
+	"mvreference":  "book",
+	"incollection": "chapter", "inbook": "chapter", "bookinbook": "chapter", "suppbook": "chapter",
+	"inproceedings": "paper-conference", "conference": "paper-conference",
+	"article": "article-journal",
+	"online":  "webpage", "www": "webpage", "electronic": "webpage",
+	"thesis": "thesis", "phdthesis": "thesis", "mastersthesis": "thesis",
+	"unpublished": "manuscript",
+	"letter":      "letter",
+	"inreference": "entry-encyclopedia",
+	"report":      "report", "techreport": "report",
+	"misc": "document",
+}
+
+// toSource maps an entry to a Source.
+func (p *bibParser) toSource(e *bibEntry) (*Source, []error) {
+	s := &Source{ID: e.key, Pos: p.lines.pos(e.off)}
+	var errs []error
+	typ, ok := bibTypes[e.typ]
+	if !ok {
+		return nil, []error{p.errorf(e.off, "entry %q: unknown entry type @%s", e.key, e.typ)}
+	}
+	get := func(names ...string) string {
+		for _, n := range names {
+			if f, ok := e.fields[n]; ok {
+				if v := strings.TrimSpace(detex(f.value)); v != "" {
+					return v
+				}
+			}
+		}
+		return ""
+	}
+	names := func(field string) []Name {
+		f, ok := e.fields[field]
+		if !ok {
+			return nil
+		}
+		ns, msg := parseBibNames(f.value)
+		if msg != "" {
+			errs = append(errs, p.errorf(f.off, "entry %q: %s: %s", e.key, field, msg))
+		}
+		return ns
+	}
+	s.Author = names("author")
+	s.Editor = names("editor")
+	s.Translator = names("translator")
+	s.Recipient = names("recipient")
+
+	s.Title = get("title")
+	if sub := get("subtitle"); sub != "" {
+		s.Title += ": " + sub
+	}
+	s.TitleShort = get("shorttitle")
+	s.Publisher = get("publisher", "institution", "school", "organization")
+	s.PublisherPlace = get("location", "address")
+	s.CollectionTitle = get("series")
+	s.Volume = get("volume")
+	s.Page = get("pages")
+	s.Edition = get("edition")
+	s.Note = get("note")
+	s.Language = bibLanguage(get("langid", "language"))
+	// URLs and DOIs are not TeX: "~" and "--" in them are literal.
+	verbatim := func(name string) string {
+		f, ok := e.fields[name]
+		if !ok {
+			return ""
+		}
+		v := strings.TrimSpace(f.value)
+		if u := urlIn(v); u != "" {
+			v = u
+		}
+		return strings.NewReplacer(`\_`, "_", `\%`, "%", `\#`, "#", `\&`, "&", "{", "", "}", "").Replace(v)
+	}
+	s.DOI = verbatim("doi")
+	s.URL = verbatim("url")
+	s.Archive = get("archive")
+	s.ArchiveLocation = get("archivelocation", "archive_location")
+	s.ArchivePlace = get("archiveplace")
+	s.Genre = get("type")
+	if how := get("howpublished"); how != "" {
+		if u := urlIn(e.fields["howpublished"].value); u != "" {
+			if s.URL == "" {
+				s.URL = u
+			}
+		} else {
+			s.ContainerTitle = how
+		}
+	}
+
+	switch e.typ {
+	case "article":
+		s.ContainerTitle = get("journaltitle", "journal")
+		s.Issue = get("number", "issue")
+		switch strings.ToLower(get("entrysubtype")) {
+		case "newspaper":
+			typ = "article-newspaper"
+		case "magazine":
+			typ = "article-magazine"
+		}
+	case "incollection", "inbook", "bookinbook", "suppbook", "inproceedings", "conference", "inreference":
+		s.ContainerTitle = get("booktitle", "maintitle")
+	case "online", "www", "electronic":
+		// The organization is the site's owner (CSL publisher); a site
+		// that is a publication is its journaltitle.
+		// Better BibTeX puts a website's name in titleaddon.
+		if c := get("journaltitle", "maintitle", "titleaddon"); c != "" && s.ContainerTitle == "" {
+			s.ContainerTitle = c
+		}
+	case "misc":
+		if s.URL != "" {
+			typ = "webpage"
+		}
+	case "phdthesis":
+		if s.Genre == "" {
+			s.Genre = "PhD diss."
+		}
+	case "mastersthesis":
+		if s.Genre == "" {
+			s.Genre = "Master’s thesis"
+		}
+	case "letter":
+		// The place of a letter is where it was written.
+		s.EventPlace, s.PublisherPlace = s.PublisherPlace, ""
+	}
+	if typ == "thesis" {
+		switch strings.ToLower(s.Genre) {
+		case "phdthesis", "phd thesis", "phd":
+			s.Genre = "PhD diss."
+		case "mathesis", "mastersthesis", "master's thesis":
+			s.Genre = "Master’s thesis"
+		}
+	}
+	s.Type = typ
+
+	date := func(dst **Date, fields ...string) {
+		for _, n := range fields {
+			f, ok := e.fields[n]
+			if !ok {
+				continue
+			}
+			edtf := strings.TrimSpace(detex(f.value))
+			// BibLaTeX writes an open end as an empty one ("1920/"),
+			// EDTF as "..".
+			if strings.HasSuffix(edtf, "/") {
+				edtf += ".."
+			} else if strings.HasPrefix(edtf, "/") {
+				edtf = ".." + edtf
+			}
+			d, err := ParseDate(edtf)
+			if err != nil {
+				errs = append(errs, p.errorf(f.off, "entry %q: %s: cannot read date %q: %v", e.key, n, edtf, err))
+				return
+			}
+			*dst = &d
+			return
+		}
+	}
+	date(&s.Issued, "date")
+	if s.Issued == nil {
+		if f, ok := e.fields["year"]; ok {
+			edtf, msg := yearMonthDay(detex(f.value), get("month"), get("day"))
+			if msg == "" {
+				d, err := ParseDate(edtf)
+				if err != nil {
+					msg = fmt.Sprintf("cannot read date %q: %v", edtf, err)
+				} else {
+					s.Issued = &d
+				}
+			}
+			if msg != "" {
+				errs = append(errs, p.errorf(f.off, "entry %q: year: %s", e.key, msg))
+			}
+		}
+	}
+	date(&s.Accessed, "urldate")
+	return s, errs
+}
+
+// yearMonthDay builds an EDTF date from BibTeX's year, month and day.
+func yearMonthDay(year, month, day string) (string, string) {
+	year = strings.TrimSpace(year)
+	if _, err := strconv.Atoi(year); err != nil {
+		return "", fmt.Sprintf("%q is not a year", year)
+	}
+	edtf := year
+	if month = strings.TrimSpace(month); month != "" {
+		m := 0
+		if n, err := strconv.Atoi(month); err == nil {
+			m = n
+		} else {
+			for i, name := range monthNames {
+				if strings.EqualFold(month, name) || (len(month) >= 3 && strings.EqualFold(month, name[:3])) ||
+					strings.EqualFold(strings.TrimSuffix(month, "."), name[:3]) {
+					m = i + 1
+				}
+			}
+		}
+		if m < 1 || m > 12 {
+			return "", fmt.Sprintf("%q is not a month", month)
+		}
+		edtf += fmt.Sprintf("-%02d", m)
+		if day = strings.TrimSpace(day); day != "" {
+			d, err := strconv.Atoi(day)
+			if err != nil {
+				return "", fmt.Sprintf("%q is not a day", day)
+			}
+			edtf += fmt.Sprintf("-%02d", d)
+		}
+	}
+	return edtf, ""
+}
+
+// bibLanguage maps BibLaTeX language names to BCP 47 tags where they are
+// common; an unknown name is kept (only English matters to formatting).
+func bibLanguage(l string) string {
+	switch strings.ToLower(l) {
+	case "english", "american", "british", "usenglish", "ukenglish", "en", "en-us", "en-gb":
+		return "en"
+	case "russian":
+		return "ru"
+	case "german", "ngerman":
+		return "de"
+	case "french":
+		return "fr"
+	case "turkish":
+		return "tr"
+	case "persian", "farsi":
+		return "fa"
+	case "azerbaijani":
+		return "az"
+	}
+	return l
+}
+
+// urlIn returns the URL of a "\url{...}" value, or of a value that is a
+// bare URL.
+func urlIn(v string) string {
+	v = strings.TrimSpace(v)
+	if strings.HasPrefix(v, `\url{`) && strings.HasSuffix(v, "}") {
+		return strings.TrimSpace(v[5 : len(v)-1])
+	}
+	if strings.HasPrefix(v, "http://") || strings.HasPrefix(v, "https://") {
+		return v
+	}
+	return ""
+}
+
+// parseBibNames splits "Last, First and {Literal Name} and First von
+// Last".
+func parseBibNames(v string) ([]Name, string) {
+	var out []Name
+	for _, part := range splitDepth0(v, " and ") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			return nil, "empty name (a stray \"and\"?)"
+		}
+		if part == "others" {
+			continue // "and others": et al., which Chicago prints from the count
+		}
+		if strings.HasPrefix(part, "{") && strings.HasSuffix(part, "}") && braceDepthOK(part[1:len(part)-1]) {
+			out = append(out, Name{Literal: strings.TrimSpace(detex(part[1 : len(part)-1]))})
+			continue
+		}
+		commas := splitDepth0(part, ",")
+		var n Name
+		switch len(commas) {
+		case 1:
+			words := splitWords(part)
+			if len(words) == 1 {
+				n.Family = detex(words[0])
+				break
+			}
+			// First von Last: "von" starts at the first lower-case word
+			// before the last one.
+			last := len(words) - 1
+			von := last
+			for i := 1; i < last; i++ {
+				if startsLower(words[i]) {
+					von = i
+					break
+				}
+			}
+			n.Given = detex(strings.Join(words[:von], " "))
+			n.Family = detex(strings.Join(words[von:], " "))
+		case 2:
+			n.Family = detex(strings.TrimSpace(commas[0]))
+			n.Given = detex(strings.TrimSpace(commas[1]))
+		case 3:
+			n.Family = detex(strings.TrimSpace(commas[0])) + " " + detex(strings.TrimSpace(commas[1]))
+			n.Given = detex(strings.TrimSpace(commas[2]))
+		default:
+			return nil, fmt.Sprintf("cannot read name %q: too many commas", part)
+		}
+		n.Family, n.Given = strings.TrimSpace(n.Family), strings.TrimSpace(n.Given)
+		if n.Family == "" && n.Given == "" {
+			return nil, fmt.Sprintf("cannot read name %q", part)
+		}
+		if n.Family == "" {
+			n.Family, n.Given = n.Given, ""
+		}
+		out = append(out, n)
+	}
+	return out, ""
+}
+
+func braceDepthOK(s string) bool {
+	d := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '{':
+			d++
+		case '}':
+			d--
+			if d < 0 {
+				return false
+			}
+		}
+	}
+	return d == 0
+}
+
+// splitDepth0 splits s at sep outside braces (sep matched
+// case-insensitively).
+func splitDepth0(s, sep string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+		}
+		if depth == 0 && i+len(sep) <= len(s) && strings.EqualFold(s[i:i+len(sep)], sep) {
+			out = append(out, s[start:i])
+			start = i + len(sep)
+			i += len(sep) - 1
+		}
+	}
+	return append(out, s[start:])
+}
+
+func splitWords(s string) []string {
+	var out []string
+	for _, w := range splitDepth0(strings.Join(strings.Fields(s), " "), " ") {
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// startsLower reports whether a name word starts with a lower-case letter
+// outside braces ("von", "de"; not "{de}").
+func startsLower(w string) bool {
+	if strings.HasPrefix(w, "{") && !strings.HasPrefix(w, "{\\") {
+		return false
+	}
+	for _, r := range detex(w) {
+		if unicode.IsLetter(r) {
+			return unicode.IsLower(r)
+		}
+	}
+	return false
+}
+
+// ---- TeX to Unicode
+
+// accents maps a TeX accent command and a base letter to the accented
+// letter. Letters not listed get a combining mark.
+var accents = map[string]struct {
+	table   string // pairs: base letter, accented letter
+	combine rune
+}{
+	"'":  {"aáeéiíoóuúyýAÁEÉIÍOÓUÚYÝcćCĆnńNŃsśSŚzźZŹlĺLĹrŕRŔgǵGǴ", '\u0301'},
+	"`":  {"aàeèiìoòuùAÀEÈIÌOÒUÙ", '\u0300'},
+	"^":  {"aâeêiîoôuûAÂEÊIÎOÔUÛcĉCĈgĝGĜhĥHĤjĵJĴsŝSŜwŵWŴyŷYŶ", '\u0302'},
+	"\"": {"aäeëiïoöuüyÿAÄEËIÏOÖUÜYŸ", '\u0308'},
+	"~":  {"aãnñoõAÃNÑOÕiĩIĨuũUŨ", '\u0303'},
+	"=":  {"aāeēiīoōuūAĀEĒIĪOŌUŪ", '\u0304'},
+	".":  {"zżZŻeėEĖgġGĠIİcċCĊ", '\u0307'},
+	"u":  {"aăAĂgğGĞuŭUŬeĕEĔiĭIĬoŏOŎ", '\u0306'},
+	"v":  {"cčCČsšSŠzžZŽrřRŘeěEĚnňNŇdďDĎtťTŤgǧGǦ", '\u030C'},
+	"H":  {"oőOŐuűUŰ", '\u030B'},
+	"c":  {"cçCÇsşSŞtţTŢgģGĢkķKĶlļLĻnņNŅrŗRŖ", '\u0327'},
+	"k":  {"aąAĄeęEĘiįIĮuųUŲ", '\u0328'},
+	"r":  {"aåAÅuůUŮ", '\u030A'},
+}
+
+// letterCommands are TeX commands that stand for a letter or sign.
+var letterCommands = map[string]string{
+	"ss": "ß", "o": "ø", "O": "Ø", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "aa": "å", "AA": "Å",
+	"l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "dh": "ð", "DH": "Ð", "th": "þ", "TH": "Þ",
+	"textendash": "–", "textemdash": "—", "textquoteleft": "‘", "textquoteright": "’",
+	"textquotedblleft": "“", "textquotedblright": "”", "S": "§", "P": "¶", "ldots": "…", "dots": "…",
+	"textellipsis": "…", "LaTeX": "LaTeX", "TeX": "TeX", "textasciitilde": "~", "textbackslash": "\\",
+}
+
+// detex turns TeX text into plain Unicode: accents, letter commands,
+// escaped specials, dashes and quotes; formatting commands (\emph{x},
+// \textit{x}, \url{x}) keep their argument; braces are dropped.
+func detex(s string) string {
+	if !strings.ContainsAny(s, "\\{}~-`'") {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == '\\' && i+1 < len(s):
+			cmd, n := texCommand(s[i+1:])
+			i += 1 + n
+			if a, ok := accents[cmd]; ok {
+				arg, m := texArgument(s[i:])
+				i += m
+				b.WriteString(accent(a.table, a.combine, detex(arg)))
+				continue
+			}
+			if l, ok := letterCommands[cmd]; ok {
+				b.WriteString(l)
+				// "\ss{}" and "\o " end with an empty group or a space.
+				if strings.HasPrefix(s[i:], "{}") {
+					i += 2
+				} else if i < len(s) && s[i] == ' ' && isLetterCmd(cmd) {
+					i++
+				}
+				continue
+			}
+			if len(cmd) == 1 && !isLetterCmd(cmd) {
+				// \& \% \$ \# \_ \{ \} and a control space.
+				b.WriteString(cmd)
+				continue
+			}
+			// Any other command: keep its argument, if any.
+			for i < len(s) && s[i] == ' ' {
+				i++
+			}
+		case c == '{' || c == '}':
+			i++
+		case c == '~':
+			b.WriteByte(' ')
+			i++
+		case strings.HasPrefix(s[i:], "---"):
+			b.WriteString("—")
+			i += 3
+		case strings.HasPrefix(s[i:], "--"):
+			b.WriteString("–")
+			i += 2
+		case strings.HasPrefix(s[i:], "``"):
+			b.WriteString("“")
+			i += 2
+		case strings.HasPrefix(s[i:], "''"):
+			b.WriteString("”")
+			i += 2
+		default:
+			b.WriteByte(c)
+			i++
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func isLetterCmd(cmd string) bool {
+	r, _ := utf8.DecodeRuneInString(cmd)
+	return unicode.IsLetter(r)
+}
+
+// texCommand reads a command name after a backslash: a run of letters,
+// or one other character.
+func texCommand(s string) (string, int) {
+	n := 0
+	for n < len(s) && (s[n] >= 'a' && s[n] <= 'z' || s[n] >= 'A' && s[n] <= 'Z') {
+		n++
+	}
+	if n == 0 {
+		if s == "" {
+			return "", 0
+		}
+		_, w := utf8.DecodeRuneInString(s)
+		return s[:w], w
+	}
+	// The one-letter accent commands (\c, \u, \v, \H, \k, \r) are
+	// followed by a brace or a space; a longer run is a longer command.
+	return s[:n], n
+}
+
+// texArgument reads an accent's argument: {x}, or a single letter (after
+// optional spaces), or a command such as \i.
+func texArgument(s string) (string, int) {
+	i := 0
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	if i < len(s) && s[i] == '{' {
+		depth := 0
+		for j := i; j < len(s); j++ {
+			switch s[j] {
+			case '{':
+				depth++
+			case '}':
+				depth--
+				if depth == 0 {
+					return s[i+1 : j], j + 1
+				}
+			}
+		}
+		return s[i+1:], len(s)
+	}
+	if i < len(s) && s[i] == '\\' {
+		cmd, n := texCommand(s[i+1:])
+		return "\\" + cmd, i + 1 + n
+	}
+	if i < len(s) {
+		_, w := utf8.DecodeRuneInString(s[i:])
+		return s[i : i+w], i + w
+	}
+	return "", i
+}
+
+// accent puts an accent on the first letter of arg.
+func accent(table string, combine rune, arg string) string {
+	if arg == "" {
+		return string(combine)
+	}
+	r, n := utf8.DecodeRuneInString(arg)
+	if r == 'ı' {
+		r = 'i' // \'\i is í
+	}
+	if r == 'ȷ' {
+		r = 'j'
+	}
+	rs := []rune(table)
+	for k := 0; k+1 < len(rs); k += 2 {
+		if rs[k] == r {
+			return string(rs[k+1]) + arg[n:]
+		}
+	}
+	return string(r) + string(combine) + arg[n:]
+}

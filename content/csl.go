@@ -1,0 +1,508 @@
+package content
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// ParseCSLJSON reads a bibliography in CSL-JSON, as Zotero and Better
+// BibTeX export it: an array of items with "id", "type", names
+// ("author": [{"family", "given"} or {"literal"}]), dates ("issued":
+// {"date-parts": [[2017, 7, 27]]} or {"raw": "..."}) and the other CSL
+// variables. Every problem is reported, each as name:line:col: message,
+// joined with errors.Join; items with problems are left out.
+//
+// Field names are checked against the CSL 1.0.2 variables, so that a typo
+// does not silently lose a field; CSL variables Annalist does not print
+// (abstract, ISBN, ...) are accepted and ignored.
+func ParseCSLJSON(name string, data []byte) ([]*Source, error) {
+	lines := newLineIndex(name, data)
+	// Check the syntax of the whole file first: Unmarshal's syntax errors
+	// carry the absolute offset, which the streaming decoder's do not.
+	var whole json.RawMessage
+	if err := json.Unmarshal(data, &whole); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			if se.Offset >= int64(len(data)) && strings.Contains(se.Error(), "end of JSON input") {
+				return nil, lines.errorf(len(data), "invalid JSON: unexpected end of file")
+			}
+			return nil, lines.errorf(int(se.Offset)-1, "invalid JSON: %v", se)
+		}
+		return nil, lines.errorf(0, "invalid JSON: %v", err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, lines.jsonError(err, dec)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '[' {
+		return nil, lines.errorf(skipSpace(data, 0), "CSL-JSON must be an array of items")
+	}
+	var (
+		errs    []error
+		sources []*Source
+		seen    = map[string]Pos{}
+	)
+	for i := 1; dec.More(); i++ {
+		start := skipSpace(data, int(dec.InputOffset()))
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			errs = append(errs, lines.jsonError(err, dec))
+			return nil, errors.Join(errs...)
+		}
+		s, itemErrs := parseCSLItem(lines, raw, start, i)
+		errs = append(errs, itemErrs...)
+		if s == nil {
+			continue
+		}
+		if p, dup := seen[s.ID]; dup {
+			errs = append(errs, lines.errorf(start, "duplicate id %q (first at %d:%d)", s.ID, p.Line, p.Column))
+			continue
+		}
+		seen[s.ID] = s.Pos
+		if len(itemErrs) == 0 {
+			sources = append(sources, s)
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		errs = append(errs, lines.jsonError(err, dec))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return sources, nil
+}
+
+// cslTypes are the item types of CSL 1.0.2.
+var cslTypes = setOf(`article article-journal article-magazine article-newspaper bill book broadcast
+	chapter classic collection dataset document entry entry-dictionary entry-encyclopedia event letter
+	figure graphic hearing interview legal_case legislation manuscript map motion_picture
+	musical_score pamphlet paper-conference patent performance periodical personal_communication
+	post post-weblog regulation report review review-book software song speech standard thesis
+	treaty webpage`)
+
+// cslIgnored are CSL variables (and common exporter extras) that are valid
+// but not printed in Chicago notes.
+var cslIgnored = setOf(`abstract annote authority call-number chapter-number citation-key
+	citation-label citation-number collection-number container-title-short dimensions division
+	event event-title first-reference-note-number ISBN ISSN jurisdiction keyword locator number
+	number-of-pages number-of-volumes original-publisher original-publisher-place original-title
+	page-first part part-title PMCID PMID printing references reviewed-genre reviewed-title scale
+	section source status supplement version volume-title year-suffix archive_collection
+	journalAbbreviation shortTitle categories custom system_id citation-key
+	chair collection-editor compiler composer container-author contributor curator director
+	editorial-director executive-producer guest host illustrator interviewer narrator organizer
+	original-author performer producer reviewed-author script-writer series-creator editor-translator
+	available-date event-date original-date submitted`)
+
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// parseCSLItem reads one item that starts at byte offset start of the
+// file; n is its 1-based index, for messages about items without an id.
+func parseCSLItem(lines *lineIndex, raw []byte, start, n int) (*Source, []error) {
+	fields, err := objectFields(raw)
+	if err != nil {
+		return nil, []error{lines.errorf(start, "item %d is not a JSON object", n)}
+	}
+	s := &Source{Pos: lines.pos(start)}
+	var errs []error
+	what := "item " + itoa(n)
+	if f, ok := fields["id"]; ok {
+		id, ok := jsonScalar(f.raw)
+		if !ok || id == "" {
+			errs = append(errs, lines.errorf(start+f.off, "%s: \"id\" must be a string or number", what))
+		} else {
+			s.ID = id
+			what = "item " + strconv.Quote(id)
+		}
+	} else {
+		errs = append(errs, lines.errorf(start, "%s has no \"id\"", what))
+	}
+	fail := func(f field, format string, args ...any) {
+		errs = append(errs, lines.errorf(start+f.off, "%s: "+format, append([]any{what}, args...)...))
+	}
+	str := func(key string, dst *string) {
+		f, ok := fields[key]
+		if !ok {
+			return
+		}
+		v, ok := jsonScalar(f.raw)
+		if !ok {
+			fail(f, "%q must be a string", key)
+			return
+		}
+		*dst = strings.TrimSpace(v)
+	}
+	names := func(key string, dst *[]Name) {
+		f, ok := fields[key]
+		if !ok {
+			return
+		}
+		ns, msg := cslNames(f.raw)
+		if msg != "" {
+			fail(f, "%q: %s", key, msg)
+			return
+		}
+		*dst = ns
+	}
+	date := func(key string, dst **Date) {
+		f, ok := fields[key]
+		if !ok {
+			return
+		}
+		d, msg := cslDate(f.raw)
+		if msg != "" {
+			fail(f, "%q: %s", key, msg)
+			return
+		}
+		*dst = d
+	}
+
+	if f, ok := fields["type"]; ok {
+		str("type", &s.Type)
+		if s.Type != "" && !cslTypes[s.Type] {
+			fail(f, "unknown type %q", s.Type)
+		}
+	} else {
+		errs = append(errs, lines.errorf(start, "%s has no \"type\"", what))
+	}
+	names("author", &s.Author)
+	names("editor", &s.Editor)
+	names("translator", &s.Translator)
+	names("recipient", &s.Recipient)
+	str("title", &s.Title)
+	str("title-short", &s.TitleShort)
+	if s.TitleShort == "" {
+		str("shortTitle", &s.TitleShort)
+	}
+	str("container-title", &s.ContainerTitle)
+	str("collection-title", &s.CollectionTitle)
+	str("publisher", &s.Publisher)
+	str("publisher-place", &s.PublisherPlace)
+	date("issued", &s.Issued)
+	date("accessed", &s.Accessed)
+	str("URL", &s.URL)
+	str("DOI", &s.DOI)
+	str("archive", &s.Archive)
+	str("archive_location", &s.ArchiveLocation)
+	str("archive-place", &s.ArchivePlace)
+	str("page", &s.Page)
+	str("volume", &s.Volume)
+	str("issue", &s.Issue)
+	str("edition", &s.Edition)
+	str("genre", &s.Genre)
+	str("medium", &s.Medium)
+	str("event-place", &s.EventPlace)
+	str("note", &s.Note)
+	str("language", &s.Language)
+
+	known := setOf(`id type author editor translator recipient title title-short container-title
+		collection-title publisher publisher-place issued accessed URL DOI archive archive_location
+		archive-place page volume issue edition genre medium event-place note language`)
+	var keys []string
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return fields[keys[i]].off < fields[keys[j]].off })
+	for _, k := range keys {
+		if !known[k] && !cslIgnored[k] {
+			fail(fields[k], "unknown field %q", k)
+		}
+	}
+	return s, errs
+}
+
+// field is a JSON object member: its raw value and the byte offset of the
+// key within the object.
+type field struct {
+	raw json.RawMessage
+	off int
+}
+
+// objectFields splits a JSON object into its members, keeping where each
+// key starts, so that errors can point at the field.
+func objectFields(raw []byte) (map[string]field, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return nil, errors.New("not an object")
+	}
+	out := map[string]field{}
+	for dec.More() {
+		off := skipSpace(raw, int(dec.InputOffset()))
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		key, _ := tok.(string)
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, err
+		}
+		out[key] = field{raw: v, off: off}
+	}
+	return out, nil
+}
+
+// jsonScalar reads a string or a number as text (CSL allows numbers for
+// "volume", "issue", "page" and for ids).
+func jsonScalar(raw []byte) (string, bool) {
+	var v any
+	d := json.NewDecoder(bytes.NewReader(raw))
+	d.UseNumber()
+	if d.Decode(&v) != nil {
+		return "", false
+	}
+	switch v := v.(type) {
+	case string:
+		return v, true
+	case json.Number:
+		return v.String(), true
+	}
+	return "", false
+}
+
+// cslNames reads a list of CSL names. A particle joins the family name
+// ("non-dropping-particle": "de" + "Gaulle" → "de Gaulle") or the given
+// name (a dropping particle, "Ludwig van"); a suffix follows the family
+// name.
+func cslNames(raw []byte) ([]Name, string) {
+	var list []map[string]any
+	if json.Unmarshal(raw, &list) != nil {
+		return nil, "must be a list of names ({\"family\", \"given\"} or {\"literal\"})"
+	}
+	var out []Name
+	for i, m := range list {
+		get := func(k string) string {
+			s, _ := m[k].(string)
+			return strings.TrimSpace(s)
+		}
+		for k, v := range m {
+			if _, ok := v.(string); !ok && k != "parse-names" && k != "comma-suffix" && k != "static-ordering" {
+				return nil, fmt.Sprintf("name %d: %q must be a string", i+1, k)
+			}
+		}
+		n := Name{Family: get("family"), Given: get("given"), Literal: get("literal")}
+		if p := get("non-dropping-particle"); p != "" && n.Family != "" {
+			n.Family = p + " " + n.Family
+		}
+		if p := get("dropping-particle"); p != "" {
+			n.Given = strings.TrimSpace(n.Given + " " + p)
+		}
+		if sfx := get("suffix"); sfx != "" && n.Family != "" {
+			n.Family += " " + sfx
+		}
+		if n.Family == "" && n.Given == "" && n.Literal == "" {
+			return nil, fmt.Sprintf("name %d has no family, given or literal name", i+1)
+		}
+		out = append(out, n)
+	}
+	return out, ""
+}
+
+// cslDate reads a CSL date: "date-parts" (one part, or two for a range),
+// with "season" and "circa", or else "raw"/"literal" text in EDTF. The
+// result is built by ParseDate from an EDTF string, so it is exactly what
+// the same date written in YAML gives.
+func cslDate(raw []byte) (*Date, string) {
+	var d struct {
+		DateParts [][]any `json:"date-parts"`
+		Season    any     `json:"season"`
+		Circa     any     `json:"circa"`
+		Raw       string  `json:"raw"`
+		Literal   string  `json:"literal"`
+	}
+	if json.Unmarshal(raw, &d) != nil {
+		// Some exporters write a bare EDTF string.
+		var s string
+		if json.Unmarshal(raw, &s) != nil {
+			return nil, "must be a date object ({\"date-parts\": [[2017, 7, 27]]} or {\"raw\": \"2017-07-27\"})"
+		}
+		d.Raw = s
+	}
+	var edtf string
+	switch {
+	case len(d.DateParts) > 0:
+		var ends []string
+		for _, parts := range d.DateParts {
+			e, msg := edtfFromParts(parts)
+			if msg != "" {
+				return nil, msg
+			}
+			ends = append(ends, e)
+		}
+		if len(ends) > 2 {
+			return nil, "\"date-parts\" has more than two dates"
+		}
+		if len(ends) == 1 {
+			if s, ok := seasonNumber(d.Season); ok && !strings.Contains(ends[0], "-") {
+				ends[0] += fmt.Sprintf("-%d", 20+s)
+			}
+		}
+		edtf = strings.Join(ends, "/")
+		if len(ends) == 2 && ends[0] == ends[1] {
+			edtf = ends[0]
+		}
+		if c, _ := d.Circa.(bool); c && len(ends) == 1 {
+			edtf += "~"
+		}
+	case d.Raw != "":
+		edtf = strings.TrimSpace(d.Raw)
+	case d.Literal != "":
+		edtf = strings.TrimSpace(d.Literal)
+	default:
+		return nil, "date has no \"date-parts\", \"raw\" or \"literal\""
+	}
+	date, err := ParseDate(edtf)
+	if err != nil {
+		return nil, fmt.Sprintf("cannot read date %q: %v", edtf, err)
+	}
+	return &date, ""
+}
+
+// edtfFromParts turns [year, month, day] into EDTF "YYYY-MM-DD". CSL
+// years have no year zero (-44 is 44 BC); EDTF years are astronomical.
+func edtfFromParts(parts []any) (string, string) {
+	if len(parts) == 0 || len(parts) > 3 {
+		return "", "\"date-parts\" must hold [year], [year, month] or [year, month, day]"
+	}
+	var nums []int
+	for _, p := range parts {
+		var f float64
+		switch v := p.(type) {
+		case float64:
+			f = v
+		case string:
+			x, err := strconv.Atoi(strings.TrimSpace(v))
+			if err != nil {
+				return "", fmt.Sprintf("date part %q is not a number", v)
+			}
+			f = float64(x)
+		default:
+			return "", "date parts must be numbers"
+		}
+		if f != math.Trunc(f) || math.Abs(f) > 99999 {
+			return "", fmt.Sprintf("date part %v is not a whole number of at most five digits", f)
+		}
+		nums = append(nums, int(f))
+	}
+	y := nums[0]
+	if y == 0 {
+		return "", "year 0 does not exist in CSL dates (write -1 for 1 BC)"
+	}
+	if y < 0 {
+		y++
+	}
+	var e string
+	if y < 0 {
+		e = fmt.Sprintf("-%04d", -y)
+	} else {
+		e = fmt.Sprintf("%04d", y)
+	}
+	for _, n := range nums[1:] {
+		e += fmt.Sprintf("-%02d", n)
+	}
+	return e, ""
+}
+
+func seasonNumber(v any) (int, bool) {
+	switch v := v.(type) {
+	case float64:
+		if v >= 1 && v <= 4 && v == math.Trunc(v) {
+			return int(v), true
+		}
+	case string:
+		switch strings.ToLower(strings.TrimSpace(v)) {
+		case "1", "spring":
+			return 1, true
+		case "2", "summer":
+			return 2, true
+		case "3", "autumn", "fall":
+			return 3, true
+		case "4", "winter":
+			return 4, true
+		}
+	}
+	return 0, false
+}
+
+// ---- positions
+
+// lineIndex turns byte offsets of a file into line:column positions
+// (columns count runes, as the YAML loader's do).
+type lineIndex struct {
+	name   string
+	data   []byte
+	starts []int
+}
+
+func newLineIndex(name string, data []byte) *lineIndex {
+	l := &lineIndex{name: name, data: data, starts: []int{0}}
+	for i, c := range data {
+		if c == '\n' {
+			l.starts = append(l.starts, i+1)
+		}
+	}
+	return l
+}
+
+func (l *lineIndex) pos(off int) Pos {
+	if off > len(l.data) {
+		off = len(l.data)
+	}
+	if off < 0 {
+		off = 0
+	}
+	i := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > off }) - 1
+	col := utf8.RuneCount(l.data[l.starts[i]:off]) + 1
+	return Pos{File: l.name, Line: i + 1, Column: col}
+}
+
+func (l *lineIndex) errorf(off int, format string, args ...any) error {
+	return errors.New(l.pos(off).String() + ": " + fmt.Sprintf(format, args...))
+}
+
+// jsonError positions a JSON decoding error.
+func (l *lineIndex) jsonError(err error, dec *json.Decoder) error {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return l.errorf(int(se.Offset), "invalid JSON: %v", se)
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		return l.errorf(len(l.data), "invalid JSON: unexpected end of file")
+	}
+	return l.errorf(int(dec.InputOffset()), "invalid JSON: %v", err)
+}
+
+// skipSpace returns the offset of the first byte at or after off that is
+// neither JSON white space nor a comma: where the next value starts.
+func skipSpace(data []byte, off int) int {
+	for off < len(data) {
+		switch data[off] {
+		case ' ', '\t', '\n', '\r', ',', ':':
+			off++
+		default:
+			return off
+		}
+	}
+	return off
+}
