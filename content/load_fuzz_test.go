@@ -29,7 +29,7 @@ func FuzzLoad(f *testing.F) {
 		f.Add(data)
 	}
 	f.Add([]byte(minimal + "narrative: story.md\n"))
-	f.Add([]byte(minimal + "bibliography: refs.json\n"))
+	f.Add([]byte(minimal + "bibliography: [refs.json, refs.bib]\neras: [{id: x, title: X, date: 1920, cite: [k]}]\n"))
 	story, err := os.ReadFile("testdata/good/narrative.md")
 	if err != nil {
 		f.Fatal(err)
@@ -37,7 +37,8 @@ func FuzzLoad(f *testing.F) {
 	fsys := fstest.MapFS{
 		"narrative.md": {Data: story},
 		"story.md":     {Data: []byte("As [@s, 3] said [[e]].\n")},
-		"refs.json":    {Data: []byte("[]")},
+		"refs.json":    {Data: []byte(`[{"id": "j", "type": "book", "title": "T", "issued": {"date-parts": [[1920]]}}]`)},
+		"refs.bib":     {Data: []byte("@book{k,\n  author = {Gafarov, Vasif},\n  title = {T},\n  year = {2011}\n}\n")},
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Load("h.yaml", data, fsys)
