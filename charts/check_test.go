@@ -132,4 +132,3 @@ func checkCanvas(c *canvas, frame box, m layout.Measurer) []string {
 	}
 	return errs
 }
-

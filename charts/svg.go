@@ -19,7 +19,7 @@ import (
 func WriteSVG(w io.Writer, items []layout.Item, size layout.Size) error {
 	bw := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
-	p(`<?xml version="1.0" encoding="UTF-8"?>`+ "\n")
+	p(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	p(`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="%spt" height="%spt" viewBox="0 0 %s %s">`+"\n",
 		num(size.W), num(size.H), num(size.W), num(size.H))
 	p(`<rect width="100%%" height="100%%" fill="#ffffff"/>` + "\n")
