@@ -471,7 +471,9 @@ func (e *emitter) route(src, dst placed, chans []layout.Pt) bool {
 	if yt < c {
 		dir = -1
 	}
-	head := layout.Pt(3)
+	// The head is 3 pt long, or as long as the last leg when the channel
+	// runs close by the target.
+	head := min(3, abs(yt-c))
 	e.c.add(kArrow, src.mk.ev.ID, layout.Path{Ops: []layout.PathOp{
 		{Op: 'M', Pts: []layout.Pt{xs, ys}}, {Op: 'L', Pts: []layout.Pt{xs, c}},
 		{Op: 'L', Pts: []layout.Pt{xt, c}}, {Op: 'L', Pts: []layout.Pt{xt, yt - dir*head}},
