@@ -44,10 +44,14 @@ type emitter struct {
 	markRects []rect // marks, with owners, so arrows avoid other marks
 	markOwner []string
 	at        map[string]placed
+	leftmost  bool // the window starts where the whole chart starts
 }
 
 func (s *layoutState) emit() *canvas {
 	e := &emitter{layoutState: s, c: &canvas{}, at: map[string]placed{}}
+	if docFrom, _, ok := Span(s.t.Doc); !ok || s.from <= docFrom {
+		e.leftmost = true
+	}
 	calls := s.callouts()
 	y := s.y
 	eraTop := y
@@ -81,7 +85,7 @@ func (s *layoutState) emit() *canvas {
 }
 
 func (e *emitter) rowTop(ln, row int) layout.Pt {
-	return e.laneTops[ln] + lanePad + layout.Pt(row)*(e.rowH+rowGap)
+	return e.laneTops[ln] + lanePad + layout.Pt(row)*(e.rowH+e.gap())
 }
 
 // text adds a label and records it as an obstacle.
@@ -131,14 +135,14 @@ func (e *emitter) axisDraw(top, lanesBot layout.Pt) {
 	if len(e.axis.Context) > 0 {
 		base := row + e.asc + 1.5
 		for _, l := range e.axis.Context {
-			e.text("", l.X, base, l.Label, sansBold, labelSize, ink)
+			e.text("", l.X, base, l.Label, sansBold, e.labelSize, ink)
 		}
 		row += e.rowH
 	}
 	base := row + e.asc + 1.5
 	for _, t := range e.axis.Ticks {
 		if t.Label != "" {
-			e.text("", t.X+2, base, t.Label, sans, labelSize, ink)
+			e.text("", t.X+2, base, t.Label, sans, e.labelSize, ink)
 		}
 		w := layout.Pt(0.4)
 		if t.Major {
@@ -151,15 +155,15 @@ func (e *emitter) axisDraw(top, lanesBot layout.Pt) {
 }
 
 func (e *emitter) laneTitles() {
-	lineH := e.m.Ascent(sansBold, titleSize) + e.m.Descent(sansBold, titleSize) + 1
+	lineH := e.m.Ascent(sansBold, e.titleSize) + e.m.Descent(sansBold, e.titleSize) + 1
 	for i, lines := range e.titles {
 		top := e.laneTops[i] + lanePad
 		sw := e.styles[i]
 		sh := e.barH * 0.8
 		e.c.add(kMark, "", e.styleRect(sw, e.x+1, top+(lineH-sh)/2, swatchW-2, sh, false))
 		for k, l := range lines {
-			base := top + layout.Pt(k)*lineH + e.m.Ascent(sansBold, titleSize)
-			e.text("", e.x+swatchW+2, base, l, sansBold, titleSize, ink)
+			base := top + layout.Pt(k)*lineH + e.m.Ascent(sansBold, e.titleSize)
+			e.text("", e.x+swatchW+2, base, l, sansBold, e.titleSize, ink)
 		}
 	}
 }
@@ -320,7 +324,7 @@ func (e *emitter) event(mk *mark) {
 		if mk.taperL || mk.contL || mk.openL {
 			lx += taperLen + 1
 		}
-		s, f, size := mk.label, sans, labelSize
+		s, f, size := mk.label, sans, e.labelSize
 		if mk.mode == calloutInside {
 			s, f, size = strconv.Itoa(mk.callout), sans, smallSize
 			lx = (mk.bx0+mk.bx1)/2 - e.m.Width(s, f, size)/2
@@ -329,9 +333,9 @@ func (e *emitter) event(mk *mark) {
 		e.c.add(kKnock, id, layout.Rect{X: lx - 1, Y: base - e.m.Ascent(f, size) - 0.5, W: w + 2, H: e.m.Ascent(f, size) + e.m.Descent(f, size) + 1, Fill: colorp(layout.White)})
 		e.text(id, lx, base, s, f, size, col)
 	case labelRight:
-		e.text(id, mk.hi+labelGap, base, mk.label, sans, labelSize, col)
+		e.text(id, mk.hi+labelGap, base, mk.label, sans, e.labelSize, col)
 	case labelLeft:
-		e.text(id, mk.lo-labelGap-mk.labelW, base, mk.label, sans, labelSize, col)
+		e.text(id, mk.lo-labelGap-mk.labelW, base, mk.label, sans, e.labelSize, col)
 	case calloutRight:
 		e.text(id, mk.hi+2, base, strconv.Itoa(mk.callout), sans, smallSize, col)
 	case calloutLeft:
@@ -348,7 +352,10 @@ func (e *emitter) event(mk *mark) {
 	}
 	e.at[id] = placed{mk: mk, top: cy - e.barH/2, bot: cy + e.barH/2, cy: cy}
 	e.c.add(kLink, id, layout.Link{X: mk.lo, Y: top, W: mk.hi - mk.lo, H: e.rowH, Dest: "event-" + id})
-	if e.t.Dests {
+	// One destination per event across the blocks of a split chart: in
+	// the window where the event starts (an open start counts as the
+	// first window).
+	if e.t.Dests && !mk.contL && (!mk.openL || e.leftmost) {
 		e.c.add(kLink, id, layout.Dest{Name: "chart-" + id, X: mk.lo, Y: top})
 	}
 }
@@ -360,7 +367,7 @@ func (e *emitter) channels() []layout.Pt {
 	for ln := range e.lanes {
 		ys = append(ys, e.laneTops[ln]+lanePad/2)
 		for r := 0; r+1 < e.rows[ln]; r++ {
-			ys = append(ys, e.rowTop(ln, r)+e.rowH+rowGap/2)
+			ys = append(ys, e.rowTop(ln, r)+e.rowH+e.gap()/2)
 		}
 		ys = append(ys, e.laneTops[ln]+e.laneH[ln]-lanePad/2)
 	}
@@ -380,6 +387,10 @@ func (e *emitter) relations() {
 			for _, rel := range mk.ev.Related {
 				src, ok1 := e.at[mk.ev.ID]
 				dst, ok2 := e.at[rel.Event]
+				if rel.Kind == "follows" {
+					// "a follows b": the arrow runs from b to a, in time.
+					src, dst = dst, src
+				}
 				if !ok1 || !ok2 || rel.Event == mk.ev.ID {
 					continue
 				}
@@ -441,9 +452,15 @@ func (e *emitter) route(src, dst placed, chans []layout.Pt) bool {
 			if c > ys || c < yt {
 				continue
 			}
-		default: // the same row: out and back through the gap below
-			ys, yt = src.bot, dst.bot+1
-			if c < ys || c > ys+rowGap+lanePad {
+		default: // the same row: out and back through a gap of the lane
+			ln := src.mk.lane
+			laneTop, laneBot := e.laneTops[ln], e.laneTops[ln]+e.laneH[ln]
+			switch {
+			case c > src.bot && c < laneBot:
+				ys, yt = src.bot, dst.bot+1
+			case c < src.top && c > laneTop:
+				ys, yt = src.top, dst.top-1
+			default:
 				continue
 			}
 		}

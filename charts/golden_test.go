@@ -100,7 +100,11 @@ func TestGolden(t *testing.T) {
 		b.WriteString(w + "\n")
 	}
 	b.WriteString("# plan for a 300 x 250 pt box\n")
-	for _, blk := range Plan(doc, layout.Size{W: 300, H: 250}, fixed{}) {
+	blocks, err := Plan(doc, layout.Size{W: 300, H: 250}, fixed{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, blk := range blocks {
 		p := blk.(*Timeline)
 		y1, m1, d1 := content.FromDayNumber(p.From)
 		y2, m2, d2 := content.FromDayNumber(p.To)

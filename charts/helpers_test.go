@@ -88,7 +88,7 @@ func caspian(t testing.TB) *content.Document {
 	azssr := ev("azssr", "azerbaijan", "Azerbaijan SSR", "1920-04-28/..", nil)
 	treaty := ev("moscow-treaty", "turkish-soviet", "Treaty of Moscow", "1921-03-16", cite("gokay", "p. 95"))
 	mission := ev("bekir-sami", "turkish-soviet", "Bekir Sami mission to Moscow", "1920-07/1920-09", cite("gokay", "p. 80"))
-	mission.Related = []content.Relation{{Event: "moscow-treaty", Kind: "follows"}}
+	treaty.Related = []content.Relation{{Event: "bekir-sami", Kind: "follows"}}
 	kars := ev("kars-treaty", "turkish-soviet", "Treaty of Kars", "1921-10-13", cite("gokay", "p. 120"))
 	kars.Related = []content.Relation{{Event: "moscow-treaty", Kind: "follows"}}
 	events := []*content.Event{jangal, enzeli, rep, rasht, baku, ganja, azssr, mission, treaty, kars}

@@ -1,39 +1,33 @@
 package charts
 
 import (
+	"fmt"
+
 	"annalist/content"
 	"annalist/layout"
 )
 
 // Plan returns the blocks that show doc's timeline in boxes of size box:
 // one block when every label can be set at MinTextSize or more in one
-// box, otherwise the time split into as few equal windows as that needs
-// (axis, lane titles and legend repeated on each; bars across a window's
-// edge marked as continued); then one detail block per doc.Details
-// window. Only the first block of the main chart carries the
-// "chart-<id>" destinations... of the events it starts.
-func Plan(doc *content.Document, box layout.Size, m layout.Measurer) []layout.Block {
+// box; otherwise the time split into windows, each a block with the axis,
+// lane titles and legend repeated and the bars that cross its edges
+// marked as continued; then one detail block per doc.Details window.
+// The main chart's blocks carry the "chart-<id>" destinations (each event
+// in the window where it starts), detail blocks none.
+//
+// It fails only when even a window of a week does not fit the box.
+func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.Block, error) {
 	from, to, ok := Span(doc)
 	if !ok {
-		return nil
+		return nil, nil
+	}
+	wins, err := windows(doc, from, to, box, m)
+	if err != nil {
+		return nil, err
 	}
 	var out []layout.Block
-	for k := 1; k <= 64; k++ {
-		wins := split(from, to, k)
-		var blocks []layout.Block
-		okAll := true
-		for _, w := range wins {
-			tl := &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, Dests: true}
-			if _, err := tl.draw(0, 0, box.W, box.H, m, probe{}); err != nil {
-				okAll = false
-				break
-			}
-			blocks = append(blocks, tl)
-		}
-		if okAll {
-			out = blocks
-			break
-		}
+	for _, w := range wins {
+		out = append(out, &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, Dests: true})
 	}
 	for _, d := range doc.Details {
 		f, _, fok := pointSpan(d.Date.Start)
@@ -41,9 +35,67 @@ func Plan(doc *content.Document, box layout.Size, m layout.Measurer) []layout.Bl
 		if !fok || !lok || l < f {
 			continue
 		}
-		out = append(out, &Timeline{Doc: doc, From: f, To: l, Window: true})
+		out = append(out, &Timeline{Doc: doc, From: f, To: l, Window: true, Title: d.Title})
 	}
-	return out
+	return out, nil
+}
+
+// fits reports whether the window [from, to] can be laid out in box.
+func fits(doc *content.Document, from, to int64, box layout.Size, m layout.Measurer) bool {
+	tl := &Timeline{Doc: doc, From: from, To: to, Window: true}
+	// Only the smallest size: Layout, trying larger ones first, will
+	// find this one at worst.
+	_, err := tl.fitSizes(0, 0, box.W, box.H, m, probe{}, labelSizes[len(labelSizes)-1:])
+	return err == nil
+}
+
+// windows finds the windows: the whole span if it fits; else the fewest
+// equal windows that all fit, if that is no more than the greedy count;
+// else the greedy windows, each as long as fits (a dense year and a
+// quiet decade need different widths).
+func windows(doc *content.Document, from, to int64, box layout.Size, m layout.Measurer) ([][2]int64, error) {
+	if fits(doc, from, to, box, m) {
+		return [][2]int64{{from, to}}, nil
+	}
+	var greedy [][2]int64
+	for start := from; start <= to; {
+		lo, hi := min(start+6, to), to // lo: the least window we accept
+		if !fits(doc, start, lo, box, m) {
+			return nil, fmt.Errorf("%w: even a week from day %d does not fit a %.0f x %.0f pt box", ErrTooCrowded, start, float64(box.W), float64(box.H))
+		}
+		for lo < hi { // the longest window that fits, by bisection
+			mid := lo + (hi-lo+1)/2
+			if fits(doc, start, mid, box, m) {
+				lo = mid
+			} else {
+				hi = mid - 1
+			}
+		}
+		end := lo
+		if end < to && end-start > 62 {
+			// End on a month's last day, where a reader expects a page
+			// to turn.
+			if e := monthStart(end+1) - 1; e > start+31 {
+				end = e
+			}
+		}
+		greedy = append(greedy, [2]int64{start, end})
+		start = end + 1
+	}
+	for k := 2; k <= len(greedy); k++ {
+		ws := split(from, to, k)
+		ok := true
+		for _, w := range ws {
+			if !fits(doc, w[0], w[1], box, m) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return ws, nil
+		}
+	}
+	return greedy, nil
 }
 
 // split cuts [from, to] into k windows of nearly equal length, each

@@ -36,6 +36,10 @@ type Timeline struct {
 	// mark, for links from the narrative. Only one chart of a handout
 	// (the main one) should set it, so names stay unique.
 	Dests bool
+	// Title names a detail figure ("April-June 1920: Baku and Enzeli");
+	// the chart does not print it (the caption is layout's), it is here
+	// for the assembler.
+	Title string
 	// Warnings are set by Layout: relations that could not be drawn
 	// without crossing a label.
 	Warnings []string
@@ -43,8 +47,6 @@ type Timeline struct {
 
 // Sizes and spacing, in points.
 const (
-	labelSize  layout.Pt = 7.5
-	titleSize  layout.Pt = 8
 	smallSize            = MinTextSize // callout numbers, key, legend, era titles
 	rowGap     layout.Pt = 3           // between rows: the channel relations run in
 	lanePad    layout.Pt = 3
@@ -139,7 +141,16 @@ type layoutState struct {
 	eraRows    [][]*eraMark
 	eras       []*eraMark
 	calloutW   layout.Pt
+	// labelSize is the size of event labels and axis labels; titleSize
+	// of lane titles. Callouts, keys, legend and era titles are 7 pt.
+	labelSize, titleSize layout.Pt
+	// spare is added to the gap between rows when the chart is shorter
+	// than its box, so a sparse chart spreads over its page instead of
+	// huddling at the top.
+	spare layout.Pt
 }
+
+func (s *layoutState) gap() layout.Pt { return rowGap + s.spare }
 
 type eraMark struct {
 	era    *content.Era
@@ -229,14 +240,70 @@ func (t *Timeline) window() (int64, int64, bool) {
 }
 
 func (t *Timeline) draw(x, y, w, h layout.Pt, m layout.Measurer, notes layout.Notes) (*canvas, error) {
+	s, err := t.fitState(x, y, w, h, m, notes)
+	if err != nil {
+		return nil, err
+	}
+	return s.emit(), nil
+}
+
+// fitState computes the whole layout (rows, label places) without
+// emitting items.
+func (t *Timeline) fitState(x, y, w, h layout.Pt, m layout.Measurer, notes layout.Notes) (*layoutState, error) {
+	return t.fitSizes(x, y, w, h, m, notes, labelSizes)
+}
+
+// labelSizes are the label sizes a chart tries, largest first: a chart
+// with room to spare is set larger, one short of room down to 7 pt.
+var labelSizes = []layout.Pt{9, 8, 7.5, MinTextSize}
+
+// fitSizes lays the chart out at the first of sizes that fits. The notes
+// are registered once, on the first attempt, and replayed on the others,
+// so each note gets one number however many attempts are made.
+func (t *Timeline) fitSizes(x, y, w, h layout.Pt, m layout.Measurer, notes layout.Notes, sizes []layout.Pt) (*layoutState, error) {
+	memo := &memoNotes{inner: notes}
+	var err error
+	for _, size := range sizes {
+		memo.i = 0
+		var s *layoutState
+		if s, err = t.fitAt(x, y, w, h, m, memo, size); err == nil {
+			return s, nil
+		}
+	}
+	return nil, err
+}
+
+// memoNotes replays the note numbers of an earlier attempt.
+type memoNotes struct {
+	inner layout.Notes
+	nums  []int
+	i     int
+}
+
+func (n *memoNotes) Cite(c []content.Cite) int {
+	if n.i < len(n.nums) {
+		n.i++
+		return n.nums[n.i-1]
+	}
+	num := 0
+	if n.inner != nil {
+		num = n.inner.Cite(c)
+	}
+	n.nums = append(n.nums, num)
+	n.i++
+	return num
+}
+
+func (t *Timeline) fitAt(x, y, w, h layout.Pt, m layout.Measurer, notes layout.Notes, size layout.Pt) (*layoutState, error) {
 	t.Warnings = nil
 	from, to, ok := t.window()
 	if !ok {
 		return nil, fmt.Errorf("charts: timeline has no dated event to draw")
 	}
 	s := &layoutState{t: t, x: x, y: y, w: w, h: h, m: m, from: from, to: to}
+	s.labelSize, s.titleSize = size, size+0.5
 	s.styles = TrackStyles(t.Doc.Tracks)
-	s.asc, s.desc = m.Ascent(sans, labelSize), m.Descent(sans, labelSize)
+	s.asc, s.desc = m.Ascent(sans, s.labelSize), m.Descent(sans, s.labelSize)
 	s.rowH = s.asc + s.desc + 3
 	s.barH = s.rowH - 3.5
 	s.layoutTitles()
@@ -244,13 +311,26 @@ func (t *Timeline) draw(x, y, w, h layout.Pt, m layout.Measurer, notes layout.No
 	if s.sc.X1-s.sc.X0 < 40 {
 		return nil, fmt.Errorf("%w: box %.0f pt wide leaves no room for the axis", ErrTooCrowded, float64(w))
 	}
-	s.axis = MakeAxis(s.sc, AxisStyle{Font: sans, Size: labelSize, Pad: 2, Gap: 6}, m)
+	s.axis = MakeAxis(s.sc, AxisStyle{Font: sans, Size: s.labelSize, Pad: 2, Gap: 6}, m)
 	s.collect(notes)
 	s.layoutEras()
 	if err := s.fit(); err != nil {
 		return nil, err
 	}
-	return s.emit(), nil
+	rows := 0
+	for _, r := range s.rows {
+		rows += r
+	}
+	if h := s.height(); h < s.h && rows > 0 {
+		s.spare = min((s.h-h)/layout.Pt(rows), s.rowH)
+		for s.spare > 0.5 && s.height() > s.h {
+			s.spare /= 2 // lane titles taller than their rows absorb some
+		}
+		if s.height() > s.h {
+			s.spare = 0
+		}
+	}
+	return s, nil
 }
 
 // layoutTitles sets the width of the lane title column and wraps each
@@ -258,12 +338,21 @@ func (t *Timeline) draw(x, y, w, h layout.Pt, m layout.Measurer, notes layout.No
 func (s *layoutState) layoutTitles() {
 	widest := layout.Pt(0)
 	for _, tr := range s.t.Doc.Tracks {
-		widest = max(widest, s.m.Width(tr.Title, sansBold, titleSize))
+		widest = max(widest, s.m.Width(tr.Title, sansBold, s.titleSize))
 	}
-	s.titleW = min(widest, s.w*0.16, 160) + swatchW + 4
-	s.titleW = max(s.titleW, min(s.w*0.1, 70))
+	// The column holds the longest word of any title unbroken, so a
+	// title breaks between words ("The sovietization / of Azerbaijan"),
+	// never inside one, unless that word alone is a third of the box.
+	longest := layout.Pt(0)
 	for _, tr := range s.t.Doc.Tracks {
-		s.titles = append(s.titles, wrap(tr.Title, s.titleW-swatchW-4, sansBold, titleSize, s.m))
+		for _, word := range strings.Fields(tr.Title) {
+			longest = max(longest, s.m.Width(word, sansBold, s.titleSize))
+		}
+	}
+	s.titleW = min(max(widest*0.5, longest), s.w*0.16, 160) + swatchW + 4
+	s.titleW = max(s.titleW, min(s.w*0.1, 70), min(longest+swatchW+4, s.w/3))
+	for _, tr := range s.t.Doc.Tracks {
+		s.titles = append(s.titles, wrap(tr.Title, s.titleW-swatchW-4, sansBold, s.titleSize, s.m))
 	}
 }
 
@@ -462,7 +551,7 @@ func (s *layoutState) labels(mk *mark, notes layout.Notes) {
 	if len(ev.Cite) > 0 && notes != nil {
 		mk.label += " [" + strconv.Itoa(notes.Cite(ev.Cite)) + "]"
 	}
-	mk.labelW = s.m.Width(mk.label, sans, labelSize)
+	mk.labelW = s.m.Width(mk.label, sans, s.labelSize)
 	var parts []string
 	for _, v := range ev.Versions {
 		if v.Field != "" && v.Field != "date" {
@@ -599,8 +688,8 @@ func (s *layoutState) packLane(ln int, maxRows int) int {
 
 // laneHeight is a lane's height for a number of rows.
 func (s *layoutState) laneHeight(ln, rows int) layout.Pt {
-	rh := layout.Pt(rows)*(s.rowH+rowGap) - rowGap
-	lineH := s.m.Ascent(sansBold, titleSize) + s.m.Descent(sansBold, titleSize) + 1
+	rh := layout.Pt(rows)*(s.rowH+s.gap()) - s.gap()
+	lineH := s.m.Ascent(sansBold, s.titleSize) + s.m.Descent(sansBold, s.titleSize) + 1
 	th := layout.Pt(len(s.titles[ln])) * lineH
 	return max(rh, th, s.rowH) + 2*lanePad
 }

@@ -93,12 +93,14 @@ func TestManyEvents(t *testing.T) {
 	doc := newDoc(tracks, evs)
 	a4 := layout.A4.Landscape()
 	tl := &Timeline{Doc: doc}
-	_, err := tl.draw(20, 30, a4.W-40, a4.H-60, fixed{}, &counter{})
-	if err == nil {
+	if _, err := tl.draw(20, 30, a4.W-40, a4.H-60, fixed{}, &counter{}); err == nil {
 		t.Logf("500 events fit one page")
 	}
 	// The planner must split them into pages that each pass the checks.
-	blocks := Plan(doc, layout.Size{W: a4.W - 40, H: a4.H - 60}, fixed{})
+	blocks, err := Plan(doc, layout.Size{W: a4.W - 40, H: a4.H - 60}, fixed{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(blocks) < 2 {
 		t.Fatalf("Plan gave %d blocks for 500 events over 30 years", len(blocks))
 	}
