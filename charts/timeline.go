@@ -43,6 +43,11 @@ type Timeline struct {
 	// Warnings are set by Layout: relations that could not be drawn
 	// without crossing a label.
 	Warnings []string
+
+	// The plot area of the last Layout, relative to its box, for figures
+	// aligned with this chart (ActivityStrip).
+	plotX0, plotW    layout.Pt
+	plotFrom, plotTo int64
 }
 
 // Sizes and spacing, in points.
@@ -244,6 +249,7 @@ func (t *Timeline) draw(x, y, w, h layout.Pt, m layout.Measurer, notes layout.No
 	if err != nil {
 		return nil, err
 	}
+	t.plotX0, t.plotW, t.plotFrom, t.plotTo = s.sc.X0-x, s.sc.X1-s.sc.X0, s.from, s.to
 	return s.emit(), nil
 }
 
