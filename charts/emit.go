@@ -331,6 +331,9 @@ func (e *emitter) event(mk *mark) {
 		}
 		w := e.m.Width(s, f, size)
 		e.c.add(kKnock, id, layout.Rect{X: lx - 1, Y: base - e.m.Ascent(f, size) - 0.5, W: w + 2, H: e.m.Ascent(f, size) + e.m.Descent(f, size) + 1, Fill: colorp(layout.White)})
+		// The bar's outline over the white window, so the bar still
+		// reads as one bar from start to end.
+		e.c.add(kMark, id, layout.Rect{X: mk.bx0, Y: cy - e.barH/2, W: mk.bx1 - mk.bx0, H: e.barH, Stroke: colorp(st.Stroke), StrokeWidth: 0.6, Dash: dashOf(mk.dashed)})
 		e.text(id, lx, base, s, f, size, col)
 	case labelRight:
 		e.text(id, mk.hi+labelGap, base, mk.label, sans, e.labelSize, col)

@@ -455,7 +455,10 @@ func (s *layoutState) geom(ev *content.Event) *mark {
 		p := d.Start
 		mk.taperL, mk.taperR = p.Approximate, p.Approximate
 		mk.dashed = p.Uncertain
-		mk.lo, mk.hi = min(lo, mk.px-diamondW), max(hi, mk.px+diamondW)
+		mk.lo, mk.hi = mk.px-diamondW, mk.px+diamondW
+		if len(mk.whisk) > 0 {
+			mk.lo, mk.hi = min(lo, mk.lo), max(hi, mk.hi)
+		}
 		if mk.taperL {
 			mk.lo, mk.hi = min(mk.lo, mk.px-diamondW-taperLen), max(mk.hi, mk.px+diamondW+taperLen)
 		}
@@ -637,14 +640,17 @@ func (s *layoutState) footprints(mk *mark) ([]footprint, []labelMode, int) {
 		fs = append(fs, f)
 		modes = append(modes, mode)
 	}
-	if !mk.point && mk.bx1-mk.bx0 >= mk.labelW+2*insidePad+s.taperRoom(mk) {
-		add(mk.lo, mk.hi, labelInside)
-	}
+	// Beside the mark reads best; inside a long bar (on a white window,
+	// the bar's outline kept) when neither side has room, as for a bar
+	// that spans the whole window.
 	if mk.hi+labelGap+mk.labelW <= right {
 		add(mk.lo, mk.hi+labelGap+mk.labelW, labelRight)
 	}
 	if mk.lo-labelGap-mk.labelW >= s.sc.X0 {
 		add(mk.lo-labelGap-mk.labelW, mk.hi, labelLeft)
+	}
+	if !mk.point && mk.bx1-mk.bx0 >= mk.labelW+2*insidePad+s.taperRoom(mk) {
+		add(mk.lo, mk.hi, labelInside)
 	}
 	co := len(fs)
 	if mk.hi+2+s.calloutW <= right {
