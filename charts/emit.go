@@ -228,8 +228,11 @@ func (e *emitter) drawMark(owner string, mk *mark, st TrackStyle, cy layout.Pt) 
 			// Approximate: spikes that taper away from the diamond.
 			for _, sgn := range []layout.Pt{-1, 1} {
 				x0 := px + sgn*diamondW
+				// At the window's edge the spike is cut to the mark's
+				// extent, which stays in the box.
+				tip := min(max(x0+sgn*taperLen, mk.lo), mk.hi)
 				c.add(kMark, owner, layout.Path{Ops: []layout.PathOp{
-					{Op: 'M', Pts: []layout.Pt{x0, cy - 1.5}}, {Op: 'L', Pts: []layout.Pt{x0 + sgn*taperLen, cy}},
+					{Op: 'M', Pts: []layout.Pt{x0, cy - 1.5}}, {Op: 'L', Pts: []layout.Pt{tip, cy}},
 					{Op: 'L', Pts: []layout.Pt{x0, cy + 1.5}}, {Op: 'Z'},
 				}, Fill: colorp(stroke)})
 			}
@@ -327,13 +330,19 @@ func (e *emitter) event(mk *mark) {
 		s, f, size := mk.label, sans, e.labelSize
 		if mk.mode == calloutInside {
 			s, f, size = strconv.Itoa(mk.callout), sans, smallSize
-			lx = (mk.bx0+mk.bx1)/2 - e.m.Width(s, f, size)/2
+			mid := (mk.bx0 + mk.bx1) / 2
+			if mk.bx1 <= mk.bx0 {
+				mid = (mk.lo + mk.hi) / 2 // a whisker across the window
+			}
+			lx = mid - e.m.Width(s, f, size)/2
 		}
 		w := e.m.Width(s, f, size)
 		e.c.add(kKnock, id, layout.Rect{X: lx - 1, Y: base - e.m.Ascent(f, size) - 0.5, W: w + 2, H: e.m.Ascent(f, size) + e.m.Descent(f, size) + 1, Fill: colorp(layout.White)})
 		// The bar's outline over the white window, so the bar still
 		// reads as one bar from start to end.
-		e.c.add(kMark, id, layout.Rect{X: mk.bx0, Y: cy - e.barH/2, W: mk.bx1 - mk.bx0, H: e.barH, Stroke: colorp(st.Stroke), StrokeWidth: 0.6, Dash: dashOf(mk.dashed)})
+		if mk.bx1 > mk.bx0 {
+			e.c.add(kMark, id, layout.Rect{X: mk.bx0, Y: cy - e.barH/2, W: mk.bx1 - mk.bx0, H: e.barH, Stroke: colorp(st.Stroke), StrokeWidth: 0.6, Dash: dashOf(mk.dashed)})
+		}
 		e.text(id, lx, base, s, f, size, col)
 	case labelRight:
 		e.text(id, mk.hi+labelGap, base, mk.label, sans, e.labelSize, col)

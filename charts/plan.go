@@ -75,7 +75,9 @@ func windows(doc *content.Document, from, to int64, box layout.Size, m layout.Me
 		if end < to && end-start > 62 {
 			// End on a month's last day, where a reader expects a page
 			// to turn.
-			if e := monthStart(end+1) - 1; e > start+31 {
+			// Fitting is not quite monotonic in the window's length
+			// (packing is greedy), so the shorter window is checked too.
+			if e := monthStart(end+1) - 1; e > start+31 && fits(doc, start, e, box, m) {
 				end = e
 			}
 		}

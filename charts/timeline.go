@@ -557,11 +557,18 @@ func (s *layoutState) clampMark(mk *mark) {
 func (s *layoutState) labels(mk *mark, notes layout.Notes) {
 	ev := mk.ev
 	mk.label = ev.Title
+	// Labels are measured with every note number as wide as three
+	// digits, so the planner (which cannot know the numbers) and the
+	// real layout pack exactly the same widths: a window the planner
+	// found to fit then always fits.
+	measure := ev.Title
 	if len(ev.Cite) > 0 && notes != nil {
-		mk.label += " [" + strconv.Itoa(notes.Cite(ev.Cite)) + "]"
+		n := notes.Cite(ev.Cite)
+		mk.label += " [" + strconv.Itoa(n) + "]"
+		measure += " [" + noteDigits(n) + "]"
 	}
-	mk.labelW = s.m.Width(mk.label, sans, s.labelSize)
-	var parts []string
+	mk.labelW = s.m.Width(measure, sans, s.labelSize)
+	var parts, mparts []string
 	for _, v := range ev.Versions {
 		if v.Field != "" && v.Field != "date" {
 			continue
@@ -588,6 +595,7 @@ func (s *layoutState) labels(mk *mark, notes layout.Notes) {
 		default:
 			continue
 		}
+		mtext := text
 		for _, p := range pts {
 			f, l, ok := pointSpan(p)
 			if !ok || l < s.from || f > s.to {
@@ -597,15 +605,18 @@ func (s *layoutState) labels(mk *mark, notes layout.Notes) {
 			mk.vticks = append(mk.vticks, s.sc.X(mid))
 		}
 		if v.Source != "" && notes != nil {
-			text += " [" + strconv.Itoa(notes.Cite([]content.Cite{{Source: v.Source, Locator: v.Locator}})) + "]"
+			n := notes.Cite([]content.Cite{{Source: v.Source, Locator: v.Locator}})
+			text += " [" + strconv.Itoa(n) + "]"
+			mtext += " [" + noteDigits(n) + "]"
 		}
 		parts = append(parts, text)
+		mparts = append(mparts, mtext)
 	}
 	if len(parts) == 0 {
 		return
 	}
 	mk.vlabel = strings.Join(parts, " / ")
-	mk.vw = s.m.Width(mk.vlabel, sans, smallSize)
+	mk.vw = s.m.Width(strings.Join(mparts, " / "), sans, smallSize)
 	vx := mk.lo
 	if len(mk.vticks) > 0 {
 		vx = mk.vticks[0]
@@ -834,4 +845,10 @@ func (s *layoutState) layoutEras() {
 		s.eraRows[em.row] = append(s.eraRows[em.row], em)
 	}
 	s.eras = ems
+}
+
+// noteDigits is a stand-in for note number n as wide as the widest the
+// planner assumes: at least three digits.
+func noteDigits(n int) string {
+	return strings.Repeat("9", max(3, len(strconv.Itoa(n))))
 }
