@@ -43,7 +43,7 @@ func docFromBytes(t testing.TB, data []byte) (*content.Document, layout.Size) {
 			}
 		}
 		ev := &content.Event{ID: fmt.Sprintf("e%d", i/6), Track: tracks[int(b[0])%3].ID, Date: date,
-			Title: "Event " + string(make([]byte, 0)) + fmt.Sprint(i/6) + " " + "abcdefghijklmnopqrstuvwxyz"[:int(b[4])%26],
+			Title:     "Event " + string(make([]byte, 0)) + fmt.Sprint(i/6) + " " + "abcdefghijklmnopqrstuvwxyz"[:int(b[4])%26],
 			Milestone: b[3]&64 != 0}
 		if b[5]%3 == 0 {
 			ev.Cite = []content.Cite{{Source: "s", Locator: fmt.Sprint(i)}}
