@@ -1,8 +1,19 @@
 package layout
 
-// This file is the contract of the page-flow engine: text blocks in,
-// pages of items out, with every footnote on the page of its marker. The
-// implementation is being written.
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// This file is the page-flow engine: text blocks in, pages of items out,
+// with every footnote on the page of its marker. It follows the structure
+// of Typst's flow layout: collect (break every block into lines, each line
+// knowing its notes and what it must stay with), distribute (fill pages
+// line by line, a line fitting only together with its notes), compose
+// (turn a page's lines and notes into positioned items). The footnote
+// rules live in footnote.go.
 
 // Align is a paragraph's alignment.
 type Align uint8
@@ -75,7 +86,10 @@ type Para struct {
 	// Dest names a destination at the top of this block.
 	Dest string
 	// Height and Items make a Figure: a box of fixed height whose items
-	// are relative to the block's top-left corner.
+	// are relative to the block's top-left corner. A figure's notes are
+	// found from its Dest items named "ref-N" (the marker's destination,
+	// as the engine itself names it for text): they are set on the
+	// figure's page.
 	Height Pt
 	Items  []Item
 }
@@ -107,8 +121,234 @@ type FlowResult struct {
 	DestPage map[string]int
 }
 
+// unit is one unbreakable piece of the flow: a line of text or a figure.
+type unit struct {
+	h         Pt
+	gapBefore Pt     // space above it, dropped at the top of a page
+	items     []Item // X absolute; Y relative to the unit's top
+	notes     []int
+	// keepWithPrev forbids a page break between this unit and the one
+	// before it: the second line of a paragraph (no orphans), its last
+	// (no widows), the first of a block after a heading.
+	keepWithPrev bool
+	block        int
+	first        bool // the block's first unit
+}
+
+// flow is the state of one Flow call.
+type flow struct {
+	blocks []Para
+	frame  Frame
+	m      Measurer
+	set    *setter
+	units  []unit
+	notes  map[int]*noteText
+	src    map[int]*Note
+	errs   []error
+	warns  []string
+	avail  Pt // the height of the text area
+}
+
 // Flow sets blocks onto as many pages as needed, with notes at the foot
 // of the page that holds their marker.
+//
+// The error is non-nil only for impossible input (a line and the first
+// line of its note taller than an empty page, a figure taller than the
+// page); the result is then still complete, with the offending content
+// placed anyway, so that the caller can show it.
 func Flow(blocks []Para, notes map[int]*Note, frame Frame, m Measurer) (*FlowResult, error) {
-	panic("unimplemented")
+	f := &flow{blocks: blocks, frame: frame, m: m, set: newSetter(m), notes: map[int]*noteText{}, src: notes}
+	f.avail = frame.Size.H - frame.Top - frame.Bottom
+	if f.avail <= 0 || frame.Size.W-frame.Left-frame.Right <= 0 {
+		return nil, fmt.Errorf("layout: frame %+v leaves no room for text", frame)
+	}
+	f.collect()
+	res := &FlowResult{DestPage: map[string]int{}}
+	pages := f.distribute()
+	for i, pb := range pages {
+		res.Pages = append(res.Pages, f.compose(pb, i, res))
+	}
+	f.checkNotesUsed()
+	res.Warnings = append(append(res.Warnings, f.set.warnings...), f.warns...)
+	return res, errors.Join(f.errs...)
+}
+
+// textWidth is the width of the frame's text area.
+func (f *flow) textWidth() Pt { return f.frame.Size.W - f.frame.Left - f.frame.Right }
+
+// collect breaks every block into units.
+func (f *flow) collect() {
+	keepNext := false
+	var prevAfter Pt
+	prevKind := Body
+	for bi := range f.blocks {
+		p := &f.blocks[bi]
+		start := len(f.units)
+		gap := prevAfter + p.SpaceBefore
+		if bi == 0 {
+			gap = p.SpaceBefore
+		}
+		if p.Kind == Figure {
+			f.units = append(f.units, f.figureUnit(p))
+		} else {
+			for _, ln := range f.set.setPar(f.spec(p, 0)) {
+				f.units = append(f.units, unit{h: ln.h, items: ln.items, notes: ln.notes})
+			}
+		}
+		us := f.units[start:]
+		n := len(us)
+		for i := range us {
+			us[i].block = bi
+			// No orphans (a first line alone at the foot of a page) and
+			// no widows (a last line alone at the head of one).
+			us[i].keepWithPrev = n >= 2 && (i == 1 || i == n-1)
+		}
+		if n > 0 {
+			us[0].first = true
+			us[0].gapBefore = gap
+			us[0].keepWithPrev = keepNext || (p.Kind == Caption && prevKind == Figure)
+			if p.Dest != "" {
+				us[0].items = append([]Item{Dest{Name: p.Dest, X: f.frame.Left + p.Left, Y: 0}}, us[0].items...)
+			}
+		}
+		for i := range us {
+			for _, num := range us[i].notes {
+				f.setNote(num)
+			}
+		}
+		keepNext = p.KeepWithNext
+		prevAfter = p.SpaceAfter
+		prevKind = p.Kind
+	}
+}
+
+// spec is the paragraph setter's view of a block.
+func (f *flow) spec(p *Para, noteNumber int) *parSpec {
+	leading := p.Leading
+	if leading <= 0 {
+		leading = 1.2 * firstTextRun(p.Runs).Size
+	}
+	return &parSpec{
+		runs:        p.Runs,
+		align:       p.Align,
+		x:           f.frame.Left + p.Left,
+		width:       f.textWidth() - p.Left - p.Right,
+		firstIndent: p.FirstIndent,
+		leading:     leading,
+		marker:      p.Marker,
+		noteNumber:  noteNumber,
+	}
+}
+
+// figureUnit places a figure's items relative to its unit and finds the
+// notes it cites.
+func (f *flow) figureUnit(p *Para) unit {
+	x := f.frame.Left + p.Left
+	u := unit{h: p.Height, items: make([]Item, 0, len(p.Items))}
+	for _, it := range p.Items {
+		u.items = append(u.items, shiftItem(it, x, 0))
+		if d, ok := it.(Dest); ok {
+			if n, ok := strings.CutPrefix(d.Name, "ref-"); ok {
+				if num, err := strconv.Atoi(n); err == nil && num > 0 {
+					u.notes = append(u.notes, num)
+				}
+			}
+		}
+	}
+	return u
+}
+
+// blockLabel names a block in messages by its first words.
+func (f *flow) blockLabel(bi int) string {
+	p := &f.blocks[bi]
+	if p.Kind == Figure {
+		if p.Dest != "" {
+			return fmt.Sprintf("figure %q", p.Dest)
+		}
+		return fmt.Sprintf("figure (block %d)", bi+1)
+	}
+	var words []string
+	for _, r := range p.Runs {
+		words = append(words, strings.Fields(r.Text)...)
+		if len(words) >= 6 {
+			words = words[:6]
+			break
+		}
+	}
+	return fmt.Sprintf("paragraph %q…", strings.Join(words, " "))
+}
+
+// shiftItem moves an item by (dx, dy).
+func shiftItem(it Item, dx, dy Pt) Item {
+	switch v := it.(type) {
+	case Text:
+		v.X += dx
+		v.Y += dy
+		return v
+	case Rule:
+		v.X1 += dx
+		v.X2 += dx
+		v.Y1 += dy
+		v.Y2 += dy
+		return v
+	case Rect:
+		v.X += dx
+		v.Y += dy
+		return v
+	case Path:
+		ops := make([]PathOp, len(v.Ops))
+		for i, op := range v.Ops {
+			pts := make([]Pt, len(op.Pts))
+			for j, q := range op.Pts {
+				if j%2 == 0 {
+					pts[j] = q + dx
+				} else {
+					pts[j] = q + dy
+				}
+			}
+			ops[i] = PathOp{Op: op.Op, Pts: pts}
+		}
+		v.Ops = ops
+		return v
+	case Link:
+		v.X += dx
+		v.Y += dy
+		return v
+	case Dest:
+		v.X += dx
+		v.Y += dy
+		return v
+	}
+	return it
+}
+
+// compose turns a distributed page into items: the body from the top of
+// the frame, the notes at its foot under the separator rule.
+func (f *flow) compose(pb *pageBuild, index int, res *FlowResult) *Page {
+	pg := &Page{Size: f.frame.Size}
+	n := 0
+	for _, pu := range pb.units {
+		n += len(pu.u.items)
+	}
+	pg.Items = make([]Item, 0, n+8)
+	for _, pu := range pb.units {
+		top := f.frame.Top + pu.y
+		if pu.u.first {
+			if p := &f.blocks[pu.u.block]; p.Bookmark != "" {
+				res.Outline = append(res.Outline, Bookmark{Title: p.Bookmark, Level: max(p.Level-1, 0), Page: index, Y: top})
+			}
+		}
+		for _, it := range pu.u.items {
+			pg.Items = append(pg.Items, shiftItem(it, 0, top))
+		}
+	}
+	f.composeNotes(pb, pg)
+	for _, it := range pg.Items {
+		if d, ok := it.(Dest); ok {
+			if _, seen := res.DestPage[d.Name]; !seen {
+				res.DestPage[d.Name] = index
+			}
+		}
+	}
+	return pg
 }

@@ -1,0 +1,204 @@
+package layout
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// This file is our implementation of Frank Liang's hyphenation algorithm
+// (the one TeX uses) over the American English patterns of the TeX
+// hyphenation patterns project, shipped unchanged in hyph/ with their
+// licence.
+
+//go:embed hyph/hyph-en-us.tex
+var hyphEnUS string
+
+// Hyphenation minimums of the patterns (the file's hyphenmins): a hyphen
+// leaves at least two letters before it and three after it.
+const (
+	hyphenLeftMin  = 2
+	hyphenRightMin = 3
+)
+
+// hyphenator holds the patterns as a map from a pattern's letters to its
+// inter-letter values, and the exceptions as whole words.
+type hyphenator struct {
+	patterns   map[string][]uint8
+	maxPattern int // longest pattern, in letters, bounds the lookups
+	exceptions map[string][]int
+}
+
+var (
+	enUSOnce sync.Once
+	enUS     *hyphenator
+)
+
+// englishHyphenator parses the embedded patterns once, on first use: most
+// paragraphs set without hyphenation and never need them.
+func englishHyphenator() *hyphenator {
+	enUSOnce.Do(func() { enUS = parseTeXPatterns(hyphEnUS) })
+	return enUS
+}
+
+// parseTeXPatterns reads a TeX patterns file: \patterns{...} and
+// \hyphenation{...}, with % comments.
+func parseTeXPatterns(src string) *hyphenator {
+	h := &hyphenator{patterns: map[string][]uint8{}, exceptions: map[string][]int{}}
+	section := ""
+	for line := range strings.Lines(src) {
+		if i := strings.IndexByte(line, '%'); i >= 0 {
+			line = line[:i]
+		}
+		for _, tok := range strings.Fields(line) {
+			switch {
+			case strings.HasPrefix(tok, `\patterns{`):
+				section, tok = "p", strings.TrimPrefix(tok, `\patterns{`)
+			case strings.HasPrefix(tok, `\hyphenation{`):
+				section, tok = "h", strings.TrimPrefix(tok, `\hyphenation{`)
+			}
+			tok = strings.TrimSuffix(tok, "}")
+			if tok == "" {
+				continue
+			}
+			switch section {
+			case "p":
+				h.addPattern(tok)
+			case "h":
+				h.addException(tok)
+			}
+		}
+		// A closing brace ends its section.
+		if strings.Contains(line, "}") {
+			section = ""
+		}
+	}
+	return h
+}
+
+// addPattern stores a pattern such as "a1b2c": letters "abc" and values
+// [0 1 2 0] at the gaps before, between and after them.
+func (h *hyphenator) addPattern(p string) {
+	letters := make([]byte, 0, len(p))
+	values := make([]uint8, 1, len(p)+1)
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if c >= '0' && c <= '9' {
+			values[len(values)-1] = c - '0'
+			continue
+		}
+		letters = append(letters, c)
+		values = append(values, 0)
+	}
+	h.patterns[string(letters)] = values
+	h.maxPattern = max(h.maxPattern, len(letters))
+}
+
+// addException stores a word hyphenated by hand, such as "ta-ble".
+func (h *hyphenator) addException(w string) {
+	var at []int
+	var b strings.Builder
+	for i := 0; i < len(w); i++ {
+		if w[i] == '-' {
+			at = append(at, b.Len())
+			continue
+		}
+		b.WriteByte(w[i])
+	}
+	h.exceptions[b.String()] = at
+}
+
+// hyphenate returns the byte offsets in word (ASCII letters only; the
+// caller strips punctuation and rejects what must not be hyphenated) where
+// a hyphen may go, in increasing order.
+func (h *hyphenator) hyphenate(word string) []int {
+	n := len(word)
+	if n < hyphenLeftMin+hyphenRightMin {
+		return nil
+	}
+	var lower [64]byte
+	if n+2 > len(lower) {
+		return nil
+	}
+	// The word between dots, as the patterns mark its ends.
+	lower[0] = '.'
+	for i := 0; i < n; i++ {
+		c := word[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i+1] = c
+	}
+	lower[n+1] = '.'
+	w := lower[:n+2]
+	if at, ok := h.exceptions[string(w[1:n+1])]; ok {
+		return at
+	}
+	// values[k] is the value at the gap before w[k].
+	var values [66]uint8
+	for i := 0; i < len(w); i++ {
+		for j := i + 1; j <= len(w) && j-i <= h.maxPattern; j++ {
+			p, ok := h.patterns[string(w[i:j])] // no allocation: map key conversion
+			if !ok {
+				continue
+			}
+			for k, v := range p {
+				if v > values[i+k] {
+					values[i+k] = v
+				}
+			}
+		}
+	}
+	var at []int
+	// The gap before word[k] is the gap before w[k+1].
+	for k := hyphenLeftMin; k <= n-hyphenRightMin; k++ {
+		if values[k+1]%2 == 1 {
+			at = append(at, k)
+		}
+	}
+	return at
+}
+
+// hyphenatable splits a word as it appears in text into the part to
+// hyphenate and what surrounds it (quotes, punctuation), and says whether
+// it may be hyphenated at all: not if it has digits or other non-letters
+// inside, non-ASCII letters (the patterns are English), or is all
+// capitals (acronyms, roman numerals).
+func hyphenatable(word string) (pre, core, post string, ok bool) {
+	start, end := 0, len(word)
+	for start < end {
+		r, size := utf8.DecodeRuneInString(word[start:])
+		if isASCIILetter(r) {
+			break
+		}
+		start += size
+	}
+	for end > start {
+		r, size := utf8.DecodeLastRuneInString(word[start:end])
+		if isASCIILetter(r) {
+			break
+		}
+		end -= size
+	}
+	core = word[start:end]
+	if len(core) < hyphenLeftMin+hyphenRightMin {
+		return "", "", "", false
+	}
+	lower := false
+	for i := 0; i < len(core); i++ {
+		c := core[i]
+		if !isASCIILetter(rune(c)) {
+			return "", "", "", false
+		}
+		if c >= 'a' && c <= 'z' {
+			lower = true
+		}
+	}
+	if !lower {
+		return "", "", "", false
+	}
+	return word[:start], core, word[end:], true
+}
+
+func isASCIILetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }

@@ -1,0 +1,861 @@
+package layout
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// This file breaks a paragraph of runs into lines: Knuth and Plass's
+// total-fit algorithm ("Breaking Paragraphs into Lines", 1981) over boxes,
+// glue and penalties for justified text, first-fit for ragged text. It
+// knows nothing of pages: it turns one paragraph into positioned lines.
+
+// Line-breaking parameters, TeX's values where TeX has one.
+const (
+	linePenalty      = 10   // \linepenalty: the cost of one more line
+	hyphenPenalty    = 50   // \hyphenpenalty
+	exHyphenPenalty  = 50   // \exhyphenpenalty: a break after an explicit hyphen or dash
+	flaggedDemerits  = 3000 // two hyphenated lines in a row (Knuth-Plass's alpha)
+	fitnessDemerits  = 3000 // a tight line next to a loose one (gamma)
+	pretolerance     = 100  // pass 1, without hyphenation
+	tolerance        = 200  // pass 2, with hyphenation
+	emergencyTol     = 2000 // pass 3, before falling back to ragged-right
+	penaltyInfinity  = 10000
+	markerScale      = 0.6  // a note marker's size relative to its text
+	markerRise       = 0.33 // and its rise, in the text's size
+	raggedHyphenFill = 0.8  // ragged text hyphenates a word only if the line would be emptier than this
+)
+
+type lbKind uint8
+
+const (
+	kBox lbKind = iota
+	kGlue
+	kPenalty
+)
+
+// lbItem is a box, glue or penalty of the paragraph. A box is one fragment
+// of text (a word, or a piece of a word between hyphenation points or
+// style changes); a glue is an inter-word space; a penalty a possible
+// break inside a word.
+type lbItem struct {
+	kind            lbKind
+	flagged         bool
+	w               Pt
+	stretch, shrink Pt
+	penalty         float64
+	frag            int32 // boxes and hyphen penalties: the fragment; glue: the fragment whose run made the space
+}
+
+// textFrag is what a box prints.
+type textFrag struct {
+	text  string
+	style int32 // index into parBuilder.styles; equal styles may merge into one Text
+	w     Pt
+	dest  string // a destination at the fragment's start
+	note  int    // a note marker's number
+}
+
+// fragStyle is how a fragment is drawn.
+type fragStyle struct {
+	font  Font
+	size  Pt
+	color Color
+	rise  Pt
+	link  string
+}
+
+// parBuilder turns runs into boxes, glue and penalties.
+type parBuilder struct {
+	m         Measurer
+	hyphenate bool
+	items     []lbItem
+	frags     []textFrag
+	styles    []fragStyle
+	spaceW    map[fontKey]Pt
+}
+
+type fontKey struct {
+	f    Font
+	size Pt
+}
+
+func (b *parBuilder) reset(hyphenate bool) {
+	b.hyphenate = hyphenate
+	b.items = b.items[:0]
+	b.frags = b.frags[:0]
+	b.styles = b.styles[:0]
+}
+
+func (b *parBuilder) space(f Font, size Pt) Pt {
+	k := fontKey{f, size}
+	if w, ok := b.spaceW[k]; ok {
+		return w
+	}
+	if b.spaceW == nil {
+		b.spaceW = map[fontKey]Pt{}
+	}
+	w := b.m.Width(" ", f, size)
+	b.spaceW[k] = w
+	return w
+}
+
+func (b *parBuilder) addStyle(s fragStyle) int32 {
+	b.styles = append(b.styles, s)
+	return int32(len(b.styles) - 1)
+}
+
+func (b *parBuilder) addBox(text string, style int32, dest string) {
+	s := b.styles[style]
+	w := b.m.Width(text, s.font, s.size)
+	b.frags = append(b.frags, textFrag{text: text, style: style, w: w, dest: dest})
+	b.items = append(b.items, lbItem{kind: kBox, w: w, frag: int32(len(b.frags) - 1)})
+}
+
+// addGlue adds an inter-word space, unless the paragraph is empty or
+// already ends in one (spaces do not add up).
+func (b *parBuilder) addGlue(style int32) {
+	if len(b.items) == 0 || b.items[len(b.items)-1].kind == kGlue {
+		return
+	}
+	s := b.styles[style]
+	w := b.space(s.font, s.size)
+	b.items = append(b.items, lbItem{kind: kGlue, w: w, stretch: w / 2, shrink: w / 3, frag: int32(len(b.frags) - 1)})
+}
+
+// addPenalty adds a possible break inside a word; a hyphen break has the
+// width of the hyphen it prints.
+func (b *parBuilder) addPenalty(w Pt, p float64, flagged bool) {
+	b.items = append(b.items, lbItem{kind: kPenalty, w: w, penalty: p, flagged: flagged, frag: int32(len(b.frags) - 1)})
+}
+
+// addPrefix adds a note's number ("12.") linking back to its marker, and
+// a fixed en space after it.
+func (b *parBuilder) addNoteNumber(n int, f Font, size Pt, color Color) {
+	st := b.addStyle(fragStyle{font: f, size: size, color: color, link: "ref-" + strconv.Itoa(n)})
+	b.addBox(strconv.Itoa(n)+".", st, "note-"+strconv.Itoa(n))
+	// The en space is a box: it neither stretches nor breaks.
+	kern := b.addStyle(fragStyle{font: f, size: size, color: color})
+	b.frags = append(b.frags, textFrag{style: kern, w: size / 2})
+	b.items = append(b.items, lbItem{kind: kBox, w: size / 2, frag: int32(len(b.frags) - 1)})
+}
+
+// addRun splits a run into words and spaces.
+func (b *parBuilder) addRun(r Run) {
+	if r.Note > 0 {
+		// A marker hugs the word before it: drop the space before it so
+		// no line can start with a marker.
+		if n := len(b.items); n > 0 && b.items[n-1].kind == kGlue {
+			b.items = b.items[:n-1]
+		}
+		st := b.addStyle(fragStyle{font: r.Font, size: r.Size * markerScale, color: r.Color,
+			rise: r.Size * markerRise, link: "note-" + strconv.Itoa(r.Note)})
+		b.addBox(strconv.Itoa(r.Note), st, "ref-"+strconv.Itoa(r.Note))
+		b.frags[len(b.frags)-1].note = r.Note
+		return
+	}
+	st := b.addStyle(fragStyle{font: r.Font, size: r.Size, color: r.Color, link: r.Link})
+	dest := r.Dest
+	text := r.Text
+	for len(text) > 0 {
+		i := strings.IndexAny(text, " \t\n\r")
+		if i == 0 {
+			b.addGlue(st)
+			text = text[1:]
+			continue
+		}
+		if i < 0 {
+			i = len(text)
+		}
+		b.addWord(text[:i], st, dest, r.NoBreak)
+		dest = ""
+		text = text[i:]
+	}
+	if dest != "" {
+		// An empty run still marks its place.
+		b.frags = append(b.frags, textFrag{style: st, dest: dest})
+		b.items = append(b.items, lbItem{kind: kBox, frag: int32(len(b.frags) - 1)})
+	}
+}
+
+// addWord adds one word (or the part of a word in one run) as boxes, with
+// breaks after explicit hyphens and dashes and, when hyphenating, at the
+// patterns' hyphenation points.
+func (b *parBuilder) addWord(word string, st int32, dest string, noBreak bool) {
+	// Explicit hyphens and dashes: a break after them prints nothing more.
+	for {
+		i := explicitBreak(word)
+		if i < 0 {
+			break
+		}
+		b.addWordPart(word[:i], st, dest, noBreak)
+		dest = ""
+		b.addPenalty(0, exHyphenPenalty, true)
+		word = word[i:]
+	}
+	b.addWordPart(word, st, dest, noBreak)
+}
+
+// explicitBreak returns the offset just after the first hyphen or dash of
+// word that has letters on both sides, or -1.
+func explicitBreak(word string) int {
+	for i, r := range word {
+		if r != '-' && r != '–' && r != '—' {
+			continue
+		}
+		j := i + utf8.RuneLen(r)
+		if i > 0 && j < len(word) {
+			before, _ := utf8.DecodeLastRuneInString(word[:i])
+			after, _ := utf8.DecodeRuneInString(word[j:])
+			if before != '-' && after != '-' && before != ' ' {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+func (b *parBuilder) addWordPart(word string, st int32, dest string, noBreak bool) {
+	if word == "" {
+		return
+	}
+	if !b.hyphenate || noBreak {
+		b.addBox(word, st, dest)
+		return
+	}
+	pre, core, _, ok := hyphenatable(word)
+	var at []int
+	if ok {
+		at = englishHyphenator().hyphenate(core)
+	}
+	if len(at) == 0 {
+		b.addBox(word, st, dest)
+		return
+	}
+	s := b.styles[st]
+	hw := b.m.Width("-", s.font, s.size)
+	start := 0
+	for _, a := range at {
+		cut := len(pre) + a
+		b.addBox(word[start:cut], st, dest)
+		dest = ""
+		b.addPenalty(hw, hyphenPenalty, true)
+		start = cut
+	}
+	b.addBox(word[start:], st, "")
+}
+
+// finish ends the paragraph: TeX's \parfillskip (glue that takes all the
+// slack of the last line) and a forced break.
+func (b *parBuilder) finish() {
+	if n := len(b.items); n > 0 && b.items[n-1].kind == kGlue {
+		b.items = b.items[:n-1]
+	}
+	b.items = append(b.items,
+		lbItem{kind: kPenalty, penalty: penaltyInfinity, frag: -1},
+		lbItem{kind: kGlue, frag: -1}, // parfillskip: its stretch is infinite; see ratio
+		lbItem{kind: kPenalty, penalty: -penaltyInfinity, frag: -1})
+}
+
+// lbNode is a feasible break: an active node of the algorithm.
+type lbNode struct {
+	pos      int // item index of the break; -1 for the paragraph start
+	line     int // number of lines before the break
+	fitness  int8
+	w, y, z  Pt // sums of widths, stretch and shrink up to the first box after the break
+	demerits float64
+	ratio    float64 // of the line that ends here
+	prev     int32
+}
+
+// lineBreaker holds the state of one run of the algorithm; reused across
+// paragraphs to avoid allocations.
+type lineBreaker struct {
+	nodes  []lbNode
+	active []int32
+	next   []int32
+}
+
+// breakLines returns the item indexes of the breaks of the best fit whose
+// every line has badness at most tol, and each line's adjustment ratio; ok
+// is false if there is none. first and rest are the widths of the first and
+// the other lines.
+func (lb *lineBreaker) breakLines(items []lbItem, first, rest Pt, tol float64) (breaks []int, ratios []float64, ok bool) {
+	lb.nodes = append(lb.nodes[:0], lbNode{pos: -1, fitness: 1, prev: -1})
+	lb.active = append(lb.active[:0], 0)
+	maxRatio := math.Cbrt(tol / 100)
+	last := len(items) - 1
+	var sumW, sumY, sumZ Pt
+	for b := range items {
+		it := &items[b]
+		legal := false
+		switch it.kind {
+		case kBox:
+			sumW += it.w
+		case kGlue:
+			legal = b > 0 && items[b-1].kind == kBox
+		case kPenalty:
+			legal = it.penalty < penaltyInfinity
+		}
+		if legal {
+			lb.tryBreak(items, b, b == last, sumW, sumY, sumZ, first, rest, maxRatio)
+			if len(lb.active) == 0 {
+				return nil, nil, false
+			}
+		}
+		if it.kind == kGlue {
+			sumW += it.w
+			sumY += it.stretch
+			sumZ += it.shrink
+		}
+	}
+	// The forced break at the end deactivated everything before it; the
+	// best node at the end is among the newest.
+	best := int32(-1)
+	for _, a := range lb.active {
+		n := &lb.nodes[a]
+		if n.pos == last && (best < 0 || n.demerits < lb.nodes[best].demerits) {
+			best = a
+		}
+	}
+	if best < 0 {
+		return nil, nil, false
+	}
+	nl := lb.nodes[best].line
+	breaks = make([]int, nl)
+	ratios = make([]float64, nl)
+	for a := best; lb.nodes[a].pos >= 0; a = lb.nodes[a].prev {
+		n := &lb.nodes[a]
+		breaks[n.line-1] = n.pos
+		ratios[n.line-1] = n.ratio
+	}
+	return breaks, ratios, true
+}
+
+// tryBreak is the inner loop: the break at item b, tried against every
+// active node.
+func (lb *lineBreaker) tryBreak(items []lbItem, b int, isLast bool, sumW, sumY, sumZ, first, rest Pt, maxRatio float64) {
+	it := &items[b]
+	forced := it.kind == kPenalty && it.penalty <= -penaltyInfinity
+	var bestD [4]float64
+	var bestA [4]int32
+	var bestR [4]float64
+	for c := range bestD {
+		bestD[c] = math.Inf(1)
+	}
+	minD := math.Inf(1)
+	lb.next = lb.next[:0]
+	for _, a := range lb.active {
+		n := &lb.nodes[a]
+		width := rest
+		if n.line == 0 {
+			width = first
+		}
+		L := sumW - n.w
+		if it.kind == kPenalty {
+			L += it.w
+		}
+		var r float64
+		switch {
+		case isLast && L <= width:
+			r = 0 // the parfillskip takes the slack
+		case L < width:
+			if y := sumY - n.y; y > 0 {
+				r = float64((width - L) / y)
+			} else {
+				r = math.Inf(1)
+			}
+		case L > width:
+			if z := sumZ - n.z; z > 0 {
+				r = float64((width - L) / z)
+			} else {
+				r = math.Inf(-1)
+			}
+		}
+		if r >= -1 && !forced {
+			lb.next = append(lb.next, a)
+		}
+		if r < -1 || r > maxRatio {
+			continue
+		}
+		bad := 100 * math.Abs(r*r*r)
+		var d float64
+		switch {
+		case it.kind == kPenalty && it.penalty >= 0:
+			d = (linePenalty + bad + it.penalty) * (linePenalty + bad + it.penalty)
+		case it.kind == kPenalty && it.penalty > -penaltyInfinity:
+			d = (linePenalty+bad)*(linePenalty+bad) - it.penalty*it.penalty
+		default:
+			d = (linePenalty + bad) * (linePenalty + bad)
+		}
+		if it.kind == kPenalty && it.flagged && n.pos >= 0 && items[n.pos].kind == kPenalty && items[n.pos].flagged {
+			d += flaggedDemerits
+		}
+		var c int8
+		switch {
+		case r < -0.5:
+			c = 0
+		case r <= 0.5:
+			c = 1
+		case r <= 1:
+			c = 2
+		default:
+			c = 3
+		}
+		if c-n.fitness > 1 || n.fitness-c > 1 {
+			d += fitnessDemerits
+		}
+		d += n.demerits
+		if d < bestD[c] {
+			bestD[c], bestA[c], bestR[c] = d, a, r
+			minD = min(minD, d)
+		}
+	}
+	lb.active, lb.next = lb.next, lb.active
+	if math.IsInf(minD, 1) {
+		return
+	}
+	// Sums after the break: the glue and penalties a break discards.
+	w, y, z := sumW, sumY, sumZ
+	for i := b; i < len(items); i++ {
+		if items[i].kind == kBox || (i > b && items[i].kind == kPenalty && items[i].penalty <= -penaltyInfinity) {
+			break
+		}
+		if items[i].kind == kGlue {
+			w += items[i].w
+			y += items[i].stretch
+			z += items[i].shrink
+		}
+	}
+	for c := range bestD {
+		if bestD[c] <= minD+fitnessDemerits {
+			lb.nodes = append(lb.nodes, lbNode{pos: b, line: lb.nodes[bestA[c]].line + 1, fitness: int8(c),
+				w: w, y: y, z: z, demerits: bestD[c], ratio: bestR[c], prev: bestA[c]})
+			lb.active = append(lb.active, int32(len(lb.nodes)-1))
+		}
+	}
+}
+
+// raggedBreaks sets lines first-fit with natural spaces. It breaks at a
+// hyphenation point only when breaking at the last space would leave the
+// line emptier than raggedHyphenFill. A word wider than the line stands on
+// a line of its own: it is reported as overfull.
+func raggedBreaks(items []lbItem, first, rest Pt) (breaks []int, overfull bool) {
+	width := first
+	var lastGlue, lastPen = -1, -1
+	var wGlue Pt // the line's width at the last space
+	var L Pt
+	for i := 0; i < len(items); i++ {
+		it := &items[i]
+		switch it.kind {
+		case kGlue:
+			if i > 0 && items[i-1].kind == kBox {
+				lastGlue, wGlue = i, L
+			}
+			L += it.w
+			continue
+		case kPenalty:
+			if it.penalty <= -penaltyInfinity {
+				breaks = append(breaks, i)
+				return breaks, overfull
+			}
+			if it.penalty < penaltyInfinity && L+it.w <= width {
+				lastPen = i
+			}
+			continue
+		}
+		L += it.w
+		if L <= width {
+			continue
+		}
+		// The box at i does not fit: break before it.
+		brk := -1
+		switch {
+		case lastPen > lastGlue && (lastGlue < 0 || wGlue < raggedHyphenFill*width):
+			brk = lastPen
+		case lastGlue >= 0:
+			brk = lastGlue
+		case lastPen >= 0:
+			brk = lastPen
+		}
+		if brk < 0 {
+			// One unbreakable word wider than the line: it overflows;
+			// break at the first chance after it.
+			overfull = true
+			continue
+		}
+		breaks = append(breaks, brk)
+		// Restart after the break, skipping what it discards.
+		i = brk
+		for i+1 < len(items) && items[i+1].kind != kBox && !(items[i+1].kind == kPenalty && items[i+1].penalty <= -penaltyInfinity) {
+			i++
+		}
+		width = rest
+		lastGlue, lastPen = -1, -1
+		L = 0
+	}
+	return breaks, overfull
+}
+
+// parLine is one set line: items positioned with X absolute and Y
+// relative to the top of the line's slot; and the notes whose markers it
+// holds.
+type parLine struct {
+	items []Item
+	notes []int
+	h     Pt
+}
+
+// parSpec is a paragraph to set: its runs, width and indents.
+type parSpec struct {
+	runs        []Run
+	align       Align
+	x           Pt // left edge of the lines (frame left + Para.Left)
+	width       Pt // the width of every line but the first
+	firstIndent Pt
+	leading     Pt
+	marker      []Run
+	noteNumber  int // > 0: a note's text, prefixed by its number
+}
+
+// setter sets paragraphs; it keeps its buffers across paragraphs.
+type setter struct {
+	m        Measurer
+	b        parBuilder
+	lb       lineBreaker
+	warnings []string
+}
+
+func newSetter(m Measurer) *setter {
+	return &setter{m: m, b: parBuilder{m: m}}
+}
+
+func (s *setter) build(p *parSpec, hyphenate bool) {
+	s.b.reset(hyphenate)
+	if p.noteNumber > 0 {
+		r := firstTextRun(p.runs)
+		s.b.addNoteNumber(p.noteNumber, r.Font, r.Size, r.Color)
+	}
+	for _, r := range p.runs {
+		s.b.addRun(r)
+	}
+	s.b.finish()
+}
+
+func firstTextRun(runs []Run) Run {
+	for _, r := range runs {
+		if r.Note == 0 && r.Size > 0 {
+			return r
+		}
+	}
+	if len(runs) > 0 {
+		return runs[0]
+	}
+	return Run{Font: Font{Family: "serif"}, Size: 10}
+}
+
+// setPar breaks a paragraph into lines and positions their text.
+func (s *setter) setPar(p *parSpec) []parLine {
+	first := p.width - p.firstIndent
+	var breaks []int
+	var ratios []float64
+	ok := false
+	justify := p.align == Justify
+	if justify {
+		// TeX's passes: first without hyphenation, then with, then with
+		// an emergency tolerance; a paragraph that fails all three is set
+		// ragged-right rather than with lines that run into the margin.
+		s.build(p, false)
+		breaks, ratios, ok = s.lb.breakLines(s.b.items, first, p.width, pretolerance)
+		if !ok {
+			s.build(p, true)
+			breaks, ratios, ok = s.lb.breakLines(s.b.items, first, p.width, tolerance)
+		}
+		if !ok {
+			breaks, ratios, ok = s.lb.breakLines(s.b.items, first, p.width, emergencyTol)
+			if ok {
+				for _, r := range ratios {
+					if 100*r*r*r > tolerance {
+						s.warn(p, "very loose line(s)")
+						break
+					}
+				}
+			}
+		}
+		if !ok {
+			s.warn(p, "could not be justified; set ragged-right")
+		}
+	}
+	if !ok {
+		s.build(p, true)
+		var overfull bool
+		breaks, overfull = raggedBreaks(s.b.items, first, p.width)
+		ratios = make([]float64, len(breaks))
+		if overfull {
+			s.warn(p, "overfull line: a word is wider than the line")
+		}
+		if justify {
+			justify = false
+		}
+	}
+	return s.position(p, breaks, ratios, justify)
+}
+
+func (s *setter) warn(p *parSpec, what string) {
+	var words []string
+	for _, r := range p.runs {
+		words = append(words, strings.Fields(r.Text)...)
+		if len(words) >= 6 {
+			break
+		}
+	}
+	if len(words) > 6 {
+		words = words[:6]
+	}
+	s.warnings = append(s.warnings, fmt.Sprintf("paragraph %q…: %s", strings.Join(words, " "), what))
+}
+
+// position turns breaks into lines of items.
+func (s *setter) position(p *parSpec, breaks []int, ratios []float64, justify bool) []parLine {
+	items := s.b.items
+	asc, desc := s.parMetrics(p)
+	baseline := (p.leading-(asc+desc))/2 + asc
+	lines := make([]parLine, 0, len(breaks))
+	start := 0
+	for li, brk := range breaks {
+		// Skip what the previous break discarded.
+		for start < brk && items[start].kind != kBox {
+			start++
+		}
+		width, x0 := p.width, p.x
+		if li == 0 {
+			width -= p.firstIndent
+			x0 += p.firstIndent
+		}
+		last := li == len(breaks)-1
+		// End of the line's content: drop glue and penalties before the
+		// break (a break at glue excludes it).
+		end := brk
+		var natural, stretch, shrink Pt
+		for i := start; i < end; i++ {
+			switch items[i].kind {
+			case kBox:
+				natural += items[i].w
+			case kGlue:
+				natural += items[i].w
+				stretch += items[i].stretch
+				shrink += items[i].shrink
+			}
+		}
+		hyphen := items[brk].kind == kPenalty && items[brk].w > 0
+		if hyphen {
+			natural += items[brk].w
+		}
+		r := 0.0
+		if justify && !last {
+			r = ratios[li]
+		} else if justify && last && natural > width && shrink > 0 {
+			r = float64((width - natural) / shrink)
+		}
+		lineW := natural
+		if r > 0 {
+			lineW += Pt(r) * stretch
+		} else if r < 0 {
+			lineW += Pt(r) * shrink
+		}
+		switch p.align {
+		case Center:
+			x0 += (width - lineW) / 2
+		case Right:
+			x0 += width - lineW
+		}
+		var ln parLine
+		ln.h = p.leading
+		e := emitter{s: s, y: baseline, asc: asc, desc: desc}
+		x := x0
+		for i := start; i < end; i++ {
+			it := &items[i]
+			switch it.kind {
+			case kBox:
+				f := &s.b.frags[it.frag]
+				e.box(&ln, f, x, i == end-1 && hyphen, s.m)
+				x += it.w
+			case kGlue:
+				g := it.w
+				if r > 0 {
+					g += Pt(r) * it.stretch
+				} else if r < 0 {
+					g += Pt(r) * it.shrink
+				}
+				e.glue(g, r == 0)
+				x += g
+			}
+		}
+		e.flush(&ln)
+		if li == 0 && len(p.marker) > 0 {
+			s.setMarker(&ln, p, baseline)
+		}
+		lines = append(lines, ln)
+		start = brk + 1
+	}
+	return lines
+}
+
+// parMetrics are the ascent and descent the paragraph's lines are set
+// for: those of its largest text.
+func (s *setter) parMetrics(p *parSpec) (asc, desc Pt) {
+	for _, r := range p.runs {
+		if r.Note > 0 || r.Size <= 0 {
+			continue
+		}
+		asc = max(asc, s.m.Ascent(r.Font, r.Size))
+		desc = max(desc, s.m.Descent(r.Font, r.Size))
+	}
+	if asc == 0 && desc == 0 {
+		r := firstTextRun(p.runs)
+		asc, desc = s.m.Ascent(r.Font, r.Size), s.m.Descent(r.Font, r.Size)
+	}
+	return asc, desc
+}
+
+// setMarker sets a list item's bullet or number in the left indent,
+// right-aligned 4pt before the text.
+func (s *setter) setMarker(ln *parLine, p *parSpec, baseline Pt) {
+	var w Pt
+	for _, r := range p.marker {
+		w += s.m.Width(r.Text, r.Font, r.Size)
+	}
+	x := p.x - 4 - w
+	for _, r := range p.marker {
+		rw := s.m.Width(r.Text, r.Font, r.Size)
+		ln.items = append(ln.items, Text{X: x, Y: baseline, Text: r.Text, Font: r.Font, Size: r.Size, Color: r.Color, W: rw})
+		x += rw
+	}
+}
+
+// emitter groups a line's fragments into Text items: adjacent fragments of
+// one style join into one Text, and so do words separated by a natural
+// (unstretched) space, so that text copies out with its spaces. Stretched
+// spaces are left as gaps between Text items, which text extraction reads
+// as spaces.
+type emitter struct {
+	s         *setter
+	y         Pt // baseline, relative to the slot's top
+	asc, desc Pt
+	cur       Text
+	buf       []byte // the current Text's string, built without re-copying
+	curStyle  int32
+	open      bool
+	pending   Pt // natural glue waiting between the current Text and the next box
+	glueOK    bool
+	link      Link
+	linkOpen  bool
+}
+
+func (e *emitter) glue(w Pt, natural bool) {
+	if e.open {
+		e.pending += w
+		e.glueOK = e.glueOK && natural
+	}
+}
+
+func (e *emitter) box(ln *parLine, f *textFrag, x Pt, hyphen bool, m Measurer) {
+	st := &e.s.b.styles[f.style]
+	text, w := f.text, f.w
+	if hyphen {
+		text += "-"
+		w += m.Width("-", st.font, st.size)
+	}
+	if f.dest != "" {
+		ln.items = append(ln.items, Dest{Name: f.dest, X: x, Y: 0})
+	}
+	if f.note > 0 {
+		ln.notes = append(ln.notes, f.note)
+	}
+	// Links: one rectangle per line per run of linked fragments.
+	if st.link != "" {
+		top := e.y - e.asc
+		if e.linkOpen && e.link.Dest == linkDest(st.link) && e.link.URL == linkURL(st.link) {
+			e.link.W = x + w - e.link.X
+		} else {
+			e.closeLink(ln)
+			e.link = Link{X: x, Y: top, W: w, H: e.asc + e.desc, Dest: linkDest(st.link), URL: linkURL(st.link)}
+			e.linkOpen = true
+		}
+	} else {
+		e.closeLink(ln)
+	}
+	if text == "" {
+		return
+	}
+	if e.open && e.curStyle == f.style {
+		space := e.s.b.space(st.font, st.size)
+		switch {
+		case e.pending == 0:
+			e.buf = append(e.buf, text...)
+			e.cur.W = x + w - e.cur.X
+			return
+		case e.glueOK && math.Abs(float64(e.pending-space)) < 1e-9:
+			e.buf = append(append(e.buf, ' '), text...)
+			e.cur.W = x + w - e.cur.X
+			e.pending = 0
+			return
+		}
+	}
+	e.flush(ln)
+	e.buf = append(e.buf[:0], text...)
+	e.cur = Text{X: x, Y: e.y - st.rise, Font: st.font, Size: st.size, Color: st.color, W: w}
+	e.curStyle = f.style
+	e.open = true
+	e.pending = 0
+	e.glueOK = true
+}
+
+func (e *emitter) flush(ln *parLine) {
+	if e.open {
+		e.cur.Text = string(e.buf)
+		ln.items = append(ln.items, e.cur)
+		e.open = false
+	}
+	e.closeLink(ln)
+	e.pending = 0
+}
+
+func (e *emitter) closeLink(ln *parLine) {
+	if e.linkOpen {
+		ln.items = append(ln.items, e.link)
+		e.linkOpen = false
+	}
+}
+
+// isURL says whether a link target is a URL (has a scheme) rather than a
+// destination name.
+func isURL(s string) bool {
+	i := strings.Index(s, ":")
+	if i <= 0 {
+		return false
+	}
+	for _, c := range s[:i] {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+func linkDest(s string) string {
+	if isURL(s) {
+		return ""
+	}
+	return s
+}
+
+func linkURL(s string) string {
+	if isURL(s) {
+		return s
+	}
+	return ""
+}

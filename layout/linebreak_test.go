@@ -1,0 +1,318 @@
+package layout
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestHyphenate(t *testing.T) {
+	tests := []struct {
+		word string
+		want string // hyphenation points marked with "-"; "" means none
+	}{
+		{"hyphenation", "hy-phen-ation"},
+		{"Azerbaijan", "Azer-bai-jan"},
+		{"revolutionary", "rev-o-lu-tion-ary"},
+		{"Bolsheviks", "Bol-she-viks"},
+		{"table", "ta-ble"},    // an exception of Knuth's list
+		{"present", "present"}, // an exception: never hyphenated
+		{"typesetting", "type-set-ting"},
+		{"Baku", "Baku"}, // too short for 2 + 3
+	}
+	h := englishHyphenator()
+	for _, tt := range tests {
+		var b strings.Builder
+		last := 0
+		for _, at := range h.hyphenate(tt.word) {
+			b.WriteString(tt.word[last:at])
+			b.WriteByte('-')
+			last = at
+		}
+		b.WriteString(tt.word[last:])
+		if got := b.String(); got != tt.want {
+			t.Errorf("hyphenate(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
+
+func TestHyphenatable(t *testing.T) {
+	tests := []struct {
+		word            string
+		pre, core, post string
+		ok              bool
+	}{
+		{"(revolutionary),", "(", "revolutionary", "),", true},
+		{"“Bolsheviks”", "“", "Bolsheviks", "”", true},
+		{"NATO", "", "", "", false},      // capitals only
+		{"1920s", "", "", "", false},     // digits
+		{"Kemal's", "", "", "", false},   // apostrophe inside
+		{"Küçükkaya", "", "", "", false}, // not English
+		{"ab", "", "", "", false},
+	}
+	for _, tt := range tests {
+		pre, core, post, ok := hyphenatable(tt.word)
+		if pre != tt.pre || core != tt.core || post != tt.post || ok != tt.ok {
+			t.Errorf("hyphenatable(%q) = %q, %q, %q, %v; want %q, %q, %q, %v", tt.word, pre, core, post, ok, tt.pre, tt.core, tt.post, tt.ok)
+		}
+	}
+}
+
+func TestNoHyphenationOfNoBreakRuns(t *testing.T) {
+	s := newSetter(fixedMeasurer{})
+	s.build(&parSpec{runs: []Run{{Text: "revolutionary", Font: serif, Size: 10, NoBreak: true}}}, true)
+	for _, it := range s.b.items {
+		if it.kind == kPenalty && it.penalty == hyphenPenalty {
+			t.Fatal("a NoBreak run was given hyphenation points")
+		}
+	}
+	s.build(&parSpec{runs: []Run{{Text: "revolutionary", Font: serif, Size: 10}}}, true)
+	n := 0
+	for _, it := range s.b.items {
+		if it.kind == kPenalty && it.penalty == hyphenPenalty {
+			n++
+		}
+	}
+	if n != 4 {
+		t.Errorf("revolutionary: %d hyphenation points, want 4", n)
+	}
+}
+
+// lineTexts sets a paragraph and returns each line's text, words joined by
+// one space wherever there is a gap between Text items.
+func lineTexts(t *testing.T, p *parSpec) ([]string, [][]Text, *setter) {
+	t.Helper()
+	s := newSetter(fixedMeasurer{})
+	lines := s.setPar(p)
+	var out []string
+	var texts [][]Text
+	for _, ln := range lines {
+		var b strings.Builder
+		var ts []Text
+		end := Pt(math.NaN())
+		for _, it := range ln.items {
+			tx, ok := it.(Text)
+			if !ok {
+				continue
+			}
+			if b.Len() > 0 && math.Abs(float64(tx.X-end)) > 1e-9 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(tx.Text)
+			end = tx.X + tx.W
+			ts = append(ts, tx)
+		}
+		out = append(out, b.String())
+		texts = append(texts, ts)
+	}
+	return out, texts, s
+}
+
+func TestSetPar(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		width Pt
+		align Align
+		want  []string
+		// starts are the X of each line's first Text (nil: not checked).
+		starts []Pt
+	}{
+		{"exact fit", "aaaa bbbb cccc dddd", 45, Justify, []string{"aaaa bbbb", "cccc dddd"}, []Pt{0, 0}},
+		{"ragged left", "aaa bbb ccc ddd e", 35, Left, []string{"aaa bbb", "ccc ddd", "e"}, []Pt{0, 0, 0}},
+		{"centred", "aaa bbb ccc", 50, Center, []string{"aaa bbb", "ccc"}, []Pt{7.5, 17.5}},
+		{"right", "aaa bbb ccc", 50, Right, []string{"aaa bbb", "ccc"}, []Pt{15, 35}},
+		// 12 characters of width: "the" and "and" stretch to fill, the
+		// last line is set ragged (parfillskip).
+		{"justified stretch", "the council and the army", 60, Justify, []string{"the council", "and the army"}, []Pt{0, 0}},
+		// A hyphen is printed at a break inside a word.
+		{"hyphenated", "the revolutionary army", 60, Left,
+			[]string{"the revolu-", "tionary army"}, nil},
+		{"explicit hyphen", "the Turkish-Soviet treaty", 70, Left,
+			[]string{"the Turkish-", "Soviet treaty"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, texts, _ := lineTexts(t, &parSpec{runs: []Run{{Text: tt.text, Font: serif, Size: 10}}, align: tt.align, width: tt.width, leading: 12})
+			if !slices.Equal(got, tt.want) {
+				t.Fatalf("lines = %q, want %q", got, tt.want)
+			}
+			for i, x := range tt.starts {
+				if texts[i][0].X != x {
+					t.Errorf("line %d starts at %.2f, want %.2f", i+1, texts[i][0].X, x)
+				}
+			}
+		})
+	}
+}
+
+// TestJustifiedLinesFill checks that every line but the last of justified
+// paragraphs ends exactly at the right edge and none runs past it.
+func TestJustifiedLinesFill(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	for i := 0; i < 50; i++ {
+		width := Pt(150 + 10*r.IntN(20))
+		_, texts, s := lineTexts(t, &parSpec{runs: []Run{{Text: prose(r, 40+r.IntN(80)), Font: serif, Size: 10}}, width: width, leading: 12})
+		if len(s.warnings) > 0 {
+			continue // set ragged-right: checked elsewhere
+		}
+		for li, ts := range texts {
+			last := ts[len(ts)-1]
+			right := last.X + last.W
+			if right > width+1e-6 {
+				t.Fatalf("paragraph %d line %d ends at %.4f, past %.2f", i, li+1, right, width)
+			}
+			if li < len(texts)-1 && math.Abs(float64(right-width)) > 1e-6 {
+				t.Fatalf("paragraph %d line %d ends at %.4f, not justified to %.2f", i, li+1, right, width)
+			}
+		}
+	}
+}
+
+// demerits scores a breaking of items the way Knuth-Plass does (without
+// the fitness and flagged extras), for comparing against first-fit.
+func demerits(items []lbItem, breaks []int, width Pt) float64 {
+	total := 0.0
+	start := 0
+	for li, b := range breaks {
+		for start < b && items[start].kind != kBox {
+			start++
+		}
+		var L, Y, Z Pt
+		for i := start; i < b; i++ {
+			if items[i].kind != kPenalty {
+				L += items[i].w
+			}
+			if items[i].kind == kGlue {
+				Y += items[i].stretch
+				Z += items[i].shrink
+			}
+		}
+		if items[b].kind == kPenalty {
+			L += items[b].w
+		}
+		r := 0.0
+		if li < len(breaks)-1 || L > width {
+			if L < width {
+				r = float64((width - L) / Y)
+			} else if L > width {
+				r = float64((width - L) / Z)
+			}
+		}
+		bad := 100 * math.Abs(r*r*r)
+		total += (linePenalty + bad) * (linePenalty + bad)
+		start = b + 1
+	}
+	return total
+}
+
+// firstFit breaks at the last space that fits, as a word processor does.
+func firstFit(items []lbItem, width Pt) []int {
+	var breaks []int
+	var L Pt
+	lastGlue := -1
+	for i := 0; i < len(items); i++ {
+		switch it := items[i]; it.kind {
+		case kGlue:
+			if items[i-1].kind == kBox {
+				lastGlue = i
+			}
+			L += it.w
+		case kPenalty:
+			if it.penalty <= -penaltyInfinity {
+				return append(breaks, i)
+			}
+		case kBox:
+			L += it.w
+			if L > width && lastGlue >= 0 {
+				breaks = append(breaks, lastGlue)
+				i = lastGlue
+				L, lastGlue = 0, -1
+			}
+		}
+	}
+	return breaks
+}
+
+// TestTotalFitBeatsFirstFit: on paragraphs without hyphenation, total
+// fit never does worse than first fit by its own measure, and does better
+// on some.
+func TestTotalFitBeatsFirstFit(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 1))
+	better := 0
+	for i := 0; i < 200; i++ {
+		s := newSetter(fixedMeasurer{})
+		s.build(&parSpec{runs: []Run{{Text: prose(r, 30+r.IntN(60)), Font: serif, Size: 10}}}, false)
+		width := Pt(200 + 5*r.IntN(40))
+		breaks, _, ok := s.lb.breakLines(s.b.items, width, width, 1e9)
+		if !ok {
+			t.Fatalf("paragraph %d: no breaking at infinite tolerance", i)
+		}
+		ff := firstFit(s.b.items, width)
+		kp, g := demerits(s.b.items, breaks, width), demerits(s.b.items, ff, width)
+		if kp > g+1e-6 {
+			t.Fatalf("paragraph %d: total fit %.1f demerits, first fit %.1f", i, kp, g)
+		}
+		if kp < g-1e-6 {
+			better++
+		}
+	}
+	if better == 0 {
+		t.Error("total fit never beat first fit")
+	}
+	t.Logf("total fit better than first fit on %d of 200 paragraphs", better)
+}
+
+// A small case where first fit fills the first line and leaves the next
+// loose: total fit, with no tolerance limit, chooses other breaks that
+// score better.
+func TestTotalFitSmall(t *testing.T) {
+	text := "aaa bb cc ddddd eeeeeeeeee ff"
+	p := &parSpec{runs: []Run{{Text: text, Font: serif, Size: 10}}, width: 60, leading: 12}
+	got, _, _ := lineTexts(t, p)
+	s := newSetter(fixedMeasurer{})
+	s.build(p, false)
+	ff := firstFit(s.b.items, 60)
+	t.Logf("total fit: %q", got)
+	breaks, _, _ := s.lb.breakLines(s.b.items, 60, 60, 1e9)
+	if slices.Equal(breaks, ff) {
+		t.Fatalf("total fit chose first fit's breaks %v (lines %q)", breaks, got)
+	}
+	if demerits(s.b.items, breaks, 60) >= demerits(s.b.items, ff, 60) {
+		t.Errorf("total fit %v not better than first fit %v", breaks, ff)
+	}
+}
+
+func TestNoteMarkerAttaches(t *testing.T) {
+	p := &parSpec{runs: runs("the Soviet landing at Enzeli ^12 was a surprise", 10), width: 140, leading: 12}
+	got, texts, _ := lineTexts(t, p)
+	for i, line := range texts {
+		if line[0].Size != 10 {
+			t.Errorf("line %d %q starts with a marker", i+1, got[i])
+		}
+	}
+	var marker, before Text
+	for _, line := range texts {
+		for j, tx := range line {
+			if tx.Text == "12" {
+				marker, before = tx, line[j-1]
+			}
+		}
+	}
+	if marker.Size != 6 || marker.X != before.X+before.W || marker.Y >= before.Y {
+		t.Errorf("marker %+v does not hug %+v as a superscript", marker, before)
+	}
+}
+
+func TestOverfullWord(t *testing.T) {
+	p := &parSpec{runs: []Run{{Text: "a Constantinopolitan b", Font: serif, Size: 10, NoBreak: true}}, width: 50, leading: 12}
+	got, _, s := lineTexts(t, p)
+	if !slices.Equal(got, []string{"a", "Constantinopolitan", "b"}) {
+		t.Errorf("lines = %q", got)
+	}
+	if len(s.warnings) == 0 || !strings.Contains(strings.Join(s.warnings, "\n"), "overfull") {
+		t.Errorf("warnings = %q, want an overfull warning", s.warnings)
+	}
+}
