@@ -60,7 +60,9 @@ func docFromBytes(t testing.TB, data []byte) (*content.Document, layout.Size) {
 	if len(evs) == 0 {
 		evs = append(evs, &content.Event{ID: "only", Track: "a", Title: "Only", Date: mustDate(t, "1920-05-18")})
 	}
-	return newDoc(tracks, evs), size
+	doc := newDoc(tracks, evs)
+	doc.Details = []*content.Detail{{Title: "Spring 1919", Date: mustDate(t, "1919-03/1919-05")}}
+	return doc, size
 }
 
 // FuzzTimeline checks that for any document the planner's blocks lay out

@@ -35,7 +35,19 @@ func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.B
 		if !fok || !lok || l < f {
 			continue
 		}
-		out = append(out, &Timeline{Doc: doc, From: f, To: l, Window: true, Title: d.Title})
+		// A detail window too dense for one box is split like the main
+		// chart, its parts titled "(1 of 2)" and so on.
+		ws, err := windows(doc, f, l, box, m)
+		if err != nil {
+			return nil, fmt.Errorf("detail %q: %w", d.Title, err)
+		}
+		for i, w := range ws {
+			title := d.Title
+			if len(ws) > 1 {
+				title = fmt.Sprintf("%s (%d of %d)", d.Title, i+1, len(ws))
+			}
+			out = append(out, &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, Title: title})
+		}
 	}
 	return out, nil
 }
