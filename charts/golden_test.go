@@ -114,3 +114,22 @@ func TestGolden(t *testing.T) {
 	b.WriteString(dumpItems(c.items))
 	golden(t, "caspian", b.String())
 }
+
+// TestGoldenFigures dumps the go-chart figures of the small document:
+// the activity strip aligned under its timeline, and source coverage.
+func TestGoldenFigures(t *testing.T) {
+	doc := caspian(t)
+	tl := &Timeline{Doc: doc}
+	if _, err := tl.Layout(20, 30, 700, 300, fixed{}, &counter{}); err != nil {
+		t.Fatal(err)
+	}
+	strip, err := (&ActivityStrip{Doc: doc, Align: tl}).draw(20, 340, 700, 40, fixed{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cov, err := (&SourceCoverage{Doc: doc}).draw(20, 400, 400, 160, fixed{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "figures", "# activity strip\n"+dumpItems(strip.items)+"# source coverage\n"+dumpItems(cov.items))
+}
