@@ -530,7 +530,7 @@ type legendEntry struct {
 // legendEntries lists the conventions this chart uses, each with a drawn
 // sample, so the chart explains itself on paper.
 func (s *layoutState) legendEntries() []legendEntry {
-	var has struct{ point, taper, dashed, whisk, open, unknown, cont, versions, related, eras bool }
+	var has struct{ point, taper, dashed, whisk, open, unknown, cont, versions, related, eras, context bool }
 	onChart := map[string]bool{}
 	for _, lane := range s.lanes {
 		for _, mk := range lane {
@@ -547,6 +547,7 @@ func (s *layoutState) legendEntries() []legendEntry {
 			has.unknown = has.unknown || mk.unknL || mk.unknR
 			has.cont = has.cont || (mk.contL && !mk.openL) || (mk.contR && !mk.openR)
 			has.versions = has.versions || mk.vlabel != ""
+			has.context = has.context || mk.ev.Context
 			for _, r := range mk.ev.Related {
 				has.related = has.related || onChart[r.Event]
 			}
@@ -604,6 +605,13 @@ func (s *layoutState) legendEntries() []legendEntry {
 				{Op: 'L', Pts: []layout.Pt{x + sampleW - 3, cy + 1.8}}, {Op: 'Z'},
 			}, Fill: colorp(softInk)})
 		}, "related events"})
+	}
+	if has.context {
+		out = append(out, legendEntry{func(e *emitter, x, cy layout.Pt) {
+			light := neutral
+			light.Fill, light.Stroke = gray(230), gray(120)
+			e.drawMark("", &mark{bx0: x, bx1: x + sampleW}, light, cy)
+		}, "context, before or after the main period"})
 	}
 	if has.eras {
 		out = append(out, legendEntry{func(e *emitter, x, cy layout.Pt) {

@@ -706,7 +706,38 @@ func (s *layoutState) packLane(ln int, maxRows int) int {
 		mk.row = res[i].Row
 		mk.mode = modes[i][res[i].Alt]
 	}
+	s.orderRows(lane, rows)
 	return rows
+}
+
+// orderRows renumbers a lane's rows so that they read as a staircase,
+// the row whose first mark is earliest on top (packing by callouts first
+// can leave later events in upper rows). Rows holding the second line of
+// a disputed date must stay under their bar, so a lane with any is left
+// as packed.
+func (s *layoutState) orderRows(lane []*mark, rows int) {
+	first := make([]layout.Pt, rows)
+	for i := range first {
+		first[i] = 1e18
+	}
+	for _, mk := range lane {
+		if mk.vlabel != "" {
+			return
+		}
+		first[mk.row] = min(first[mk.row], mk.lo)
+	}
+	order := make([]int, rows)
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return first[order[a]] < first[order[b]] })
+	newRow := make([]int, rows)
+	for to, from := range order {
+		newRow[from] = to
+	}
+	for _, mk := range lane {
+		mk.row = newRow[mk.row]
+	}
 }
 
 // laneHeight is a lane's height for a number of rows.
