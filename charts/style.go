@@ -23,9 +23,9 @@ var patterns = []string{"solid", "hatch", "dots", "backhatch", "cross", "vertica
 var lumas = []float64{150, 215, 185, 235, 170, 200, 250}
 
 // palette are the default hues (Okabe-Ito, safe for colour-blind
-// readers), before their luma is set.
+// readers), before their luma is set; the two blues are kept apart.
 var palette = []layout.Color{
-	rgb(0, 114, 178), rgb(230, 159, 0), rgb(0, 158, 115), rgb(204, 121, 167), rgb(86, 180, 233), rgb(213, 94, 0), rgb(240, 228, 66),
+	rgb(0, 114, 178), rgb(230, 159, 0), rgb(0, 158, 115), rgb(204, 121, 167), rgb(213, 94, 0), rgb(86, 180, 233), rgb(240, 228, 66),
 }
 
 func rgb(r, g, b uint8) layout.Color { return layout.Color{R: r, G: g, B: b} }
