@@ -110,8 +110,19 @@ func (e *emitter) backgrounds(lanesBot layout.Pt) {
 
 func (e *emitter) erasDraw(top, lanesBot layout.Pt) {
 	lineH := e.smallLine() + 2
-	for _, em := range e.eras {
-		e.c.add(kBackground, "", layout.Rect{X: em.x0, Y: e.lanesTop, W: em.x1 - em.x0, H: lanesBot - e.lanesTop, Fill: colorp(gray(228))})
+	for i, em := range e.eras {
+		// A band is filled only where it is alone: overlapping eras
+		// filled alike would gray the whole chart and tell nothing, so
+		// they keep their dashed edges and the brackets in the header.
+		alone := true
+		for j, o := range e.eras {
+			if j != i && o.x0 < em.x1 && em.x0 < o.x1 {
+				alone = false
+			}
+		}
+		if alone {
+			e.c.add(kBackground, "", layout.Rect{X: em.x0, Y: e.lanesTop, W: em.x1 - em.x0, H: lanesBot - e.lanesTop, Fill: colorp(gray(232))})
+		}
 		for _, x := range []layout.Pt{em.x0, em.x1} {
 			if x > e.sc.X0+0.5 && x < e.sc.X1-0.5 {
 				e.c.add(kGrid, "", layout.Rule{X1: x, Y1: e.lanesTop, X2: x, Y2: lanesBot, Width: 0.4, Color: gray(120), Dash: []layout.Pt{2, 2}})
@@ -492,26 +503,116 @@ func (e *emitter) route(src, dst placed, chans []layout.Pt) bool {
 			}
 		}
 	}
-	if best < 0 {
+	var pts []layout.Pt // x,y pairs; the last is the arrow's tip
+	if best >= 0 {
+		xs, ys, c, xt, yt := bestOps[0], bestOps[1], bestOps[2], bestOps[3], bestOps[4]
+		pts = []layout.Pt{xs, ys, xs, c, xt, c, xt, yt}
+	} else if pts = e.jog(src, dst, chans, blocked); pts == nil {
 		return false
 	}
-	xs, ys, c, xt, yt := bestOps[0], bestOps[1], bestOps[2], bestOps[3], bestOps[4]
+	e.arrow(src.mk.ev.ID, dst.mk.ev.ID, pts)
+	return true
+}
+
+// jog is the fallback route when no straight drop works (a column of
+// labels stands between the two marks): into the channel next to the
+// source, along it to a free vertical corridor, through the rows to the
+// channel next to the target, along that, and into the target. Five legs,
+// still orthogonal, still crossing no label.
+func (e *emitter) jog(src, dst placed, chans []layout.Pt, blocked func(x, y0, y1 layout.Pt, vertical bool, skip ...string) bool) []layout.Pt {
+	near := func(y layout.Pt, below bool) (layout.Pt, bool) {
+		best, ok := layout.Pt(0), false
+		for _, c := range chans {
+			if below && c > y && (!ok || c < best) {
+				best, ok = c, true
+			}
+			if !below && c < y && (!ok || c > best) {
+				best, ok = c, true
+			}
+		}
+		return best, ok
+	}
+	type leg struct{ c, y layout.Pt }
+	var starts, ends []leg
+	if c, ok := near(src.bot, true); ok {
+		starts = append(starts, leg{c, src.bot})
+	}
+	if c, ok := near(src.top, false); ok {
+		starts = append(starts, leg{c, src.top})
+	}
+	if c, ok := near(dst.top, false); ok {
+		ends = append(ends, leg{c, dst.top - 1})
+	}
+	if c, ok := near(dst.bot, true); ok {
+		ends = append(ends, leg{c, dst.bot + 1})
+	}
+	bestLen := layout.Pt(-1)
+	var best []layout.Pt
+	for _, s := range starts {
+		for _, t := range ends {
+			// The free corridors between the two channels, every 2 pt.
+			var free []layout.Pt
+			for xm := e.sc.X0 + 1; xm <= e.sc.X1-1; xm += 2 {
+				if !blocked(xm, s.c, t.c, true) {
+					free = append(free, xm)
+				}
+			}
+			if len(free) == 0 {
+				continue
+			}
+			for _, xs := range samples(src) {
+				if blocked(xs, s.y, s.c, true) {
+					continue
+				}
+				for _, xt := range samples(dst) {
+					if blocked(xt, t.c, t.y, true) {
+						continue
+					}
+					for _, xm := range free {
+						// A detour of more than a fifth of the plot's
+						// width reads as a different relation: omit it.
+						if abs(xm-xs)+abs(xt-xm) > abs(xt-xs)+(e.sc.X1-e.sc.X0)/5 {
+							continue
+						}
+						l := abs(s.c-s.y) + abs(xm-xs) + abs(t.c-s.c) + abs(xt-xm) + abs(t.y-t.c)
+						if bestLen >= 0 && l >= bestLen {
+							continue
+						}
+						if blocked(s.c, xs, xm, false) || blocked(t.c, xm, xt, false) {
+							continue
+						}
+						bestLen = l
+						best = []layout.Pt{xs, s.y, xs, s.c, xm, s.c, xm, t.c, xt, t.c, xt, t.y}
+					}
+				}
+			}
+		}
+	}
+	return best
+}
+
+// arrow draws a relation along pts (x,y pairs), its head at the last
+// point, pointing along the last (vertical) leg.
+func (e *emitter) arrow(from, to string, pts []layout.Pt) {
+	n := len(pts)
+	xt, yt, cy := pts[n-2], pts[n-1], pts[n-3]
 	dir := layout.Pt(1)
-	if yt < c {
+	if yt < cy {
 		dir = -1
 	}
 	// The head is 3 pt long, or as long as the last leg when the channel
 	// runs close by the target.
-	head := min(3, abs(yt-c))
-	e.c.add(kArrow, src.mk.ev.ID, layout.Path{Ops: []layout.PathOp{
-		{Op: 'M', Pts: []layout.Pt{xs, ys}}, {Op: 'L', Pts: []layout.Pt{xs, c}},
-		{Op: 'L', Pts: []layout.Pt{xt, c}}, {Op: 'L', Pts: []layout.Pt{xt, yt - dir*head}},
-	}, Stroke: colorp(softInk), StrokeWidth: 0.6})
-	e.c.add(kMark, dst.mk.ev.ID, layout.Path{Ops: []layout.PathOp{
+	head := min(3, abs(yt-cy))
+	ops := []layout.PathOp{{Op: 'M', Pts: []layout.Pt{pts[0], pts[1]}}}
+	for i := 2; i+2 < n; i += 2 {
+		ops = append(ops, layout.PathOp{Op: 'L', Pts: []layout.Pt{pts[i], pts[i+1]}})
+	}
+	ops = append(ops, layout.PathOp{Op: 'L', Pts: []layout.Pt{xt, yt - dir*head}})
+	e.c.add(kArrow, from, layout.Path{Ops: ops, Stroke: colorp(softInk), StrokeWidth: 0.6})
+	e.c.add(kMark, to, layout.Path{Ops: []layout.PathOp{
 		{Op: 'M', Pts: []layout.Pt{xt - 1.8, yt - dir*head}}, {Op: 'L', Pts: []layout.Pt{xt, yt}},
 		{Op: 'L', Pts: []layout.Pt{xt + 1.8, yt - dir*head}}, {Op: 'Z'},
 	}, Fill: colorp(softInk)})
-	return true
 }
 
 func abs(p layout.Pt) layout.Pt {
@@ -615,7 +716,7 @@ func (s *layoutState) legendEntries() []legendEntry {
 	}
 	if has.eras {
 		out = append(out, legendEntry{func(e *emitter, x, cy layout.Pt) {
-			e.c.add(kMark, "", layout.Rect{X: x, Y: cy - e.barH/2, W: sampleW, H: e.barH, Fill: colorp(gray(228)), Stroke: colorp(gray(120)), StrokeWidth: 0.4, Dash: []layout.Pt{2, 2}})
+			e.c.add(kMark, "", layout.Rect{X: x, Y: cy - e.barH/2, W: sampleW, H: e.barH, Fill: colorp(gray(232)), Stroke: colorp(gray(120)), StrokeWidth: 0.4, Dash: []layout.Pt{2, 2}})
 		}, "era"})
 	}
 	return out

@@ -596,13 +596,22 @@ func (s *layoutState) labels(mk *mark, notes layout.Notes) {
 			continue
 		}
 		mtext := text
+		ticks := 0
 		for _, p := range pts {
 			f, l, ok := pointSpan(p)
 			if !ok || l < s.from || f > s.to {
 				continue
 			}
 			mid := (float64(f) + float64(l) + 1) / 2
+			mid = min(max(mid, float64(s.from)), float64(s.to+1))
 			mk.vticks = append(mk.vticks, s.sc.X(mid))
+			ticks++
+		}
+		if ticks == 0 {
+			// The variant lies outside this window: it is shown (and
+			// cited) on the page where its tick falls, not here, where
+			// its label would hang by no tick.
+			continue
 		}
 		if v.Source != "" && notes != nil {
 			n := notes.Cite([]content.Cite{{Source: v.Source, Locator: v.Locator}})
