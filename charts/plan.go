@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"sort"
 
 	"annalist/content"
 	"annalist/layout"
@@ -96,20 +97,75 @@ func windows(doc *content.Document, from, to int64, box layout.Size, m layout.Me
 		greedy = append(greedy, [2]int64{start, end})
 		start = end + 1
 	}
+	// As few windows as the greedy found, with as many events in each:
+	// events cluster (a quiet decade of context, then a crowded year), so
+	// windows of equal time would leave one page empty and cram another.
+	// Time and events weigh equally first (a quiet decade gets a page of
+	// its own rather than squeezing the crowded year into a corner), then
+	// events alone.
 	for k := 2; k <= len(greedy); k++ {
-		ws := split(from, to, k)
-		ok := true
-		for _, w := range ws {
-			if !fits(doc, w[0], w[1], box, m) {
-				ok = false
-				break
+		for _, timeWeight := range []float64{1, 0} {
+			ws := quantileSplit(doc, from, to, k, timeWeight)
+			ok := len(ws) == k
+			for _, w := range ws {
+				if !ok || !fits(doc, w[0], w[1], box, m) {
+					ok = false
+					break
+				}
 			}
-		}
-		if ok {
-			return ws, nil
+			if ok {
+				return ws, nil
+			}
 		}
 	}
 	return greedy, nil
+}
+
+// quantileSplit cuts [from, to] into k windows of about equal weight,
+// each boundary on the first of a month. An event start weighs 1; time
+// weighs timeWeight times as much as the events, spread evenly (0: split
+// by events alone).
+func quantileSplit(doc *content.Document, from, to int64, k int, timeWeight float64) [][2]int64 {
+	var starts []int64
+	for _, e := range doc.Events {
+		if f, _, ok := pointSpan(e.Date.Start); ok && f >= from && f <= to {
+			starts = append(starts, f)
+		}
+	}
+	sort.Slice(starts, func(i, j int) bool { return starts[i] < starts[j] })
+	n := float64(len(starts))
+	if n < float64(k) {
+		return split(from, to, k)
+	}
+	span := float64(to - from + 1)
+	total := n * (1 + timeWeight)
+	// weight(t) is the weight of [from, t); it rises with t, so each
+	// boundary is found by bisection.
+	weight := func(t int64) float64 {
+		i := sort.Search(len(starts), func(i int) bool { return starts[i] >= t })
+		return float64(i) + timeWeight*n*float64(t-from)/span
+	}
+	var out [][2]int64
+	start := from
+	for i := 1; i < k; i++ {
+		target := total * float64(i) / float64(k)
+		lo, hi := from, to
+		for lo < hi {
+			mid := lo + (hi-lo)/2
+			if weight(mid) < target {
+				lo = mid + 1
+			} else {
+				hi = mid
+			}
+		}
+		b := monthStart(lo)
+		if b <= start || b > to {
+			continue
+		}
+		out = append(out, [2]int64{start, b - 1})
+		start = b
+	}
+	return append(out, [2]int64{start, to})
 }
 
 // split cuts [from, to] into k windows of nearly equal length, each

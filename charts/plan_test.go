@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"annalist/content"
 	"annalist/layout"
 )
 
@@ -88,4 +89,34 @@ func mustState(t *testing.T, tl *Timeline, size layout.Size) *layoutState {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// TestQuantileSplit: with events clustered late, windows by events put
+// the boundary inside the cluster; time-weighted windows put it between.
+func TestQuantileSplit(t *testing.T) {
+	tracks := []*content.Track{{ID: "a", Title: "A"}}
+	var evs []*content.Event
+	for i, d := range []string{"1905-03", "1906-07", "1908-01"} {
+		evs = append(evs, &content.Event{ID: fmt.Sprint("early", i), Track: "a", Title: "x", Date: mustDate(t, d)})
+	}
+	for i := 0; i < 30; i++ {
+		evs = append(evs, &content.Event{ID: fmt.Sprint("late", i), Track: "a", Title: "x", Date: mustDate(t, fmt.Sprintf("1920-%02d-10", 1+i%12))})
+	}
+	doc := newDoc(tracks, evs)
+	from, to, _ := Span(doc)
+	byEvents := quantileSplit(doc, from, to, 2, 0)
+	y, _, _ := content.FromDayNumber(byEvents[1][0])
+	if y != 1920 {
+		t.Errorf("by events, the second window starts in %d, want 1920: %v", y, byEvents)
+	}
+	mixed := quantileSplit(doc, from, to, 2, 1)
+	y, _, _ = content.FromDayNumber(mixed[1][0])
+	if y < 1909 || y > 1919 {
+		t.Errorf("time-weighted, the second window starts in %d, want between the clusters", y)
+	}
+	for _, ws := range [][][2]int64{byEvents, mixed} {
+		if ws[0][0] != from || ws[len(ws)-1][1] != to || ws[1][0] != ws[0][1]+1 {
+			t.Errorf("windows %v do not tile [%d, %d]", ws, from, to)
+		}
+	}
 }
