@@ -136,9 +136,18 @@ func sortedKeys[V any](m map[int]V) []int {
 	return keys
 }
 
-// textBox is a Text's bounding box: advance width by ascent and descent.
+// textBox is a Text's bounding box: its advance width by its em box, the
+// font's ascent and descent scaled so that together they are one em.
+// Fonts declare ascent and descent with headroom for stacked accents
+// (Noto's sum to 1.36 em), so boxes from the raw values would overlap on
+// every well-set page at 10 pt on 12 pt; the em box is what a typesetter
+// means by text colliding, and lines set solid (leading = size) only touch.
 func textBox(t Text, m Measurer) (x0, y0, x1, y1 Pt) {
-	return t.X, t.Y - m.Ascent(t.Font, t.Size), t.X + t.W, t.Y + m.Descent(t.Font, t.Size)
+	a, d := m.Ascent(t.Font, t.Size), m.Descent(t.Font, t.Size)
+	if s := a + d; s > 0 {
+		a, d = t.Size*a/s, t.Size*d/s
+	}
+	return t.X, t.Y - a, t.X + t.W, t.Y + d
 }
 
 func finite(vs ...Pt) bool {
