@@ -1,0 +1,88 @@
+package charts
+
+import (
+	"strconv"
+
+	"annalist/content"
+)
+
+// This file holds the few calendar facts the axis needs, all derived from
+// content.DayNumber and content.FromDayNumber so the chart and the text
+// share one proleptic Gregorian calendar (go-chart's float UnixNano time
+// wraps before 1678 and cannot be used for history).
+
+var monthAbbr = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+// yearLabel prints an astronomical year as a historian writes it: year 0
+// is 1 BCE, -43 is 44 BCE.
+func yearLabel(y int) string {
+	if y <= 0 {
+		return strconv.Itoa(1-y) + " BCE"
+	}
+	return strconv.Itoa(y)
+}
+
+// historicalYear is the year number as printed (no year zero), used to
+// align year ticks on round numbers on both sides of the era boundary.
+func historicalYear(y int) int {
+	if y <= 0 {
+		return 1 - y
+	}
+	return y
+}
+
+// monthStart returns the day number of the first day of the month that
+// contains day n.
+func monthStart(n int64) int64 {
+	y, m, _ := content.FromDayNumber(n)
+	return content.DayNumber(y, m, 1)
+}
+
+// addMonths returns the first day of the month k months after the month
+// (y, m).
+func addMonths(y, m, k int) (int, int) {
+	t := y*12 + (m - 1) + k
+	// Floor division keeps BCE (negative) years right.
+	ny := t / 12
+	if t%12 < 0 {
+		ny--
+	}
+	return ny, t - ny*12 + 1
+}
+
+// pointSpan returns the first and last day covered by one end of a date
+// at its precision (a month-precision end covers the whole month).
+func pointSpan(p content.Point) (first, last int64, ok bool) {
+	if p.Open || p.Unknown {
+		return 0, 0, false
+	}
+	f, l, fok, lok := content.Date{Start: p, End: p}.Span()
+	if !fok || !lok {
+		return 0, 0, false
+	}
+	return f, l, true
+}
+
+// shortPoint prints one end of a date for a chart label, never more
+// precise than given: "18 May 1920", "May 1920", "1920", with "c. " for an
+// approximate and "?" for an uncertain one.
+func shortPoint(p content.Point) string {
+	var s string
+	switch {
+	case p.Precision >= content.PrecisionDay && p.Month >= 1 && p.Month <= 12:
+		s = strconv.Itoa(p.Day) + " " + monthAbbr[p.Month-1] + " " + yearLabel(p.Year)
+	case p.Precision >= content.PrecisionMonth && p.Month >= 1 && p.Month <= 12:
+		s = monthAbbr[p.Month-1] + " " + yearLabel(p.Year)
+	case p.Precision >= content.PrecisionMonth && p.Month >= 21 && p.Month <= 24:
+		s = [...]string{"spring", "summer", "autumn", "winter"}[p.Month-21] + " " + yearLabel(p.Year)
+	default:
+		s = yearLabel(p.Year)
+	}
+	if p.Approximate {
+		s = "c. " + s
+	}
+	if p.Uncertain {
+		s += "?"
+	}
+	return s
+}

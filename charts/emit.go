@@ -1,0 +1,827 @@
+package charts
+
+import (
+	"sort"
+	"strconv"
+
+	"annalist/layout"
+)
+
+// This file turns a fitted layoutState into items. Everything here is
+// drawing: the decisions (rows, label sides, callouts) were made before.
+
+// rect is an axis-aligned box used for obstacles in arrow routing.
+type rect struct{ x0, y0, x1, y1 layout.Pt }
+
+func (r rect) hitsV(x, y0, y1 layout.Pt) bool {
+	if y0 > y1 {
+		y0, y1 = y1, y0
+	}
+	return x >= r.x0 && x <= r.x1 && y1 >= r.y0 && y0 <= r.y1
+}
+
+func (r rect) hitsH(y, x0, x1 layout.Pt) bool {
+	if x0 > x1 {
+		x0, x1 = x1, x0
+	}
+	return y >= r.y0 && y <= r.y1 && x1 >= r.x0 && x0 <= r.x1
+}
+
+// placed is where an event's mark landed, for arrows and links.
+type placed struct {
+	mk       *mark
+	top, bot layout.Pt // bar (or diamond) top and bottom
+	cy       layout.Pt
+}
+
+type emitter struct {
+	*layoutState
+	c         *canvas
+	lanesTop  layout.Pt
+	laneTops  []layout.Pt
+	laneH     []layout.Pt
+	obstacles []rect // texts, for arrows: they must cross none
+	markRects []rect // marks, with owners, so arrows avoid other marks
+	markOwner []string
+	at        map[string]placed
+	leftmost  bool // the window starts where the whole chart starts
+}
+
+func (s *layoutState) emit() *canvas {
+	e := &emitter{layoutState: s, c: &canvas{}, at: map[string]placed{}}
+	if docFrom, _, ok := Span(s.t.Doc); !ok || s.from <= docFrom {
+		e.leftmost = true
+	}
+	calls := s.callouts()
+	y := s.y
+	eraTop := y
+	y += s.eraHeight()
+	axisTop := y
+	y += s.axisHeight()
+	e.lanesTop = y
+	for i := range s.lanes {
+		e.laneTops = append(e.laneTops, y)
+		h := s.laneHeight(i, s.rows[i])
+		e.laneH = append(e.laneH, h)
+		y += h
+	}
+	lanesBot := y
+	e.backgrounds(lanesBot)
+	e.erasDraw(eraTop, lanesBot)
+	e.axisDraw(axisTop, lanesBot)
+	e.laneTitles()
+	for _, lane := range s.lanes {
+		for _, mk := range lane {
+			e.event(mk)
+		}
+	}
+	e.relations()
+	y = lanesBot + sectionGap
+	y = e.legend(y)
+	if len(calls) > 0 {
+		e.key(y+sectionGap, calls)
+	}
+	return e.c
+}
+
+func (e *emitter) rowTop(ln, row int) layout.Pt {
+	return e.laneTops[ln] + lanePad + layout.Pt(row)*(e.rowH+e.gap())
+}
+
+// text adds a label and records it as an obstacle.
+func (e *emitter) text(owner string, x, baseline layout.Pt, s string, f layout.Font, size layout.Pt, col layout.Color) layout.Pt {
+	w := e.m.Width(s, f, size)
+	e.c.add(kText, owner, layout.Text{X: x, Y: baseline, Text: s, Font: f, Size: size, Color: col, W: w})
+	e.obstacles = append(e.obstacles, rect{x, baseline - e.m.Ascent(f, size), x + w, baseline + e.m.Descent(f, size)})
+	return w
+}
+
+func (e *emitter) backgrounds(lanesBot layout.Pt) {
+	for i := range e.lanes {
+		if i%2 == 1 {
+			e.c.add(kBackground, "", layout.Rect{X: e.x, Y: e.laneTops[i], W: e.w, H: e.laneH[i], Fill: colorp(gray(242))})
+		}
+		if i > 0 {
+			e.c.add(kGrid, "", layout.Rule{X1: e.x, Y1: e.laneTops[i], X2: e.x + e.w, Y2: e.laneTops[i], Width: 0.3, Color: gray(170)})
+		}
+	}
+	e.c.add(kGrid, "", layout.Rule{X1: e.x, Y1: lanesBot, X2: e.x + e.w, Y2: lanesBot, Width: 0.5, Color: softInk})
+}
+
+func (e *emitter) erasDraw(top, lanesBot layout.Pt) {
+	lineH := e.smallLine() + 2
+	for i, em := range e.eras {
+		// A band is filled only where it is alone: overlapping eras
+		// filled alike would gray the whole chart and tell nothing, so
+		// they keep their dashed edges and the brackets in the header.
+		alone := true
+		for j, o := range e.eras {
+			if j != i && o.x0 < em.x1 && em.x0 < o.x1 {
+				alone = false
+			}
+		}
+		if alone {
+			e.c.add(kBackground, "", layout.Rect{X: em.x0, Y: e.lanesTop, W: em.x1 - em.x0, H: lanesBot - e.lanesTop, Fill: colorp(gray(232))})
+		}
+		for _, x := range []layout.Pt{em.x0, em.x1} {
+			if x > e.sc.X0+0.5 && x < e.sc.X1-0.5 {
+				e.c.add(kGrid, "", layout.Rule{X1: x, Y1: e.lanesTop, X2: x, Y2: lanesBot, Width: 0.4, Color: gray(120), Dash: []layout.Pt{2, 2}})
+			}
+		}
+		rowTop := top + layout.Pt(em.row)*lineH
+		base := rowTop + e.m.Ascent(sans, smallSize)
+		e.text("", em.tx, base, em.title, sans, smallSize, ink)
+		// A bracket under the title shows the era's extent in the header.
+		by := rowTop + lineH - 0.5
+		e.c.add(kGrid, "", layout.Rule{X1: em.x0, Y1: by, X2: em.x1, Y2: by, Width: 0.5, Color: softInk})
+		for _, x := range []layout.Pt{em.x0, em.x1} {
+			e.c.add(kGrid, "", layout.Rule{X1: x, Y1: by - 1.5, X2: x, Y2: by, Width: 0.5, Color: softInk})
+		}
+	}
+}
+
+func (e *emitter) axisDraw(top, lanesBot layout.Pt) {
+	axisY := e.lanesTop
+	row := top
+	if len(e.axis.Context) > 0 {
+		base := row + e.asc + 1.5
+		for _, l := range e.axis.Context {
+			e.text("", l.X, base, l.Label, sansBold, e.labelSize, ink)
+		}
+		row += e.rowH
+	}
+	base := row + e.asc + 1.5
+	for _, t := range e.axis.Ticks {
+		if t.Label != "" {
+			e.text("", t.X+2, base, t.Label, sans, e.labelSize, ink)
+		}
+		w := layout.Pt(0.4)
+		if t.Major {
+			w = 0.7
+			e.c.add(kGrid, "", layout.Rule{X1: t.X, Y1: axisY, X2: t.X, Y2: lanesBot, Width: 0.3, Color: gray(190)})
+		}
+		e.c.add(kGrid, "", layout.Rule{X1: t.X, Y1: axisY - tickLen, X2: t.X, Y2: axisY, Width: w, Color: ink})
+	}
+	e.c.add(kGrid, "", layout.Rule{X1: e.sc.X0, Y1: axisY, X2: e.sc.X1, Y2: axisY, Width: 0.6, Color: ink})
+}
+
+func (e *emitter) laneTitles() {
+	lineH := e.m.Ascent(sansBold, e.titleSize) + e.m.Descent(sansBold, e.titleSize) + 1
+	for i, lines := range e.titles {
+		top := e.laneTops[i] + lanePad
+		sw := e.styles[i]
+		sh := e.barH * 0.8
+		e.c.add(kMark, "", e.styleRect(sw, e.x+1, top+(lineH-sh)/2, swatchW-2, sh, false))
+		for k, l := range lines {
+			base := top + layout.Pt(k)*lineH + e.m.Ascent(sansBold, e.titleSize)
+			e.text("", e.x+swatchW+2, base, l, sansBold, e.titleSize, ink)
+		}
+	}
+}
+
+// styleRect is a bar in a track's style.
+func (e *emitter) styleRect(st TrackStyle, x, y, w, h layout.Pt, dashed bool) layout.Rect {
+	r := layout.Rect{X: x, Y: y, W: w, H: h, Fill: colorp(st.Fill), Stroke: colorp(st.Stroke), StrokeWidth: 0.6}
+	switch st.Pattern {
+	case "solid", "outline", "":
+	default:
+		r.Hatch = st.Pattern
+		r.HatchColor = st.Stroke
+	}
+	if st.Pattern == "outline" {
+		r.StrokeWidth = 1.2
+	}
+	if dashed {
+		r.Dash = []layout.Pt{2.5, 1.5}
+	}
+	return r
+}
+
+func (e *emitter) styleFor(mk *mark) TrackStyle {
+	st := e.styles[mk.lane]
+	if mk.ev != nil && mk.ev.Context {
+		// Context events, before or after the main period, are drawn
+		// lighter so the eye goes to the main story first.
+		st.Fill = withLuma(st.Fill, min(250, Luma(st.Fill)+30))
+		st.Stroke = gray(120)
+	}
+	return st
+}
+
+func dashOf(b bool) []layout.Pt {
+	if b {
+		return []layout.Pt{2.5, 1.5}
+	}
+	return nil
+}
+
+// drawMark draws a mark's shape (not its labels) with its bar centred on
+// cy; it is shared by the events and the legend's samples.
+func (e *emitter) drawMark(owner string, mk *mark, st TrackStyle, cy layout.Pt) {
+	c := e.c
+	top, bot := cy-e.barH/2, cy+e.barH/2
+	stroke := st.Stroke
+	for _, w := range mk.whisk {
+		// The thin line with end ticks: known only to this month or year.
+		c.add(kMark, owner, layout.Rule{X1: w.Lo, Y1: cy, X2: w.Hi, Y2: cy, Width: 0.9, Color: stroke, Dash: dashOf(mk.dashed)})
+		for _, x := range []layout.Pt{w.Lo, w.Hi} {
+			c.add(kMark, owner, layout.Rule{X1: x, Y1: top + 0.5, X2: x, Y2: bot - 0.5, Width: 0.9, Color: stroke})
+		}
+	}
+	if mk.point {
+		dh := e.barH/2 + 1
+		px := mk.px
+		c.add(kMark, owner, layout.Path{Ops: []layout.PathOp{
+			{Op: 'M', Pts: []layout.Pt{px - diamondW, cy}}, {Op: 'L', Pts: []layout.Pt{px, cy - dh}},
+			{Op: 'L', Pts: []layout.Pt{px + diamondW, cy}}, {Op: 'L', Pts: []layout.Pt{px, cy + dh}}, {Op: 'Z'},
+		}, Fill: colorp(st.Fill), Stroke: colorp(stroke), StrokeWidth: 0.8, Dash: dashOf(mk.dashed)})
+		if mk.taperL {
+			// Approximate: spikes that taper away from the diamond.
+			for _, sgn := range []layout.Pt{-1, 1} {
+				x0 := px + sgn*diamondW
+				// At the window's edge the spike is cut to the mark's
+				// extent, which stays in the box.
+				tip := min(max(x0+sgn*taperLen, mk.lo), mk.hi)
+				c.add(kMark, owner, layout.Path{Ops: []layout.PathOp{
+					{Op: 'M', Pts: []layout.Pt{x0, cy - 1.5}}, {Op: 'L', Pts: []layout.Pt{tip, cy}},
+					{Op: 'L', Pts: []layout.Pt{x0, cy + 1.5}}, {Op: 'Z'},
+				}, Fill: colorp(stroke)})
+			}
+		}
+		return
+	}
+	b0, b1 := mk.bx0, mk.bx1
+	if b1 <= b0 {
+		return
+	}
+	tl, tr := layout.Pt(0), layout.Pt(0)
+	room := (b1 - b0) / 3
+	if mk.taperL {
+		tl = min(taperLen, room)
+	}
+	if mk.taperR {
+		tr = min(taperLen, room)
+	}
+	c.add(kMark, owner, e.styleRect(st, b0+tl, top, b1-b0-tl-tr, e.barH, mk.dashed || mk.unknL || mk.unknR))
+	taper := func(xBase, xTip layout.Pt) {
+		c.add(kMark, owner, layout.Path{Ops: []layout.PathOp{
+			{Op: 'M', Pts: []layout.Pt{xBase, top}}, {Op: 'L', Pts: []layout.Pt{xTip, cy}},
+			{Op: 'L', Pts: []layout.Pt{xBase, bot}}, {Op: 'Z'},
+		}, Fill: colorp(st.Fill), Stroke: colorp(stroke), StrokeWidth: 0.6, Dash: dashOf(mk.dashed)})
+	}
+	if tl > 0 {
+		taper(b0+tl, b0)
+	}
+	if tr > 0 {
+		taper(b1-tr, b1)
+	}
+	arrow := func(xBase, xTip layout.Pt, unknown bool) {
+		// A solid head for an open end (".."), an outlined one for an
+		// unknown end: both run to the axis edge.
+		p := layout.Path{Ops: []layout.PathOp{
+			{Op: 'M', Pts: []layout.Pt{xBase, top - 1.5}}, {Op: 'L', Pts: []layout.Pt{xTip, cy}},
+			{Op: 'L', Pts: []layout.Pt{xBase, bot + 1.5}}, {Op: 'Z'},
+		}, Stroke: colorp(stroke), StrokeWidth: 0.7}
+		if !unknown {
+			p.Fill = colorp(stroke)
+		} else {
+			p.Fill = colorp(layout.White)
+		}
+		c.add(kMark, owner, p)
+	}
+	if mk.openL {
+		arrow(b0, b0-arrowLen, mk.unknL)
+	}
+	if mk.openR {
+		arrow(b1, b1+arrowLen, mk.unknR)
+	}
+	chevrons := func(x, dir layout.Pt) {
+		// Two chevrons at the window's edge: the bar goes on, on the
+		// previous or next page. A white underlay keeps them visible on
+		// any hatch.
+		for k := 0; k < 2; k++ {
+			xx := x + dir*layout.Pt(k)*3
+			ops := []layout.PathOp{
+				{Op: 'M', Pts: []layout.Pt{xx - dir*2.5, top + 1}}, {Op: 'L', Pts: []layout.Pt{xx, cy}},
+				{Op: 'L', Pts: []layout.Pt{xx - dir*2.5, bot - 1}},
+			}
+			c.add(kMark, owner, layout.Path{Ops: ops, Stroke: colorp(layout.White), StrokeWidth: 2})
+			c.add(kMark, owner, layout.Path{Ops: ops, Stroke: colorp(ink), StrokeWidth: 0.8})
+		}
+	}
+	if mk.contL && !mk.openL {
+		chevrons(b0+4.5, -1)
+	}
+	if mk.contR && !mk.openR {
+		chevrons(b1-4.5, 1)
+	}
+}
+
+// event draws one event: mark, version ticks, label or callout number,
+// link and destination.
+func (e *emitter) event(mk *mark) {
+	id := mk.ev.ID
+	top := e.rowTop(mk.lane, mk.row)
+	cy := top + e.rowH/2
+	st := e.styleFor(mk)
+	e.drawMark(id, mk, st, cy)
+	e.markRects = append(e.markRects, rect{mk.lo, cy - e.barH/2 - 1.5, mk.hi, cy + e.barH/2 + 1.5})
+	e.markOwner = append(e.markOwner, id)
+	base := top + (e.rowH-(e.asc+e.desc))/2 + e.asc
+	col := ink
+	if mk.ev.Context {
+		col = softInk
+	}
+	switch mk.mode {
+	case labelInside, calloutInside:
+		lx := mk.bx0 + insidePad
+		if mk.taperL || mk.contL || mk.openL {
+			lx += taperLen + 1
+		}
+		s, f, size := mk.label, sans, e.labelSize
+		if mk.mode == calloutInside {
+			s, f, size = strconv.Itoa(mk.callout), sans, smallSize
+			mid := (mk.bx0 + mk.bx1) / 2
+			if mk.bx1 <= mk.bx0 {
+				mid = (mk.lo + mk.hi) / 2 // a whisker across the window
+			}
+			lx = mid - e.m.Width(s, f, size)/2
+		}
+		w := e.m.Width(s, f, size)
+		e.c.add(kKnock, id, layout.Rect{X: lx - 1, Y: base - e.m.Ascent(f, size) - 0.5, W: w + 2, H: e.m.Ascent(f, size) + e.m.Descent(f, size) + 1, Fill: colorp(layout.White)})
+		// The bar's outline over the white window, so the bar still
+		// reads as one bar from start to end.
+		if mk.bx1 > mk.bx0 {
+			e.c.add(kMark, id, layout.Rect{X: mk.bx0, Y: cy - e.barH/2, W: mk.bx1 - mk.bx0, H: e.barH, Stroke: colorp(st.Stroke), StrokeWidth: 0.6, Dash: dashOf(mk.dashed)})
+		}
+		e.text(id, lx, base, s, f, size, col)
+	case labelRight:
+		e.text(id, mk.hi+labelGap, base, mk.label, sans, e.labelSize, col)
+	case labelLeft:
+		e.text(id, mk.lo-labelGap-mk.labelW, base, mk.label, sans, e.labelSize, col)
+	case calloutRight:
+		e.text(id, mk.hi+2, base, strconv.Itoa(mk.callout), sans, smallSize, col)
+	case calloutLeft:
+		w := e.m.Width(strconv.Itoa(mk.callout), sans, smallSize)
+		e.text(id, mk.lo-2-w, base, strconv.Itoa(mk.callout), sans, smallSize, col)
+	}
+	if mk.vlabel != "" {
+		vtop := e.rowTop(mk.lane, mk.row+1)
+		vbase := vtop + e.m.Ascent(sans, smallSize) + 0.5
+		for _, x := range mk.vticks {
+			e.c.add(kMark, id, layout.Rule{X1: x, Y1: cy - e.barH/2 - 1.5, X2: x, Y2: vtop + 0.5, Width: 0.9, Color: ink})
+		}
+		e.text(id, mk.vx, vbase, mk.vlabel, sans, smallSize, col)
+	}
+	e.at[id] = placed{mk: mk, top: cy - e.barH/2, bot: cy + e.barH/2, cy: cy}
+	e.c.add(kLink, id, layout.Link{X: mk.lo, Y: top, W: mk.hi - mk.lo, H: e.rowH, Dest: "event-" + id})
+	// One destination per event across the blocks of a split chart: in
+	// the window where the event starts (an open start counts as the
+	// first window).
+	if e.t.Dests && !mk.contL && (!mk.openL || e.leftmost) {
+		e.c.add(kLink, id, layout.Dest{Name: "chart-" + id, X: mk.lo, Y: top})
+	}
+}
+
+// channels are the y of the gaps between rows and lanes: relations run
+// along them, where no label is.
+func (e *emitter) channels() []layout.Pt {
+	var ys []layout.Pt
+	for ln := range e.lanes {
+		ys = append(ys, e.laneTops[ln]+lanePad/2)
+		for r := 0; r+1 < e.rows[ln]; r++ {
+			ys = append(ys, e.rowTop(ln, r)+e.rowH+e.gap()/2)
+		}
+		ys = append(ys, e.laneTops[ln]+e.laneH[ln]-lanePad/2)
+	}
+	sort.Slice(ys, func(i, j int) bool { return ys[i] < ys[j] })
+	return ys
+}
+
+// relations draws an arrow for every Event.Related whose both ends are
+// on the chart, routed orthogonally: down (or up) from the source mark
+// into a channel, along it, and into the target mark, crossing no label
+// and no other mark. A relation with no such route is left out, with a
+// warning.
+func (e *emitter) relations() {
+	chans := e.channels()
+	for _, lane := range e.lanes {
+		for _, mk := range lane {
+			for _, rel := range mk.ev.Related {
+				src, ok1 := e.at[mk.ev.ID]
+				dst, ok2 := e.at[rel.Event]
+				if rel.Kind == "follows" {
+					// "a follows b": the arrow runs from b to a, in time.
+					src, dst = dst, src
+				}
+				if !ok1 || !ok2 || rel.Event == mk.ev.ID {
+					continue
+				}
+				if !e.route(src, dst, chans) {
+					e.t.Warnings = append(e.t.Warnings, "relation "+mk.ev.ID+" → "+rel.Event+": no route that crosses no label; arrow left out")
+				}
+			}
+		}
+	}
+}
+
+func samples(p placed) []layout.Pt {
+	if p.mk.point {
+		return []layout.Pt{p.mk.px}
+	}
+	b0, b1 := p.mk.bx0, p.mk.bx1
+	if b1 <= b0 {
+		b0, b1 = p.mk.lo, p.mk.hi
+	}
+	var xs []layout.Pt
+	for k := 0; k <= 6; k++ {
+		xs = append(xs, b0+1.5+(b1-b0-3)*layout.Pt(k)/6)
+	}
+	// Centre first: a route from the middle reads best.
+	xs[0], xs[3] = xs[3], xs[0]
+	return xs
+}
+
+func (e *emitter) route(src, dst placed, chans []layout.Pt) bool {
+	blocked := func(x, y0, y1 layout.Pt, vertical bool, skip ...string) bool {
+		for _, o := range e.obstacles {
+			if (vertical && o.hitsV(x, y0, y1)) || (!vertical && o.hitsH(x, y0, y1)) {
+				return true
+			}
+		}
+		for i, o := range e.markRects {
+			own := e.markOwner[i]
+			if own == src.mk.ev.ID || own == dst.mk.ev.ID {
+				continue
+			}
+			if (vertical && o.hitsV(x, y0, y1)) || (!vertical && o.hitsH(x, y0, y1)) {
+				return true
+			}
+		}
+		return false
+	}
+	best := layout.Pt(-1)
+	var bestOps []layout.Pt // xs, ys, c, xt, yt
+	for _, c := range chans {
+		var ys, yt layout.Pt
+		switch {
+		case dst.cy > src.cy+0.1:
+			ys, yt = src.bot, dst.top-1
+			if c < ys || c > yt {
+				continue
+			}
+		case dst.cy < src.cy-0.1:
+			ys, yt = src.top, dst.bot+1
+			if c > ys || c < yt {
+				continue
+			}
+		default: // the same row: out and back through a gap of the lane
+			ln := src.mk.lane
+			laneTop, laneBot := e.laneTops[ln], e.laneTops[ln]+e.laneH[ln]
+			switch {
+			case c > src.bot && c < laneBot:
+				ys, yt = src.bot, dst.bot+1
+			case c < src.top && c > laneTop:
+				ys, yt = src.top, dst.top-1
+			default:
+				continue
+			}
+		}
+		for _, xs := range samples(src) {
+			if blocked(xs, ys, c, true) {
+				continue
+			}
+			for _, xt := range samples(dst) {
+				if blocked(xt, c, yt, true) || blocked(c, xs, xt, false) {
+					continue
+				}
+				l := abs(c-ys) + abs(xt-xs) + abs(yt-c)
+				if best < 0 || l < best {
+					best = l
+					bestOps = []layout.Pt{xs, ys, c, xt, yt}
+				}
+			}
+		}
+	}
+	var pts []layout.Pt // x,y pairs; the last is the arrow's tip
+	if best >= 0 {
+		xs, ys, c, xt, yt := bestOps[0], bestOps[1], bestOps[2], bestOps[3], bestOps[4]
+		pts = []layout.Pt{xs, ys, xs, c, xt, c, xt, yt}
+	} else if pts = e.jog(src, dst, chans, blocked); pts == nil {
+		return false
+	}
+	e.arrow(src.mk.ev.ID, dst.mk.ev.ID, pts)
+	return true
+}
+
+// jog is the fallback route when no straight drop works (a column of
+// labels stands between the two marks): into the channel next to the
+// source, along it to a free vertical corridor, through the rows to the
+// channel next to the target, along that, and into the target. Five legs,
+// still orthogonal, still crossing no label.
+func (e *emitter) jog(src, dst placed, chans []layout.Pt, blocked func(x, y0, y1 layout.Pt, vertical bool, skip ...string) bool) []layout.Pt {
+	near := func(y layout.Pt, below bool) (layout.Pt, bool) {
+		best, ok := layout.Pt(0), false
+		for _, c := range chans {
+			if below && c > y && (!ok || c < best) {
+				best, ok = c, true
+			}
+			if !below && c < y && (!ok || c > best) {
+				best, ok = c, true
+			}
+		}
+		return best, ok
+	}
+	type leg struct{ c, y layout.Pt }
+	var starts, ends []leg
+	if c, ok := near(src.bot, true); ok {
+		starts = append(starts, leg{c, src.bot})
+	}
+	if c, ok := near(src.top, false); ok {
+		starts = append(starts, leg{c, src.top})
+	}
+	if c, ok := near(dst.top, false); ok {
+		ends = append(ends, leg{c, dst.top - 1})
+	}
+	if c, ok := near(dst.bot, true); ok {
+		ends = append(ends, leg{c, dst.bot + 1})
+	}
+	bestLen := layout.Pt(-1)
+	var best []layout.Pt
+	for _, s := range starts {
+		for _, t := range ends {
+			// The free corridors between the two channels, every 2 pt.
+			var free []layout.Pt
+			for xm := e.sc.X0 + 1; xm <= e.sc.X1-1; xm += 2 {
+				if !blocked(xm, s.c, t.c, true) {
+					free = append(free, xm)
+				}
+			}
+			if len(free) == 0 {
+				continue
+			}
+			for _, xs := range samples(src) {
+				if blocked(xs, s.y, s.c, true) {
+					continue
+				}
+				for _, xt := range samples(dst) {
+					if blocked(xt, t.c, t.y, true) {
+						continue
+					}
+					for _, xm := range free {
+						// A detour of more than a fifth of the plot's
+						// width reads as a different relation: omit it.
+						if abs(xm-xs)+abs(xt-xm) > abs(xt-xs)+(e.sc.X1-e.sc.X0)/5 {
+							continue
+						}
+						l := abs(s.c-s.y) + abs(xm-xs) + abs(t.c-s.c) + abs(xt-xm) + abs(t.y-t.c)
+						if bestLen >= 0 && l >= bestLen {
+							continue
+						}
+						if blocked(s.c, xs, xm, false) || blocked(t.c, xm, xt, false) {
+							continue
+						}
+						bestLen = l
+						best = []layout.Pt{xs, s.y, xs, s.c, xm, s.c, xm, t.c, xt, t.c, xt, t.y}
+					}
+				}
+			}
+		}
+	}
+	return best
+}
+
+// arrow draws a relation along pts (x,y pairs), its head at the last
+// point, pointing along the last (vertical) leg.
+func (e *emitter) arrow(from, to string, pts []layout.Pt) {
+	n := len(pts)
+	xt, yt, cy := pts[n-2], pts[n-1], pts[n-3]
+	dir := layout.Pt(1)
+	if yt < cy {
+		dir = -1
+	}
+	// The head is 3 pt long, or as long as the last leg when the channel
+	// runs close by the target.
+	head := min(3, abs(yt-cy))
+	ops := []layout.PathOp{{Op: 'M', Pts: []layout.Pt{pts[0], pts[1]}}}
+	for i := 2; i+2 < n; i += 2 {
+		ops = append(ops, layout.PathOp{Op: 'L', Pts: []layout.Pt{pts[i], pts[i+1]}})
+	}
+	ops = append(ops, layout.PathOp{Op: 'L', Pts: []layout.Pt{xt, yt - dir*head}})
+	e.c.add(kArrow, from, layout.Path{Ops: ops, Stroke: colorp(softInk), StrokeWidth: 0.6})
+	e.c.add(kMark, to, layout.Path{Ops: []layout.PathOp{
+		{Op: 'M', Pts: []layout.Pt{xt - 1.8, yt - dir*head}}, {Op: 'L', Pts: []layout.Pt{xt, yt}},
+		{Op: 'L', Pts: []layout.Pt{xt + 1.8, yt - dir*head}}, {Op: 'Z'},
+	}, Fill: colorp(softInk)})
+}
+
+func abs(p layout.Pt) layout.Pt {
+	if p < 0 {
+		return -p
+	}
+	return p
+}
+
+// legendEntry is one sample and its explanation.
+type legendEntry struct {
+	sample func(e *emitter, x, cy layout.Pt)
+	text   string
+}
+
+// legendEntries lists the conventions this chart uses, each with a drawn
+// sample, so the chart explains itself on paper.
+func (s *layoutState) legendEntries() []legendEntry {
+	var has struct{ point, taper, dashed, whisk, open, unknown, cont, versions, related, eras, context bool }
+	onChart := map[string]bool{}
+	for _, lane := range s.lanes {
+		for _, mk := range lane {
+			onChart[mk.ev.ID] = true
+		}
+	}
+	for _, lane := range s.lanes {
+		for _, mk := range lane {
+			has.point = has.point || mk.point
+			has.taper = has.taper || mk.taperL || mk.taperR
+			has.dashed = has.dashed || mk.dashed
+			has.whisk = has.whisk || len(mk.whisk) > 0
+			has.open = has.open || (mk.openL && !mk.unknL) || (mk.openR && !mk.unknR)
+			has.unknown = has.unknown || mk.unknL || mk.unknR
+			has.cont = has.cont || (mk.contL && !mk.openL) || (mk.contR && !mk.openR)
+			has.versions = has.versions || mk.vlabel != ""
+			has.context = has.context || mk.ev.Context
+			for _, r := range mk.ev.Related {
+				has.related = has.related || onChart[r.Event]
+			}
+		}
+	}
+	has.eras = len(s.eras) > 0
+	neutral := TrackStyle{Pattern: "solid", Fill: gray(200), Stroke: gray(40)}
+	bar := func(mod func(*mark)) func(e *emitter, x, cy layout.Pt) {
+		return func(e *emitter, x, cy layout.Pt) {
+			mk := &mark{bx0: x, bx1: x + sampleW, lo: x, hi: x + sampleW}
+			mod(mk)
+			e.drawMark("", mk, neutral, cy)
+		}
+	}
+	var out []legendEntry
+	if has.point {
+		out = append(out, legendEntry{func(e *emitter, x, cy layout.Pt) {
+			e.drawMark("", &mark{point: true, px: x + sampleW/2}, neutral, cy)
+		}, "a single date"})
+	}
+	if has.whisk {
+		out = append(out, legendEntry{bar(func(mk *mark) {
+			mk.bx1 = mk.bx0 + sampleW - 7
+			mk.whisk = []span{{mk.bx1, mk.bx1 + 7}}
+		}), "end known to the month or year only (the whole range)"})
+	}
+	if has.taper {
+		out = append(out, legendEntry{bar(func(mk *mark) { mk.taperR = true }), "approximate date (~)"})
+	}
+	if has.dashed {
+		out = append(out, legendEntry{bar(func(mk *mark) { mk.dashed = true }), "uncertain date (?)"})
+	}
+	if has.open {
+		out = append(out, legendEntry{bar(func(mk *mark) { mk.openR = true; mk.bx1 -= arrowLen }), "open-ended (..)"})
+	}
+	if has.unknown {
+		out = append(out, legendEntry{bar(func(mk *mark) { mk.openR, mk.unknR = true, true; mk.bx1 -= arrowLen }), "end unknown"})
+	}
+	if has.cont {
+		out = append(out, legendEntry{bar(func(mk *mark) { mk.contR = true }), "continues beyond this window"})
+	}
+	if has.versions {
+		out = append(out, legendEntry{func(e *emitter, x, cy layout.Pt) {
+			e.drawMark("", &mark{bx0: x, bx1: x + sampleW - 5}, neutral, cy)
+			e.c.add(kMark, "", layout.Rule{X1: x + sampleW - 2, Y1: cy - e.barH/2 - 1.5, X2: x + sampleW - 2, Y2: cy + e.barH/2 + 1.5, Width: 0.9, Color: ink})
+		}, "sources disagree: each date with its note [n]"})
+	}
+	if has.related {
+		out = append(out, legendEntry{func(e *emitter, x, cy layout.Pt) {
+			e.c.add(kMark, "", layout.Path{Ops: []layout.PathOp{
+				{Op: 'M', Pts: []layout.Pt{x, cy}}, {Op: 'L', Pts: []layout.Pt{x + sampleW - 3, cy}},
+			}, Stroke: colorp(softInk), StrokeWidth: 0.6})
+			e.c.add(kMark, "", layout.Path{Ops: []layout.PathOp{
+				{Op: 'M', Pts: []layout.Pt{x + sampleW - 3, cy - 1.8}}, {Op: 'L', Pts: []layout.Pt{x + sampleW, cy}},
+				{Op: 'L', Pts: []layout.Pt{x + sampleW - 3, cy + 1.8}}, {Op: 'Z'},
+			}, Fill: colorp(softInk)})
+		}, "related events"})
+	}
+	if has.context {
+		out = append(out, legendEntry{func(e *emitter, x, cy layout.Pt) {
+			light := neutral
+			light.Fill, light.Stroke = gray(230), gray(120)
+			e.drawMark("", &mark{bx0: x, bx1: x + sampleW}, light, cy)
+		}, "context, before or after the main period"})
+	}
+	if has.eras {
+		out = append(out, legendEntry{func(e *emitter, x, cy layout.Pt) {
+			e.c.add(kMark, "", layout.Rect{X: x, Y: cy - e.barH/2, W: sampleW, H: e.barH, Fill: colorp(gray(232)), Stroke: colorp(gray(120)), StrokeWidth: 0.4, Dash: []layout.Pt{2, 2}})
+		}, "era"})
+	}
+	return out
+}
+
+// legendFlow positions the legend's entries in rows across the box.
+func (s *layoutState) legendFlow() (xs []layout.Pt, rows []int, n int) {
+	ents := s.legendEntries()
+	x, row := s.x, 0
+	for _, en := range ents {
+		w := sampleW + 4 + s.m.Width(en.text, sans, smallSize)
+		if x > s.x && x+w > s.x+s.w {
+			x, row = s.x, row+1
+		}
+		xs = append(xs, x)
+		rows = append(rows, row)
+		x += w + legendGap
+	}
+	if len(ents) == 0 {
+		return nil, nil, 0
+	}
+	return xs, rows, row + 1
+}
+
+func (s *layoutState) legendLine() layout.Pt {
+	return max(s.smallLine(), s.barH+3) + 1
+}
+
+func (s *layoutState) legendHeight() layout.Pt {
+	_, _, n := s.legendFlow()
+	return layout.Pt(n) * s.legendLine()
+}
+
+func (e *emitter) legend(y layout.Pt) layout.Pt {
+	ents := e.legendEntries()
+	xs, rows, n := e.legendFlow()
+	lh := e.legendLine()
+	for i, en := range ents {
+		top := y + layout.Pt(rows[i])*lh
+		cy := top + lh/2
+		en.sample(e, xs[i], cy)
+		base := cy - (e.m.Ascent(sans, smallSize)+e.m.Descent(sans, smallSize))/2 + e.m.Ascent(sans, smallSize)
+		e.text("", xs[i]+sampleW+4, base, en.text, sans, smallSize, ink)
+	}
+	return y + layout.Pt(n)*lh
+}
+
+// keyEntries are the callout key's lines: "n  Title [note]".
+func (s *layoutState) keyFlow(calls []*mark) (colW layout.Pt, cols, rows int) {
+	if len(calls) == 0 {
+		return 0, 0, 0
+	}
+	for _, mk := range calls {
+		colW = max(colW, s.keyWidth(mk))
+	}
+	colW = min(colW+keyGap, s.w)
+	cols = max(1, int((s.w+keyGap)/colW))
+	rows = (len(calls) + cols - 1) / cols
+	return colW, cols, rows
+}
+
+func (s *layoutState) numW() layout.Pt { return s.calloutW + 3 }
+
+func (s *layoutState) keyWidth(mk *mark) layout.Pt {
+	return s.numW() + s.m.Width(mk.label, sans, smallSize)
+}
+
+func (s *layoutState) keyHeight() layout.Pt {
+	var calls []*mark
+	for _, lane := range s.lanes {
+		for _, mk := range lane {
+			if mk.mode.callout() {
+				calls = append(calls, mk)
+			}
+		}
+	}
+	_, _, rows := s.keyFlow(calls)
+	return layout.Pt(rows) * s.smallLine()
+}
+
+func (e *emitter) key(y layout.Pt, calls []*mark) {
+	colW, _, rows := e.keyFlow(calls)
+	for i, mk := range calls {
+		col, row := i/rows, i%rows
+		x := e.x + layout.Pt(col)*colW
+		base := y + layout.Pt(row)*e.smallLine() + e.m.Ascent(sans, smallSize)
+		num := strconv.Itoa(mk.callout)
+		e.text(mk.ev.ID, x+e.calloutW-e.m.Width(num, sans, smallSize), base, num, sans, smallSize, ink)
+		label := ellipsize(mk.label, colW-keyGap-e.numW(), sans, smallSize, e.m)
+		e.text(mk.ev.ID, x+e.numW(), base, label, sans, smallSize, ink)
+		e.c.add(kLink, mk.ev.ID, layout.Link{X: x, Y: base - e.m.Ascent(sans, smallSize), W: colW - keyGap, H: e.smallLine(), Dest: "event-" + mk.ev.ID})
+	}
+}
+
+// ellipsize shortens s with "…" until it fits width.
+func ellipsize(s string, width layout.Pt, f layout.Font, size layout.Pt, m layout.Measurer) string {
+	if m.Width(s, f, size) <= width {
+		return s
+	}
+	r := []rune(s)
+	for n := len(r) - 1; n > 0; n-- {
+		t := string(r[:n]) + "…"
+		if m.Width(t, f, size) <= width {
+			return t
+		}
+	}
+	return "…"
+}

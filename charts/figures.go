@@ -1,0 +1,411 @@
+package charts
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+
+	chart "github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"annalist/content"
+	"annalist/layout"
+)
+
+// stackBar is one bar of a stacked bar series: its extent along the
+// category axis (in data units) and one value per track.
+type stackBar struct {
+	lo, hi float64
+	vals   []float64
+}
+
+// stackedBars is a go-chart series of stacked bars, vertical (x is the
+// category axis) or horizontal (y is). go-chart's own StackedBarChart
+// normalises every bar to 100% and lays bars out by itself, which can
+// neither show counts nor align with our time axis.
+type stackedBars struct {
+	bars       []stackBar
+	styles     []TrackStyle
+	horizontal bool
+}
+
+func (s stackedBars) GetName() string           { return "stacked bars" }
+func (s stackedBars) GetYAxis() chart.YAxisType { return chart.YAxisPrimary }
+func (s stackedBars) GetStyle() chart.Style     { return chart.Style{} }
+func (s stackedBars) Validate() error           { return nil }
+
+func (s stackedBars) maxSum() float64 {
+	m := 0.0
+	for _, b := range s.bars {
+		sum := 0.0
+		for _, v := range b.vals {
+			sum += v
+		}
+		m = max(m, sum)
+	}
+	return m
+}
+
+// Render draws each bar's segments bottom-up (left to right when
+// horizontal), in the track's fill and outline; the recorder turns each
+// box into a Rect hatched in the track's pattern.
+func (s stackedBars) Render(r chart.Renderer, cb chart.Box, xr, yr chart.Range, _ chart.Style) {
+	for _, b := range s.bars {
+		cum := 0.0
+		for k, v := range b.vals {
+			if v <= 0 {
+				continue
+			}
+			var box chart.Box
+			if s.horizontal {
+				box = chart.Box{Left: cb.Left + xr.Translate(cum), Right: cb.Left + xr.Translate(cum+v),
+					Top: cb.Bottom - yr.Translate(b.hi), Bottom: cb.Bottom - yr.Translate(b.lo)}
+			} else {
+				box = chart.Box{Left: cb.Left + xr.Translate(b.lo), Right: cb.Left + xr.Translate(b.hi),
+					Top: cb.Bottom - yr.Translate(cum+v), Bottom: cb.Bottom - yr.Translate(cum)}
+			}
+			st := s.styles[k]
+			chart.Draw.Box(r, box, chart.Style{FillColor: dcolor(st.Fill), StrokeColor: dcolor(st.Stroke), StrokeWidth: 0.5 * pxPerPt})
+			cum += v
+		}
+	}
+}
+
+// transparent is go-chart's "draw nothing" colour.
+var transparent = chart.ColorTransparent
+
+// ActivityStrip is a go-chart figure: the events that start in each
+// month, stacked by track, on the same time axis as a timeline above it,
+// so a reader sees where the story is dense. It implements layout.Block.
+type ActivityStrip struct {
+	Doc *content.Document
+	// From, To and Window choose the time as for Timeline. Align, when
+	// set and already laid out at the same x and width, gives the strip
+	// its timeline's plot area, so months line up exactly.
+	From, To int64
+	Window   bool
+	Align    *Timeline
+}
+
+// Layout draws the strip into the box: the title column at the left
+// ("Events per month", the peak), the bars in the plot area.
+func (a *ActivityStrip) Layout(x, y, w, h layout.Pt, m layout.Measurer, notes layout.Notes) ([]layout.Item, error) {
+	c, err := a.draw(x, y, w, h, m)
+	if err != nil {
+		return nil, err
+	}
+	return c.items, nil
+}
+
+func (a *ActivityStrip) draw(x, y, w, h layout.Pt, m layout.Measurer) (*canvas, error) {
+	from, to, ok := a.From, a.To, a.Window
+	if !ok {
+		from, to, ok = Span(a.Doc)
+	}
+	if !ok {
+		return nil, fmt.Errorf("charts: activity strip has no dated event")
+	}
+	var x0, x1 layout.Pt
+	if a.Align != nil && a.Align.plotW > 0 {
+		x0, x1 = x+a.Align.plotX0, x+a.Align.plotX0+a.Align.plotW
+		from, to = a.Align.plotFrom, a.Align.plotTo
+	} else {
+		tl := &Timeline{Doc: a.Doc, From: from, To: to, Window: true}
+		s, err := tl.fitState(x, 0, w, 1e6, m, nil)
+		if err != nil {
+			return nil, err
+		}
+		x0, x1 = s.sc.X0, s.sc.X1
+	}
+	styles := TrackStyles(a.Doc.Tracks)
+	laneOf := map[string]int{}
+	for i, tr := range a.Doc.Tracks {
+		laneOf[tr.ID] = i
+	}
+	// One bar per calendar month in the window (clipped to it).
+	type month struct {
+		lo, hi int64
+		vals   []float64
+	}
+	var months []month
+	fy, fm, _ := content.FromDayNumber(from)
+	for yy, mm := fy, fm; ; yy, mm = addMonths(yy, mm, 1) {
+		lo := content.DayNumber(yy, mm, 1)
+		if lo > to {
+			break
+		}
+		ny, nm := addMonths(yy, mm, 1)
+		months = append(months, month{max(lo, from), min(content.DayNumber(ny, nm, 1)-1, to), make([]float64, len(a.Doc.Tracks))})
+	}
+	for _, ev := range a.Doc.Events {
+		ln, ok := laneOf[ev.Track]
+		f, _, fok := pointSpan(ev.Date.Start)
+		if !ok || !fok || f < from || f > to {
+			continue
+		}
+		for i := range months {
+			if f >= months[i].lo && f <= months[i].hi {
+				months[i].vals[ln]++
+			}
+		}
+	}
+	series := stackedBars{styles: styles}
+	peak, peakAt := 0.0, int64(0)
+	for _, mo := range months {
+		sum := 0.0
+		for _, v := range mo.vals {
+			sum += v
+		}
+		if sum > peak {
+			peak, peakAt = sum, mo.lo
+		}
+		// A hairline between months keeps neighbouring bars apart.
+		series.bars = append(series.bars, stackBar{float64(mo.lo) + 0.04*float64(mo.hi-mo.lo+1), float64(mo.hi+1) - 0.04*float64(mo.hi-mo.lo+1), mo.vals})
+	}
+	c := &canvas{}
+	// The title column: what the strip shows, and its scale in words.
+	base := y + m.Ascent(sans, smallSize)
+	tw := x0 - x - 6
+	for _, line := range []string{"Events per month", "(tallest: " + strconv.Itoa(int(peak)) + ")"} {
+		if line[0] == '(' && peak == 0 {
+			continue
+		}
+		if peak > 0 && line[0] == '(' {
+			py, pm, _ := content.FromDayNumber(peakAt)
+			line = "tallest: " + strconv.Itoa(int(peak)) + ", " + monthAbbr[pm-1] + " " + yearLabel(py)
+		}
+		for _, l := range wrap(line, tw, sans, smallSize, m) {
+			if base+m.Descent(sans, smallSize) > y+h {
+				break
+			}
+			c.add(kText, "", layout.Text{X: x, Y: base, Text: l, Font: sans, Size: smallSize, Color: ink, W: m.Width(l, sans, smallSize)})
+			base += m.Ascent(sans, smallSize) + m.Descent(sans, smallSize) + 1
+		}
+	}
+	c.add(kGrid, "", layout.Rule{X1: x0, Y1: y + h - 0.5, X2: x1, Y2: y + h - 0.5, Width: 0.5, Color: softInk})
+	if peak == 0 {
+		return c, nil
+	}
+	rec := &recorder{m: m, ox: x, oy: y, hatches: map[layout.Color]TrackStyle{}}
+	for _, st := range styles {
+		rec.hatches[st.Fill] = st
+	}
+	ch := chart.Chart{
+		Width: px(w), Height: px(h), DPI: chartDPI,
+		Background: chart.Style{FillColor: transparent, StrokeColor: transparent,
+			Padding: chart.Box{Left: px(x0 - x), Right: px(x + w - x1), Top: px(1), Bottom: px(0.5), IsSet: true}},
+		Canvas:         chart.Style{FillColor: transparent, StrokeColor: transparent},
+		XAxis:          chart.XAxis{Style: chart.Hidden(), Range: &chart.ContinuousRange{Min: float64(from), Max: float64(to + 1)}},
+		YAxis:          chart.YAxis{Style: chart.Hidden(), Range: &chart.ContinuousRange{Min: 0, Max: peak}},
+		YAxisSecondary: chart.YAxis{Style: chart.Hidden()},
+		Series:         []chart.Series{series},
+	}
+	if err := ch.Render(rec.provider(), nil); err != nil {
+		return nil, fmt.Errorf("charts: activity strip: %w", err)
+	}
+	for _, it := range rec.items {
+		c.add(kMark, "", it)
+	}
+	return c, nil
+}
+
+// SourceCoverage is a go-chart figure: for each source, the events it
+// attests (cited for the event or for a version of it), stacked by
+// track, so a reader sees which strand rests on which sources. It
+// implements layout.Block.
+type SourceCoverage struct {
+	Doc *content.Document
+}
+
+// coverageRow is one source's counts.
+type coverageRow struct {
+	id, name string
+	vals     []float64
+	total    float64
+}
+
+func (sc *SourceCoverage) rows() []coverageRow {
+	laneOf := map[string]int{}
+	for i, tr := range sc.Doc.Tracks {
+		laneOf[tr.ID] = i
+	}
+	bySrc := map[string]*coverageRow{}
+	var order []string
+	for _, ev := range sc.Doc.Events {
+		ln, ok := laneOf[ev.Track]
+		if !ok {
+			continue
+		}
+		seen := map[string]bool{}
+		var ids []string
+		for _, c := range ev.Cite {
+			ids = append(ids, c.Source)
+		}
+		for _, v := range ev.Versions {
+			ids = append(ids, v.Source)
+		}
+		for _, id := range ids {
+			if id == "" || seen[id] {
+				continue
+			}
+			seen[id] = true
+			r := bySrc[id]
+			if r == nil {
+				r = &coverageRow{id: id, name: id, vals: make([]float64, len(sc.Doc.Tracks))}
+				if s := sc.Doc.SourceByID[id]; s != nil {
+					switch {
+					case s.TitleShort != "":
+						r.name = s.TitleShort
+					case s.Title != "":
+						r.name = s.Title
+					}
+					if len(s.Author) > 0 {
+						a := s.Author[0]
+						n := a.Family
+						if n == "" {
+							n = a.Literal
+						}
+						if n != "" {
+							r.name = n + ", " + r.name
+						}
+					}
+				}
+				bySrc[id] = r
+				order = append(order, id)
+			}
+			r.vals[ln]++
+			r.total++
+		}
+	}
+	out := make([]coverageRow, 0, len(order))
+	for _, id := range order {
+		out = append(out, *bySrc[id])
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].total > out[j].total })
+	return out
+}
+
+// niceStep is a step of 1, 2 or 5 times a power of ten that divides max
+// into at most n intervals.
+func niceStep(max float64, n int) float64 {
+	step := 1.0
+	for {
+		for _, k := range []float64{1, 2, 5} {
+			if max/(k*step) <= float64(n) {
+				return k * step
+			}
+		}
+		step *= 10
+	}
+}
+
+// Layout draws the figure: horizontal bars, the source names on the
+// right axis (go-chart's primary Y axis), counts on the X axis, and a key
+// of the tracks' patterns under it.
+func (sc *SourceCoverage) Layout(x, y, w, h layout.Pt, m layout.Measurer, notes layout.Notes) ([]layout.Item, error) {
+	c, err := sc.draw(x, y, w, h, m)
+	if err != nil {
+		return nil, err
+	}
+	return c.items, nil
+}
+
+func (sc *SourceCoverage) draw(x, y, w, h layout.Pt, m layout.Measurer) (*canvas, error) {
+	rows := sc.rows()
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("charts: source coverage: no event cites a source")
+	}
+	styles := TrackStyles(sc.Doc.Tracks)
+	// The key of tracks under the chart, flowed in rows.
+	type keyItem struct {
+		x     layout.Pt
+		row   int
+		title string
+	}
+	var keys []keyItem
+	kx, krow := x, 0
+	lineH := m.Ascent(sans, smallSize) + m.Descent(sans, smallSize) + 3
+	for _, tr := range sc.Doc.Tracks {
+		title := ellipsize(tr.Title, w-swatchW-4, sans, smallSize, m)
+		iw := swatchW + 4 + m.Width(title, sans, smallSize)
+		if kx > x && kx+iw > x+w {
+			kx, krow = x, krow+1
+		}
+		keys = append(keys, keyItem{kx, krow, title})
+		kx += iw + legendGap
+	}
+	keyH := layout.Pt(krow+1) * lineH
+	chartH := h - keyH - 4
+	// Names longer than half the box are shortened: the bars need room.
+	maxName := w / 2
+	ticks := make([]chart.Tick, len(rows))
+	series := stackedBars{styles: styles, horizontal: true}
+	peak := 0.0
+	for i, r := range rows {
+		// The first source at the top: go-chart's y grows upward.
+		pos := float64(len(rows) - 1 - i)
+		ticks[i] = chart.Tick{Value: pos + 0.5, Label: ellipsize(r.name, maxName, sans, smallSize, m)}
+		series.bars = append(series.bars, stackBar{pos + 0.2, pos + 0.8, r.vals})
+		peak = max(peak, r.total)
+	}
+	// go-chart sets an axis's range to its ticks' span: unlabelled ticks
+	// at both ends keep the range 0..n, so each bar sits at its name.
+	ticks = append(ticks, chart.Tick{Value: 0}, chart.Tick{Value: float64(len(rows))})
+	sort.Slice(ticks, func(i, j int) bool { return ticks[i].Value < ticks[j].Value })
+	step := niceStep(peak, 6)
+	top := step * float64(int(peak/step+0.999999))
+	var xt []chart.Tick
+	for v := 0.0; v <= top+1e-9; v += step {
+		xt = append(xt, chart.Tick{Value: v, Label: strconv.Itoa(int(v))})
+	}
+	if chartH < float64Pt(len(rows))*9+20 {
+		return nil, fmt.Errorf("%w: source coverage needs %.0f pt, has %.0f", ErrTooCrowded, float64(len(rows))*9+20+float64(keyH), float64(h))
+	}
+	axisStyle := chart.Style{FontSize: float64(smallSize), FontColor: drawing.ColorBlack, StrokeColor: dcolor(softInk), StrokeWidth: 0.5 * pxPerPt}
+	rec := &recorder{m: m, ox: x, oy: y, hatches: map[layout.Color]TrackStyle{}}
+	for _, st := range styles {
+		rec.hatches[st.Fill] = st
+	}
+	ch := chart.Chart{
+		Width: px(w), Height: px(chartH), DPI: chartDPI,
+		Background: chart.Style{FillColor: transparent, StrokeColor: transparent,
+			Padding: chart.Box{Left: px(2), Right: px(2), Top: px(2), Bottom: px(2), IsSet: true}},
+		Canvas: chart.Style{FillColor: transparent, StrokeColor: transparent},
+		XAxis: chart.XAxis{Style: axisStyle, Range: &chart.ContinuousRange{Min: 0, Max: top}, Ticks: xt,
+			GridMajorStyle: chart.Style{StrokeColor: dcolor(gray(200)), StrokeWidth: 0.3 * pxPerPt}, GridLines: gridLines(xt)},
+		YAxis:          chart.YAxis{Style: axisStyle, Range: &chart.ContinuousRange{Min: 0, Max: float64(len(rows))}, Ticks: ticks},
+		YAxisSecondary: chart.YAxis{Style: chart.Hidden()},
+		Series:         []chart.Series{series},
+	}
+	if err := ch.Render(rec.provider(), nil); err != nil {
+		return nil, fmt.Errorf("charts: source coverage: %w", err)
+	}
+	c := &canvas{}
+	for _, it := range rec.items {
+		k := kMark
+		switch it.(type) {
+		case layout.Text:
+			k = kText
+		case layout.Path:
+			k = kGrid // axis lines, ticks and gridlines
+		}
+		c.add(k, "", it)
+	}
+	ky := y + chartH + 4
+	for i, k := range keys {
+		top := ky + layout.Pt(k.row)*lineH
+		c.add(kMark, "", (&emitter{layoutState: &layoutState{}}).styleRect(styles[i], k.x, top+1.5, swatchW-2, lineH-4.5, false))
+		c.add(kText, "", layout.Text{X: k.x + swatchW + 2, Y: top + m.Ascent(sans, smallSize) + 0.5, Text: k.title, Font: sans, Size: smallSize, Color: ink, W: m.Width(k.title, sans, smallSize)})
+	}
+	return c, nil
+}
+
+func float64Pt(n int) layout.Pt { return layout.Pt(n) }
+
+func gridLines(ticks []chart.Tick) []chart.GridLine {
+	var out []chart.GridLine
+	for _, t := range ticks[1:] {
+		out = append(out, chart.GridLine{Value: t.Value})
+	}
+	return out
+}

@@ -1,0 +1,135 @@
+package charts
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"annalist/content"
+	"annalist/layout"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
+
+// dumpItems prints a display list one item a line, coordinates to two
+// decimals, so a golden diff shows exactly what moved.
+func dumpItems(items []layout.Item) string {
+	var b strings.Builder
+	f := func(p layout.Pt) string { return fmt.Sprintf("%.2f", float64(p)) }
+	col := func(c *layout.Color) string {
+		if c == nil {
+			return "-"
+		}
+		return hex(*c)
+	}
+	for _, it := range items {
+		switch v := it.(type) {
+		case layout.Text:
+			fmt.Fprintf(&b, "text %s,%s %s/%d %s w=%s %s %q\n", f(v.X), f(v.Y), v.Font.Family, v.Font.Style, f(v.Size), f(v.W), hex(v.Color), v.Text)
+		case layout.Rule:
+			fmt.Fprintf(&b, "rule %s,%s %s,%s w=%s %s dash=%v\n", f(v.X1), f(v.Y1), f(v.X2), f(v.Y2), f(v.Width), hex(v.Color), v.Dash)
+		case layout.Rect:
+			fmt.Fprintf(&b, "rect %s,%s %sx%s fill=%s stroke=%s/%s dash=%v hatch=%s\n", f(v.X), f(v.Y), f(v.W), f(v.H), col(v.Fill), col(v.Stroke), f(v.StrokeWidth), v.Dash, v.Hatch)
+		case layout.Path:
+			fmt.Fprintf(&b, "path %s fill=%s stroke=%s/%s dash=%v\n", pathData(v.Ops), col(v.Fill), col(v.Stroke), f(v.StrokeWidth), v.Dash)
+		case layout.Link:
+			fmt.Fprintf(&b, "link %s,%s %sx%s -> %s%s\n", f(v.X), f(v.Y), f(v.W), f(v.H), v.Dest, v.URL)
+		case layout.Dest:
+			fmt.Fprintf(&b, "dest %s at %s,%s\n", v.Name, f(v.X), f(v.Y))
+		}
+	}
+	return b.String()
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if string(want) != got {
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(gl) || i < len(wl); i++ {
+			var g, w string
+			if i < len(gl) {
+				g = gl[i]
+			}
+			if i < len(wl) {
+				w = wl[i]
+			}
+			if g != w {
+				t.Fatalf("%s differs from the golden at line %d:\n got: %s\nwant: %s\n(run go test -update if the change is right)", path, i+1, g, w)
+			}
+		}
+	}
+}
+
+// TestGolden lays out the small hand-written document in a box the size
+// of a landscape A5 (so it is tight enough for callouts to matter) and
+// compares the display list, the notes it cited and the planner's
+// windows with testdata/caspian.golden.
+func TestGolden(t *testing.T) {
+	doc := caspian(t)
+	notes := &counter{}
+	tl := &Timeline{Doc: doc, Dests: true}
+	c := layoutChecked(t, "golden", tl, 540, 340, notes)
+	var b strings.Builder
+	b.WriteString("# notes cited, in order\n")
+	for i, cs := range notes.cites {
+		var parts []string
+		for _, c := range cs {
+			parts = append(parts, c.Source+" "+c.Locator)
+		}
+		fmt.Fprintf(&b, "[%d] %s\n", i+1, strings.Join(parts, "; "))
+	}
+	b.WriteString("# warnings\n")
+	for _, w := range tl.Warnings {
+		b.WriteString(w + "\n")
+	}
+	b.WriteString("# plan for a 300 x 250 pt box\n")
+	blocks, err := Plan(doc, layout.Size{W: 300, H: 250}, fixed{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, blk := range blocks {
+		p := blk.(*Timeline)
+		y1, m1, d1 := content.FromDayNumber(p.From)
+		y2, m2, d2 := content.FromDayNumber(p.To)
+		fmt.Fprintf(&b, "window %d-%02d-%02d..%d-%02d-%02d dests=%v\n", y1, m1, d1, y2, m2, d2, p.Dests)
+	}
+	b.WriteString("# items\n")
+	b.WriteString(dumpItems(c.items))
+	golden(t, "caspian", b.String())
+}
+
+// TestGoldenFigures dumps the go-chart figures of the small document:
+// the activity strip aligned under its timeline, and source coverage.
+func TestGoldenFigures(t *testing.T) {
+	doc := caspian(t)
+	tl := &Timeline{Doc: doc}
+	if _, err := tl.Layout(20, 30, 700, 300, fixed{}, &counter{}); err != nil {
+		t.Fatal(err)
+	}
+	strip, err := (&ActivityStrip{Doc: doc, Align: tl}).draw(20, 340, 700, 40, fixed{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cov, err := (&SourceCoverage{Doc: doc}).draw(20, 400, 400, 160, fixed{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "figures", "# activity strip\n"+dumpItems(strip.items)+"# source coverage\n"+dumpItems(cov.items))
+}

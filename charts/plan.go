@@ -1,0 +1,200 @@
+package charts
+
+import (
+	"fmt"
+	"sort"
+
+	"annalist/content"
+	"annalist/layout"
+)
+
+// Plan returns the blocks that show doc's timeline in boxes of size box:
+// one block when every label can be set at MinTextSize or more in one
+// box; otherwise the time split into windows, each a block with the axis,
+// lane titles and legend repeated and the bars that cross its edges
+// marked as continued; then one detail block per doc.Details window.
+// The main chart's blocks carry the "chart-<id>" destinations (each event
+// in the window where it starts), detail blocks none.
+//
+// It fails only when even a window of a week does not fit the box.
+func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.Block, error) {
+	from, to, ok := Span(doc)
+	if !ok {
+		return nil, nil
+	}
+	wins, err := windows(doc, from, to, box, m)
+	if err != nil {
+		return nil, err
+	}
+	var out []layout.Block
+	for _, w := range wins {
+		out = append(out, &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, Dests: true})
+	}
+	for _, d := range doc.Details {
+		f, _, fok := pointSpan(d.Date.Start)
+		_, l, lok := pointSpan(d.Date.End)
+		if !fok || !lok || l < f {
+			continue
+		}
+		// A detail window too dense for one box is split like the main
+		// chart, its parts titled "(1 of 2)" and so on.
+		ws, err := windows(doc, f, l, box, m)
+		if err != nil {
+			return nil, fmt.Errorf("detail %q: %w", d.Title, err)
+		}
+		for i, w := range ws {
+			title := d.Title
+			if len(ws) > 1 {
+				title = fmt.Sprintf("%s (%d of %d)", d.Title, i+1, len(ws))
+			}
+			out = append(out, &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, Title: title})
+		}
+	}
+	return out, nil
+}
+
+// fits reports whether the window [from, to] can be laid out in box.
+func fits(doc *content.Document, from, to int64, box layout.Size, m layout.Measurer) bool {
+	tl := &Timeline{Doc: doc, From: from, To: to, Window: true}
+	// Only the smallest size: Layout, trying larger ones first, will
+	// find this one at worst.
+	_, err := tl.fitSizes(0, 0, box.W, box.H, m, probe{}, labelSizes[len(labelSizes)-1:])
+	return err == nil
+}
+
+// windows finds the windows: the whole span if it fits; else the fewest
+// equal windows that all fit, if that is no more than the greedy count;
+// else the greedy windows, each as long as fits (a dense year and a
+// quiet decade need different widths).
+func windows(doc *content.Document, from, to int64, box layout.Size, m layout.Measurer) ([][2]int64, error) {
+	if fits(doc, from, to, box, m) {
+		return [][2]int64{{from, to}}, nil
+	}
+	var greedy [][2]int64
+	for start := from; start <= to; {
+		lo, hi := min(start+6, to), to // lo: the least window we accept
+		if !fits(doc, start, lo, box, m) {
+			return nil, fmt.Errorf("%w: even a week from day %d does not fit a %.0f x %.0f pt box", ErrTooCrowded, start, float64(box.W), float64(box.H))
+		}
+		for lo < hi { // the longest window that fits, by bisection
+			mid := lo + (hi-lo+1)/2
+			if fits(doc, start, mid, box, m) {
+				lo = mid
+			} else {
+				hi = mid - 1
+			}
+		}
+		end := lo
+		if end < to && end-start > 62 {
+			// End on a month's last day, where a reader expects a page
+			// to turn.
+			// Fitting is not quite monotonic in the window's length
+			// (packing is greedy), so the shorter window is checked too.
+			if e := monthStart(end+1) - 1; e > start+31 && fits(doc, start, e, box, m) {
+				end = e
+			}
+		}
+		greedy = append(greedy, [2]int64{start, end})
+		start = end + 1
+	}
+	// As few windows as the greedy found, with as many events in each:
+	// events cluster (a quiet decade of context, then a crowded year), so
+	// windows of equal time would leave one page empty and cram another.
+	// Time and events weigh equally first (a quiet decade gets a page of
+	// its own rather than squeezing the crowded year into a corner), then
+	// events alone.
+	for k := 2; k <= len(greedy); k++ {
+		for _, timeWeight := range []float64{1, 0} {
+			ws := quantileSplit(doc, from, to, k, timeWeight)
+			ok := len(ws) == k
+			for _, w := range ws {
+				if !ok || !fits(doc, w[0], w[1], box, m) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return ws, nil
+			}
+		}
+	}
+	return greedy, nil
+}
+
+// quantileSplit cuts [from, to] into k windows of about equal weight,
+// each boundary on the first of a month. An event start weighs 1; time
+// weighs timeWeight times as much as the events, spread evenly (0: split
+// by events alone).
+func quantileSplit(doc *content.Document, from, to int64, k int, timeWeight float64) [][2]int64 {
+	var starts []int64
+	for _, e := range doc.Events {
+		if f, _, ok := pointSpan(e.Date.Start); ok && f >= from && f <= to {
+			starts = append(starts, f)
+		}
+	}
+	sort.Slice(starts, func(i, j int) bool { return starts[i] < starts[j] })
+	n := float64(len(starts))
+	if n < float64(k) {
+		return split(from, to, k)
+	}
+	span := float64(to - from + 1)
+	total := n * (1 + timeWeight)
+	// weight(t) is the weight of [from, t); it rises with t, so each
+	// boundary is found by bisection.
+	weight := func(t int64) float64 {
+		i := sort.Search(len(starts), func(i int) bool { return starts[i] >= t })
+		return float64(i) + timeWeight*n*float64(t-from)/span
+	}
+	var out [][2]int64
+	start := from
+	for i := 1; i < k; i++ {
+		target := total * float64(i) / float64(k)
+		lo, hi := from, to
+		for lo < hi {
+			mid := lo + (hi-lo)/2
+			if weight(mid) < target {
+				lo = mid + 1
+			} else {
+				hi = mid
+			}
+		}
+		b := monthStart(lo)
+		if b <= start || b > to {
+			continue
+		}
+		out = append(out, [2]int64{start, b - 1})
+		start = b
+	}
+	return append(out, [2]int64{start, to})
+}
+
+// split cuts [from, to] into k windows of nearly equal length, each
+// starting on the first of a month when the windows are longer than two
+// months, so that page edges fall where a reader expects them.
+func split(from, to int64, k int) [][2]int64 {
+	var out [][2]int64
+	n := to - from + 1
+	start := from
+	for i := 1; i <= k; i++ {
+		end := from + n*int64(i)/int64(k) - 1
+		if i < k && n/int64(k) > 62 {
+			end = monthStart(end+1) - 1
+		}
+		if end < start {
+			continue
+		}
+		if i == k {
+			end = to
+		}
+		out = append(out, [2]int64{start, end})
+		start = end + 1
+	}
+	return out
+}
+
+// probe is the Notes the planner measures with: it reports a three-digit
+// number for every note, the widest a handout's notes will be, so a
+// window that fits while planning fits when laid out for real.
+type probe struct{}
+
+func (probe) Cite([]content.Cite) int { return 999 }

@@ -1,0 +1,115 @@
+package charts
+
+import (
+	"strings"
+	"testing"
+
+	"annalist/content"
+	"annalist/layout"
+)
+
+func TestAxis(t *testing.T) {
+	st := AxisStyle{Font: layout.Font{Family: "sans"}, Size: 7.5, Pad: 2, Gap: 6}
+	tests := []struct {
+		name     string
+		from, to [3]int // y, m, d, inclusive
+		width    layout.Pt
+		unit     Unit
+		labels   string // the first tick labels, space-separated
+		context  string // the context row, "|"-separated
+		nTicks   int
+	}{
+		{"two years", [3]int{1920, 1, 1}, [3]int{1921, 12, 31}, 600, Unit{Months, 1}, "Jan Feb Mar Apr", "1920|1921", 25},
+		{"narrow two years", [3]int{1920, 1, 1}, [3]int{1921, 12, 31}, 200, Unit{Months, 3}, "Jan Apr Jul Oct", "1920|1921", 9},
+		{"a decade", [3]int{1910, 1, 1}, [3]int{1919, 12, 31}, 600, Unit{Months, 6}, "Jan Jul Jan Jul", "1910|1911|1912", 21},
+		{"three days", [3]int{1920, 5, 17}, [3]int{1920, 5, 19}, 300, Unit{Days, 1}, "17 18 19", "May 1920", 4},
+		{"month starting mid-way", [3]int{1920, 4, 20}, [3]int{1920, 6, 10}, 500, Unit{Days, 5}, "21 26 1 6", "Apr 1920|May 1920|Jun 1920", 11},
+		{"BCE", [3]int{-99, 1, 1}, [3]int{-43, 12, 31}, 500, Unit{Years, 5}, "100 BCE 95 BCE 90 BCE", "", 12},
+		{"across the era", [3]int{-20, 1, 1}, [3]int{20, 12, 31}, 500, Unit{Years, 5}, "20 BCE 15 BCE", "", 8},
+		{"millennia", [3]int{-2999, 1, 1}, [3]int{2000, 12, 31}, 600, Unit{Years, 500}, "3000 BCE 2500 BCE", "", 10},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			from := content.DayNumber(tc.from[0], tc.from[1], tc.from[2])
+			to := content.DayNumber(tc.to[0], tc.to[1], tc.to[2])
+			sc := Scale{From: float64(from), To: float64(to + 1), X0: 50, X1: 50 + tc.width}
+			a := MakeAxis(sc, st, fixed{})
+			if a.Unit != tc.unit {
+				t.Errorf("unit = %v, want %v", a.Unit, tc.unit)
+			}
+			if len(a.Ticks) != tc.nTicks {
+				t.Errorf("%d ticks, want %d", len(a.Ticks), tc.nTicks)
+			}
+			var labels []string
+			for _, tk := range a.Ticks {
+				labels = append(labels, tk.Label)
+			}
+			if got := strings.Join(labels, " "); !strings.HasPrefix(got, tc.labels) {
+				t.Errorf("labels = %q, want prefix %q", got, tc.labels)
+			}
+			var ctx []string
+			for _, l := range a.Context {
+				ctx = append(ctx, l.Label)
+			}
+			if got := strings.Join(ctx, "|"); !strings.HasPrefix(got, tc.context) {
+				t.Errorf("context = %q, want prefix %q", got, tc.context)
+			}
+			checkAxis(t, a, sc, st)
+		})
+	}
+}
+
+// checkAxis checks the axis's own invariants: ticks inside the scale and
+// increasing, labels inside it and never closer than Gap.
+func checkAxis(t *testing.T, a Axis, sc Scale, st AxisStyle) {
+	t.Helper()
+	m := fixed{}
+	var lastEnd layout.Pt = -1e9
+	for i, tk := range a.Ticks {
+		if tk.X < sc.X0-0.01 || tk.X > sc.X1+0.01 {
+			t.Errorf("tick %d at %.2f outside [%.2f, %.2f]", i, tk.X, sc.X0, sc.X1)
+		}
+		if i > 0 && tk.Day <= a.Ticks[i-1].Day {
+			t.Errorf("tick %d not after tick %d", i, i-1)
+		}
+		if tk.Label == "" {
+			continue
+		}
+		x := tk.X + st.Pad
+		if x < lastEnd+st.Gap-0.01 {
+			t.Errorf("label %q at %.2f closer than %.0f to the previous ending %.2f", tk.Label, x, st.Gap, lastEnd)
+		}
+		lastEnd = x + m.Width(tk.Label, st.Font, st.Size)
+		if lastEnd > sc.X1+0.01 {
+			t.Errorf("label %q runs off the axis", tk.Label)
+		}
+	}
+	for _, l := range a.Context {
+		if l.X+m.Width(l.Label, st.Font, st.Size) > sc.X1+0.01 {
+			t.Errorf("context label %q runs off the axis", l.Label)
+		}
+	}
+}
+
+func TestScale(t *testing.T) {
+	sc := Scale{From: 100, To: 200, X0: 10, X1: 210}
+	for _, tc := range []struct {
+		day  float64
+		want layout.Pt
+	}{{100, 10}, {200, 210}, {150, 110}, {125.5, 61}} {
+		if got := sc.X(tc.day); got != tc.want {
+			t.Errorf("X(%v) = %v, want %v", tc.day, got, tc.want)
+		}
+	}
+	if sc.PerDay() != 2 {
+		t.Errorf("PerDay = %v", sc.PerDay())
+	}
+}
+
+func TestYearLabel(t *testing.T) {
+	for y, want := range map[int]string{1920: "1920", 1: "1", 0: "1 BCE", -43: "44 BCE"} {
+		if got := yearLabel(y); got != want {
+			t.Errorf("yearLabel(%d) = %q, want %q", y, got, want)
+		}
+	}
+}

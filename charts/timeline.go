@@ -1,0 +1,894 @@
+package charts
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"annalist/content"
+	"annalist/layout"
+)
+
+// MinTextSize is the smallest type the chart ever sets: below 7 pt a
+// photocopied handout is no longer legible.
+const MinTextSize layout.Pt = 7
+
+// ErrTooCrowded is returned by Timeline.Layout when the chart cannot be
+// set in its box with every label at MinTextSize or larger, even with
+// numbered callouts; the planner then splits the time window.
+var ErrTooCrowded = errors.New("charts: timeline too crowded for its box")
+
+// Timeline is the timeline chart of a document, or of a window of its
+// time: one lane per track, events packed into rows, labels beside or
+// inside their marks or as numbered callouts with a key under the chart,
+// uncertainty drawn so that it survives a photocopy, disputed dates as
+// labelled ticks, eras as bands, relations as routed arrows, and a legend.
+// It implements layout.Block.
+type Timeline struct {
+	Doc *content.Document
+	// From and To (inclusive day numbers) restrict the chart to a window
+	// when Window is set; otherwise the chart spans the whole document.
+	From, To int64
+	Window   bool
+	// Dests makes the chart emit a destination "chart-<id>" at each
+	// mark, for links from the narrative. Only one chart of a handout
+	// (the main one) should set it, so names stay unique.
+	Dests bool
+	// Title names a detail figure ("April-June 1920: Baku and Enzeli");
+	// the chart does not print it (the caption is layout's), it is here
+	// for the assembler.
+	Title string
+	// Warnings are set by Layout: relations that could not be drawn
+	// without crossing a label.
+	Warnings []string
+
+	// The plot area of the last Layout, relative to its box, for figures
+	// aligned with this chart (ActivityStrip).
+	plotX0, plotW    layout.Pt
+	plotFrom, plotTo int64
+}
+
+// Sizes and spacing, in points.
+const (
+	smallSize            = MinTextSize // callout numbers, key, legend, era titles
+	rowGap     layout.Pt = 3           // between rows: the channel relations run in
+	lanePad    layout.Pt = 3
+	labelGap   layout.Pt = 3 // mark to its label
+	packGap    layout.Pt = 4 // least space between two footprints in a row
+	diamondW   layout.Pt = 4.5
+	swatchW    layout.Pt = 12
+	arrowLen   layout.Pt = 5
+	taperLen   layout.Pt = 6
+	insidePad  layout.Pt = 2.5
+	tickLen    layout.Pt = 3
+	legendGap  layout.Pt = 12
+	sampleW    layout.Pt = 18
+	keyGap     layout.Pt = 10
+	minBarW    layout.Pt = 2
+	sectionGap layout.Pt = 6
+)
+
+var (
+	sans     = layout.Font{Family: "sans", Style: layout.Regular}
+	sansBold = layout.Font{Family: "sans", Style: layout.Bold}
+	ink      = gray(0)
+	softInk  = gray(90)
+)
+
+// labelMode is where an event's label went.
+type labelMode uint8
+
+const (
+	labelInside labelMode = iota
+	labelRight
+	labelLeft
+	calloutRight
+	calloutLeft
+	calloutInside // the number inside a bar that fills the window
+)
+
+func (l labelMode) callout() bool { return l >= calloutRight }
+
+// mark is one event's geometry in x and its label text, before packing.
+type mark struct {
+	ev    *content.Event
+	lane  int
+	order int // document order, for stable sorting
+
+	point  bool      // a diamond
+	px     layout.Pt // diamond centre
+	bx0    layout.Pt // bar body (bx0 == bx1: none)
+	bx1    layout.Pt
+	whisk  []span // precision ranges drawn as a thin line with end ticks
+	taperL bool   // approximate start
+	taperR bool
+	dashed bool // uncertain
+	openL  bool // open or unknown start: arrow to the axis edge
+	openR  bool
+	unknL  bool // unknown (not open) end: the arrow is dashed
+	unknR  bool
+	contL  bool // runs on before the window (continued from another page)
+	contR  bool
+	lo, hi layout.Pt // whole mark extent
+
+	label  string
+	labelW layout.Pt
+
+	vticks  []layout.Pt // disputed-date ticks
+	vlabel  string
+	vx      layout.Pt // version label's x
+	vw      layout.Pt
+	callout int // callout number, when the label went to the key
+
+	// After packing:
+	row  int
+	mode labelMode
+}
+
+// layoutState is everything Layout computes before emitting items.
+type layoutState struct {
+	t          *Timeline
+	x, y, w, h layout.Pt
+	m          layout.Measurer
+	sc         Scale
+	from, to   int64 // inclusive window
+	axis       Axis
+	styles     []TrackStyle
+	asc, desc  layout.Pt // label font extents
+	rowH, barH layout.Pt
+	titleW     layout.Pt
+	titles     [][]string // wrapped lane titles
+	lanes      [][]*mark
+	rows       []int // rows per lane
+	maxRows    []int
+	eraRows    [][]*eraMark
+	eras       []*eraMark
+	calloutW   layout.Pt
+	// labelSize is the size of event labels and axis labels; titleSize
+	// of lane titles. Callouts, keys, legend and era titles are 7 pt.
+	labelSize, titleSize layout.Pt
+	// spare is added to the gap between rows when the chart is shorter
+	// than its box, so a sparse chart spreads over its page instead of
+	// huddling at the top.
+	spare layout.Pt
+}
+
+func (s *layoutState) gap() layout.Pt { return rowGap + s.spare }
+
+type eraMark struct {
+	era    *content.Era
+	x0, x1 layout.Pt
+	tx, tw layout.Pt
+	title  string
+	row    int
+}
+
+// Layout draws the chart into the box (x, y, w, h). It registers the
+// events' and versions' citations with notes, in the order the chart is
+// read (lane by lane, left to right), and prints the returned numbers.
+func (t *Timeline) Layout(x, y, w, h layout.Pt, m layout.Measurer, notes layout.Notes) ([]layout.Item, error) {
+	c, err := t.draw(x, y, w, h, m, notes)
+	if err != nil {
+		return nil, err
+	}
+	return c.items, nil
+}
+
+// Span returns the window of days (inclusive) that the chart shows when
+// no window is set: every dated event and era, padded to whole months
+// (or years for long spans) so that the first and last marks do not sit
+// on the box's edge.
+func Span(doc *content.Document) (from, to int64, ok bool) {
+	first, last := int64(1<<62), int64(-1<<62)
+	see := func(d content.Date) {
+		for _, p := range []content.Point{d.Start, d.End} {
+			if f, l, ok := pointSpan(p); ok {
+				first = min(first, f)
+				last = max(last, l)
+			}
+		}
+	}
+	for _, e := range doc.Events {
+		see(e.Date)
+		for _, v := range e.Versions {
+			if v.Date != nil {
+				see(*v.Date)
+			}
+			for _, p := range []*content.Point{v.Start, v.End} {
+				if p != nil {
+					see(content.Date{Start: *p, End: *p})
+				}
+			}
+		}
+	}
+	for _, e := range doc.Eras {
+		see(e.Date)
+	}
+	if first > last {
+		return 0, 0, false
+	}
+	return padSpan(first, last)
+}
+
+// padSpan widens [first, last] to whole months (to whole years beyond ten
+// years, to whole decades beyond a century), plus a little room.
+func padSpan(first, last int64) (int64, int64, bool) {
+	days := last - first + 1
+	switch {
+	case days <= 31:
+		return first - 1, last + 1, true
+	case days <= 3660:
+		y, mo, _ := content.FromDayNumber(first)
+		from := content.DayNumber(y, mo, 1)
+		y, mo, _ = content.FromDayNumber(last)
+		ny, nm := addMonths(y, mo, 1)
+		return from, content.DayNumber(ny, nm, 1) - 1, true
+	case days <= 36600:
+		y, _, _ := content.FromDayNumber(first)
+		ly, _, _ := content.FromDayNumber(last)
+		return content.DayNumber(y, 1, 1), content.DayNumber(ly+1, 1, 1) - 1, true
+	}
+	y, _, _ := content.FromDayNumber(first)
+	ly, _, _ := content.FromDayNumber(last)
+	y -= ((y % 10) + 10) % 10
+	ly += 10 - ((ly%10)+10)%10
+	return content.DayNumber(y, 1, 1), content.DayNumber(ly, 1, 1) - 1, true
+}
+
+func (t *Timeline) window() (int64, int64, bool) {
+	if t.Window {
+		return t.From, t.To, t.To >= t.From
+	}
+	return Span(t.Doc)
+}
+
+func (t *Timeline) draw(x, y, w, h layout.Pt, m layout.Measurer, notes layout.Notes) (*canvas, error) {
+	s, err := t.fitState(x, y, w, h, m, notes)
+	if err != nil {
+		return nil, err
+	}
+	t.plotX0, t.plotW, t.plotFrom, t.plotTo = s.sc.X0-x, s.sc.X1-s.sc.X0, s.from, s.to
+	return s.emit(), nil
+}
+
+// fitState computes the whole layout (rows, label places) without
+// emitting items.
+func (t *Timeline) fitState(x, y, w, h layout.Pt, m layout.Measurer, notes layout.Notes) (*layoutState, error) {
+	return t.fitSizes(x, y, w, h, m, notes, labelSizes)
+}
+
+// labelSizes are the label sizes a chart tries, largest first: a chart
+// with room to spare is set larger, one short of room down to 7 pt.
+var labelSizes = []layout.Pt{9, 8, 7.5, MinTextSize}
+
+// fitSizes lays the chart out at the first of sizes that fits. The notes
+// are registered once, on the first attempt, and replayed on the others,
+// so each note gets one number however many attempts are made.
+func (t *Timeline) fitSizes(x, y, w, h layout.Pt, m layout.Measurer, notes layout.Notes, sizes []layout.Pt) (*layoutState, error) {
+	memo := &memoNotes{inner: notes}
+	var err error
+	for _, size := range sizes {
+		memo.i = 0
+		var s *layoutState
+		if s, err = t.fitAt(x, y, w, h, m, memo, size); err == nil {
+			return s, nil
+		}
+	}
+	return nil, err
+}
+
+// memoNotes replays the note numbers of an earlier attempt.
+type memoNotes struct {
+	inner layout.Notes
+	nums  []int
+	i     int
+}
+
+func (n *memoNotes) Cite(c []content.Cite) int {
+	if n.i < len(n.nums) {
+		n.i++
+		return n.nums[n.i-1]
+	}
+	num := 0
+	if n.inner != nil {
+		num = n.inner.Cite(c)
+	}
+	n.nums = append(n.nums, num)
+	n.i++
+	return num
+}
+
+func (t *Timeline) fitAt(x, y, w, h layout.Pt, m layout.Measurer, notes layout.Notes, size layout.Pt) (*layoutState, error) {
+	t.Warnings = nil
+	from, to, ok := t.window()
+	if !ok {
+		return nil, fmt.Errorf("charts: timeline has no dated event to draw")
+	}
+	s := &layoutState{t: t, x: x, y: y, w: w, h: h, m: m, from: from, to: to}
+	s.labelSize, s.titleSize = size, size+0.5
+	s.styles = TrackStyles(t.Doc.Tracks)
+	s.asc, s.desc = m.Ascent(sans, s.labelSize), m.Descent(sans, s.labelSize)
+	s.rowH = s.asc + s.desc + 3
+	s.barH = s.rowH - 3.5
+	s.layoutTitles()
+	s.sc = Scale{From: float64(from), To: float64(to + 1), X0: x + s.titleW + 6, X1: x + w - arrowLen - 1}
+	if s.sc.X1-s.sc.X0 < 40 {
+		return nil, fmt.Errorf("%w: box %.0f pt wide leaves no room for the axis", ErrTooCrowded, float64(w))
+	}
+	s.axis = MakeAxis(s.sc, AxisStyle{Font: sans, Size: s.labelSize, Pad: 2, Gap: 6}, m)
+	s.collect(notes)
+	s.layoutEras()
+	if err := s.fit(); err != nil {
+		return nil, err
+	}
+	rows := 0
+	for _, r := range s.rows {
+		rows += r
+	}
+	if h := s.height(); h < s.h && rows > 0 {
+		s.spare = min((s.h-h)/layout.Pt(rows), s.rowH)
+		for s.spare > 0.5 && s.height() > s.h {
+			s.spare /= 2 // lane titles taller than their rows absorb some
+		}
+		if s.height() > s.h {
+			s.spare = 0
+		}
+	}
+	return s, nil
+}
+
+// layoutTitles sets the width of the lane title column and wraps each
+// track's title into it.
+func (s *layoutState) layoutTitles() {
+	widest := layout.Pt(0)
+	for _, tr := range s.t.Doc.Tracks {
+		widest = max(widest, s.m.Width(tr.Title, sansBold, s.titleSize))
+	}
+	// The column holds the longest word of any title unbroken, so a
+	// title breaks between words ("The sovietization / of Azerbaijan"),
+	// never inside one, unless that word alone is a third of the box.
+	longest := layout.Pt(0)
+	for _, tr := range s.t.Doc.Tracks {
+		for _, word := range strings.Fields(tr.Title) {
+			longest = max(longest, s.m.Width(word, sansBold, s.titleSize))
+		}
+	}
+	s.titleW = min(max(widest*0.5, longest), s.w*0.16, 160) + swatchW + 4
+	s.titleW = max(s.titleW, min(s.w*0.1, 70), min(longest+swatchW+4, s.w/3))
+	for _, tr := range s.t.Doc.Tracks {
+		s.titles = append(s.titles, wrap(tr.Title, s.titleW-swatchW-4, sansBold, s.titleSize, s.m))
+	}
+}
+
+// wrap breaks s into lines no wider than width, between words, and
+// inside a word only when the word alone is wider than the line.
+func wrap(s string, width layout.Pt, f layout.Font, size layout.Pt, m layout.Measurer) []string {
+	var lines []string
+	cur := ""
+	for _, word := range strings.Fields(s) {
+		try := word
+		if cur != "" {
+			try = cur + " " + word
+		}
+		if m.Width(try, f, size) <= width {
+			cur = try
+			continue
+		}
+		if cur != "" {
+			lines = append(lines, cur)
+			cur = ""
+		}
+		for m.Width(word, f, size) > width {
+			r := []rune(word)
+			n := len(r) - 1
+			for n > 1 && m.Width(string(r[:n]), f, size) > width {
+				n--
+			}
+			lines = append(lines, string(r[:n]))
+			word = string(r[n:])
+		}
+		cur = word
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// collect computes every visible event's mark and label, lane by lane,
+// and registers the notes in reading order.
+func (s *layoutState) collect(notes layout.Notes) {
+	laneOf := map[string]int{}
+	for i, tr := range s.t.Doc.Tracks {
+		laneOf[tr.ID] = i
+	}
+	s.lanes = make([][]*mark, len(s.t.Doc.Tracks))
+	for i, ev := range s.t.Doc.Events {
+		ln, ok := laneOf[ev.Track]
+		if !ok {
+			continue
+		}
+		mk := s.geom(ev)
+		if mk == nil {
+			continue
+		}
+		mk.lane, mk.order = ln, i
+		s.lanes[ln] = append(s.lanes[ln], mk)
+	}
+	for _, lane := range s.lanes {
+		sort.SliceStable(lane, func(i, j int) bool {
+			if lane[i].lo != lane[j].lo {
+				return lane[i].lo < lane[j].lo
+			}
+			return lane[i].hi < lane[j].hi
+		})
+		for _, mk := range lane {
+			s.labels(mk, notes)
+		}
+	}
+}
+
+// geom computes an event's mark in x, or nil when it lies outside the
+// window.
+func (s *layoutState) geom(ev *content.Event) *mark {
+	d := ev.Date
+	sc := s.sc
+	X := func(day int64) layout.Pt { return sc.X(float64(day)) }
+	sf, sl, sok := pointSpan(d.Start)
+	ef, el, eok := pointSpan(d.End)
+	mk := &mark{ev: ev}
+	if !d.Interval || ev.Milestone {
+		if !sok {
+			sf, sl, sok = ef, el, eok
+		}
+		if !sok || sl < s.from || sf > s.to {
+			return nil
+		}
+		lo, hi := X(max(sf, s.from)), X(min(sl, s.to)+1)
+		mk.point = true
+		mk.px = (lo + hi) / 2
+		if sl > sf {
+			mk.whisk = append(mk.whisk, span{lo, hi})
+		}
+		p := d.Start
+		mk.taperL, mk.taperR = p.Approximate, p.Approximate
+		mk.dashed = p.Uncertain
+		mk.lo, mk.hi = mk.px-diamondW, mk.px+diamondW
+		if len(mk.whisk) > 0 {
+			mk.lo, mk.hi = min(lo, mk.lo), max(hi, mk.hi)
+		}
+		if mk.taperL {
+			mk.lo, mk.hi = min(mk.lo, mk.px-diamondW-taperLen), max(mk.hi, mk.px+diamondW+taperLen)
+		}
+		s.clampMark(mk)
+		return mk
+	}
+	// An interval. Its first and last visible days decide whether it is
+	// in the window; open ends run to the window's edge.
+	first, last := sf, el
+	if !sok {
+		first = s.from
+		mk.openL = true
+		mk.unknL = d.Start.Unknown
+	}
+	if !eok {
+		last = s.to
+		mk.openR = true
+		mk.unknR = d.End.Unknown
+	}
+	if !sok && !eok {
+		return nil
+	}
+	if last < s.from || first > s.to {
+		return nil
+	}
+	// The solid body runs between the precision ranges of the two ends;
+	// an end known only to the month or year gets a whisker over that
+	// month or year instead.
+	b0, b1 := X(max(first, s.from)), X(min(last, s.to)+1)
+	if sok {
+		if sl > sf && sl >= s.from {
+			mk.whisk = append(mk.whisk, span{X(max(sf, s.from)), X(min(sl, s.to) + 1)})
+			b0 = X(min(max(sl+1, s.from), s.to+1))
+		}
+		if sf < s.from {
+			mk.contL = true
+		}
+		mk.taperL = d.Start.Approximate
+	}
+	if eok {
+		if el > ef {
+			if ef <= s.to {
+				mk.whisk = append(mk.whisk, span{X(max(ef, s.from)), X(min(el, s.to) + 1)})
+			}
+			b1 = X(max(min(ef, s.to+1), s.from))
+		}
+		if el > s.to {
+			mk.contR = true
+		}
+		mk.taperR = d.End.Approximate
+	}
+	mk.dashed = d.Start.Uncertain || d.End.Uncertain
+	if mk.openL {
+		b0 = sc.X0
+	}
+	if mk.openR {
+		b1 = sc.X1
+	}
+	if b1-b0 < minBarW && len(mk.whisk) == 0 {
+		c := (b0 + b1) / 2
+		b0, b1 = c-minBarW/2, c+minBarW/2
+	}
+	if b1 < b0 {
+		b1 = b0 // the whiskers overlap: no solid body
+	}
+	mk.bx0, mk.bx1 = b0, b1
+	mk.lo, mk.hi = b0, b1
+	// The chevrons of a continued bar sit inside its last 8 pt; a bar
+	// shorter than that still keeps them clear of its neighbours.
+	if mk.contR && !mk.openR {
+		mk.lo = min(mk.lo, b1-8)
+	}
+	if mk.contL && !mk.openL {
+		mk.hi = max(mk.hi, b0+8)
+	}
+	for _, wsp := range mk.whisk {
+		mk.lo, mk.hi = min(mk.lo, wsp.Lo), max(mk.hi, wsp.Hi)
+	}
+	if mk.openL {
+		mk.lo = sc.X0 - arrowLen
+	}
+	if mk.openR {
+		mk.hi = sc.X1 + arrowLen
+	}
+	s.clampMark(mk)
+	return mk
+}
+
+func (s *layoutState) clampMark(mk *mark) {
+	mk.lo = max(mk.lo, s.sc.X0-arrowLen)
+	mk.hi = min(mk.hi, s.sc.X1+arrowLen)
+}
+
+// labels sets an event's label text (title and note number) and the
+// ticks and label of its disputed dates.
+func (s *layoutState) labels(mk *mark, notes layout.Notes) {
+	ev := mk.ev
+	mk.label = ev.Title
+	// Labels are measured with every note number as wide as three
+	// digits, so the planner (which cannot know the numbers) and the
+	// real layout pack exactly the same widths: a window the planner
+	// found to fit then always fits.
+	measure := ev.Title
+	if len(ev.Cite) > 0 && notes != nil {
+		n := notes.Cite(ev.Cite)
+		mk.label += " [" + strconv.Itoa(n) + "]"
+		measure += " [" + noteDigits(n) + "]"
+	}
+	mk.labelW = s.m.Width(measure, sans, s.labelSize)
+	var parts, mparts []string
+	for _, v := range ev.Versions {
+		if v.Field != "" && v.Field != "date" {
+			continue
+		}
+		var pts []content.Point
+		var text string
+		switch {
+		case v.Date != nil:
+			pts = append(pts, v.Date.Start)
+			text = shortPoint(v.Date.Start)
+			if v.Date.Interval {
+				pts = append(pts, v.Date.End)
+				text += "–" + shortPoint(v.Date.End)
+			}
+		case v.Start != nil && v.End != nil:
+			pts = append(pts, *v.Start, *v.End)
+			text = shortPoint(*v.Start) + "–" + shortPoint(*v.End)
+		case v.Start != nil:
+			pts = append(pts, *v.Start)
+			text = "from " + shortPoint(*v.Start)
+		case v.End != nil:
+			pts = append(pts, *v.End)
+			text = shortPoint(*v.End)
+		default:
+			continue
+		}
+		mtext := text
+		ticks := 0
+		for _, p := range pts {
+			f, l, ok := pointSpan(p)
+			if !ok || l < s.from || f > s.to {
+				continue
+			}
+			mid := (float64(f) + float64(l) + 1) / 2
+			mid = min(max(mid, float64(s.from)), float64(s.to+1))
+			mk.vticks = append(mk.vticks, s.sc.X(mid))
+			ticks++
+		}
+		if ticks == 0 {
+			// The variant lies outside this window: it is shown (and
+			// cited) on the page where its tick falls, not here, where
+			// its label would hang by no tick.
+			continue
+		}
+		if v.Source != "" && notes != nil {
+			n := notes.Cite([]content.Cite{{Source: v.Source, Locator: v.Locator}})
+			text += " [" + strconv.Itoa(n) + "]"
+			mtext += " [" + noteDigits(n) + "]"
+		}
+		parts = append(parts, text)
+		mparts = append(mparts, mtext)
+	}
+	if len(parts) == 0 {
+		return
+	}
+	mk.vlabel = strings.Join(parts, " / ")
+	mk.vw = s.m.Width(strings.Join(mparts, " / "), sans, smallSize)
+	vx := mk.lo
+	if len(mk.vticks) > 0 {
+		vx = mk.vticks[0]
+		for _, t := range mk.vticks {
+			vx = min(vx, t)
+		}
+		// The version ticks widen the mark.
+		for _, t := range mk.vticks {
+			mk.lo, mk.hi = min(mk.lo, t-1), max(mk.hi, t+1)
+		}
+	}
+	// Keep the label in the box: shift it left if it would run off.
+	vx = min(vx, s.x+s.w-mk.vw)
+	mk.vx = max(vx, s.sc.X0)
+}
+
+// footprints returns an event's alternative placements, best first, and
+// the index of the first callout alternative.
+func (s *layoutState) footprints(mk *mark) ([]footprint, []labelMode, int) {
+	var fs []footprint
+	var modes []labelMode
+	right := s.x + s.w
+	add := func(lo, hi layout.Pt, mode labelMode) {
+		f := footprint{Rows: []span{{lo, hi}}}
+		if mk.vlabel != "" {
+			vlo, vhi := mk.vx, mk.vx+mk.vw
+			for _, t := range mk.vticks {
+				vlo, vhi = min(vlo, t-1), max(vhi, t+1)
+			}
+			f.Rows = append(f.Rows, span{vlo, vhi})
+		}
+		fs = append(fs, f)
+		modes = append(modes, mode)
+	}
+	// Beside the mark reads best; inside a long bar (on a white window,
+	// the bar's outline kept) when neither side has room, as for a bar
+	// that spans the whole window.
+	if mk.hi+labelGap+mk.labelW <= right {
+		add(mk.lo, mk.hi+labelGap+mk.labelW, labelRight)
+	}
+	if mk.lo-labelGap-mk.labelW >= s.sc.X0 {
+		add(mk.lo-labelGap-mk.labelW, mk.hi, labelLeft)
+	}
+	if !mk.point && mk.bx1-mk.bx0 >= mk.labelW+2*insidePad+s.taperRoom(mk) {
+		add(mk.lo, mk.hi, labelInside)
+	}
+	co := len(fs)
+	if mk.hi+2+s.calloutW <= right {
+		add(mk.lo, mk.hi+2+s.calloutW, calloutRight)
+	}
+	if mk.lo-2-s.calloutW >= s.sc.X0-arrowLen {
+		add(mk.lo-2-s.calloutW, mk.hi, calloutLeft)
+	}
+	if len(fs) == 0 {
+		// Not even a number fits beside the mark (a bar across the whole
+		// window): put the number inside the bar.
+		add(mk.lo, mk.hi, calloutInside)
+	}
+	return fs, modes, co
+}
+
+// taperRoom is the part of a bar's ends taken by tapers, arrows and
+// chevrons, where an inside label must not go.
+func (s *layoutState) taperRoom(mk *mark) layout.Pt {
+	var r layout.Pt
+	for _, b := range []bool{mk.taperL || mk.contL || mk.openL, mk.taperR || mk.contR || mk.openR} {
+		if b {
+			r += taperLen + 1
+		}
+	}
+	return r
+}
+
+// packLane packs one lane with a row limit and records each mark's row
+// and label mode; it returns the number of rows used.
+func (s *layoutState) packLane(ln int, maxRows int) int {
+	lane := s.lanes[ln]
+	items := make([]packItem, len(lane))
+	modes := make([][]labelMode, len(lane))
+	for i, mk := range lane {
+		fs, ms, co := s.footprints(mk)
+		items[i] = packItem{Alts: fs, Callout: co}
+		modes[i] = ms
+	}
+	res, rows := pack(items, packGap, maxRows)
+	for i, mk := range lane {
+		mk.row = res[i].Row
+		mk.mode = modes[i][res[i].Alt]
+	}
+	s.orderRows(lane, rows)
+	return rows
+}
+
+// orderRows renumbers a lane's rows so that they read as a staircase,
+// the row whose first mark is earliest on top (packing by callouts first
+// can leave later events in upper rows). Rows holding the second line of
+// a disputed date must stay under their bar, so a lane with any is left
+// as packed.
+func (s *layoutState) orderRows(lane []*mark, rows int) {
+	first := make([]layout.Pt, rows)
+	for i := range first {
+		first[i] = 1e18
+	}
+	for _, mk := range lane {
+		if mk.vlabel != "" {
+			return
+		}
+		first[mk.row] = min(first[mk.row], mk.lo)
+	}
+	order := make([]int, rows)
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return first[order[a]] < first[order[b]] })
+	newRow := make([]int, rows)
+	for to, from := range order {
+		newRow[from] = to
+	}
+	for _, mk := range lane {
+		mk.row = newRow[mk.row]
+	}
+}
+
+// laneHeight is a lane's height for a number of rows.
+func (s *layoutState) laneHeight(ln, rows int) layout.Pt {
+	rh := layout.Pt(rows)*(s.rowH+s.gap()) - s.gap()
+	lineH := s.m.Ascent(sansBold, s.titleSize) + s.m.Descent(sansBold, s.titleSize) + 1
+	th := layout.Pt(len(s.titles[ln])) * lineH
+	return max(rh, th, s.rowH) + 2*lanePad
+}
+
+// fit packs every lane, then, while the chart is taller than its box,
+// takes a row from the lane with the most rows (its labels that no
+// longer fit become numbered callouts). It fails when no lane can give
+// up a row.
+func (s *layoutState) fit() error {
+	n := len(s.lanes)
+	s.rows = make([]int, n)
+	s.maxRows = make([]int, n)
+	count := 0
+	for _, l := range s.lanes {
+		count += len(l)
+	}
+	s.calloutW = s.m.Width(strconv.Itoa(max(count, 1)), sans, smallSize)
+	for i := range s.lanes {
+		s.rows[i] = s.packLane(i, 0)
+	}
+	stuck := make([]bool, n)
+	for s.height() > s.h {
+		best := -1
+		for i := range s.lanes {
+			if !stuck[i] && s.rows[i] > 1 && (best < 0 || s.laneHeight(i, s.rows[i]) > s.laneHeight(best, s.rows[best])) {
+				best = i
+			}
+		}
+		if best < 0 {
+			return fmt.Errorf("%w: %.0f pt needed, %.0f pt available", ErrTooCrowded, float64(s.height()), float64(s.h))
+		}
+		before := s.rows[best]
+		s.maxRows[best] = before - 1
+		s.rows[best] = s.packLane(best, s.maxRows[best])
+		if s.rows[best] >= before {
+			// Callouts did not save a row: restore and stop trying here.
+			s.maxRows[best] = 0
+			s.rows[best] = s.packLane(best, 0)
+			stuck[best] = true
+		}
+	}
+	return nil
+}
+
+// callouts numbers the callout marks in reading order.
+func (s *layoutState) callouts() []*mark {
+	var out []*mark
+	for _, lane := range s.lanes {
+		for _, mk := range lane {
+			mk.callout = 0
+			if mk.mode.callout() {
+				out = append(out, mk)
+				mk.callout = len(out)
+			}
+		}
+	}
+	return out
+}
+
+// Vertical structure, top to bottom: era titles, axis labels, lanes,
+// legend, callout key.
+func (s *layoutState) eraHeight() layout.Pt {
+	if len(s.eraRows) == 0 {
+		return 0
+	}
+	return layout.Pt(len(s.eraRows))*(s.smallLine()+2) + 2
+}
+
+func (s *layoutState) smallLine() layout.Pt {
+	return s.m.Ascent(sans, smallSize) + s.m.Descent(sans, smallSize) + 1
+}
+
+func (s *layoutState) axisHeight() layout.Pt {
+	h := s.rowH + tickLen
+	if len(s.axis.Context) > 0 {
+		h += s.rowH
+	}
+	return h
+}
+
+func (s *layoutState) lanesHeight() layout.Pt {
+	var h layout.Pt
+	for i := range s.lanes {
+		h += s.laneHeight(i, s.rows[i])
+	}
+	return h
+}
+
+func (s *layoutState) height() layout.Pt {
+	h := s.eraHeight() + s.axisHeight() + s.lanesHeight()
+	h += sectionGap + s.legendHeight()
+	if k := s.keyHeight(); k > 0 {
+		h += sectionGap + k
+	}
+	return h
+}
+
+// layoutEras places each era's title in the lowest title row where it
+// does not collide with another.
+func (s *layoutState) layoutEras() {
+	var ems []*eraMark
+	for _, e := range s.t.Doc.Eras {
+		f, _, fok := pointSpan(e.Date.Start)
+		_, l, lok := pointSpan(e.Date.End)
+		if !fok {
+			f = s.from
+		}
+		if !lok {
+			l = s.to
+		}
+		if l < s.from || f > s.to {
+			continue
+		}
+		em := &eraMark{era: e, x0: s.sc.X(float64(max(f, s.from))), x1: s.sc.X(float64(min(l, s.to) + 1))}
+		em.title = e.Title
+		em.tw = s.m.Width(em.title, sans, smallSize)
+		em.tx = min(em.x0+2, s.x+s.w-em.tw)
+		em.tx = max(em.tx, s.sc.X0)
+		ems = append(ems, em)
+	}
+	sort.SliceStable(ems, func(i, j int) bool { return min(ems[i].x0, ems[i].tx) < min(ems[j].x0, ems[j].tx) })
+	items := make([]packItem, len(ems))
+	for i, em := range ems {
+		items[i] = packItem{Alts: []footprint{{Rows: []span{{min(em.x0, em.tx), max(em.x1, em.tx+em.tw)}}}}}
+	}
+	res, rows := pack(items, packGap, 0)
+	s.eraRows = make([][]*eraMark, rows)
+	for i, em := range ems {
+		em.row = res[i].Row
+		s.eraRows[em.row] = append(s.eraRows[em.row], em)
+	}
+	s.eras = ems
+}
+
+// noteDigits is a stand-in for note number n as wide as the widest the
+// planner assumes: at least three digits.
+func noteDigits(n int) string {
+	return strings.Repeat("9", max(3, len(strconv.Itoa(n))))
+}

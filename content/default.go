@@ -1,0 +1,30 @@
+package content
+
+import (
+	"embed"
+	"io/fs"
+)
+
+// defaultFiles is the default handout, shipped in the binary so that
+// `annalist` with no input prints a real example.
+//
+//go:embed default
+var defaultFiles embed.FS
+
+// DefaultFS returns the folder of the default handout: handout.yaml and
+// the files it names.
+func DefaultFS() fs.FS {
+	// fs.Sub fails only on an invalid path, and "default" is valid.
+	sub, _ := fs.Sub(defaultFiles, "default")
+	return sub
+}
+
+// Default loads the default handout.
+func Default() (*Document, error) {
+	fsys := DefaultFS()
+	data, err := fs.ReadFile(fsys, "handout.yaml")
+	if err != nil {
+		return nil, err
+	}
+	return Load("default/handout.yaml", data, fsys)
+}
