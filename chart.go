@@ -1,0 +1,76 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"annalist/charts"
+	"annalist/content"
+	"annalist/layout"
+)
+
+// chartNotes numbers the chart's citations for `annalist chart`, which
+// writes the chart without the rest of the handout: the numbers the
+// chart prints are explained in a list of notes under it.
+type chartNotes struct{ cites [][]content.Cite }
+
+func (n *chartNotes) Cite(c []content.Cite) int {
+	n.cites = append(n.cites, c)
+	return len(n.cites)
+}
+
+// writeChart writes the timeline (every window, then the detail figures)
+// as one SVG, the blocks stacked down the image with the notes under them.
+func writeChart(doc *content.Document, name string, o options, stdout io.Writer) error {
+	size := layout.A4.Landscape()
+	if doc.Paper == "letter" {
+		size = layout.Letter.Landscape()
+	}
+	const margin = 36
+	box := layout.Size{W: size.W - 2*margin, H: size.H - 2*margin}
+	m := layout.NewMeasurer()
+	blocks, err := charts.Plan(doc, box, m)
+	if err != nil {
+		return fmt.Errorf("annalist: the chart does not fit: %w", err)
+	}
+	if len(blocks) == 0 {
+		return fmt.Errorf("annalist: nothing to chart: no event has a known date")
+	}
+	notes := &chartNotes{}
+	var items []layout.Item
+	y := layout.Pt(margin)
+	for _, b := range blocks {
+		its, err := b.Layout(margin, y, box.W, box.H, m, notes)
+		if err != nil {
+			return err
+		}
+		items = append(items, its...)
+		y += box.H + margin
+	}
+	// The notes, in small type, one a line.
+	citer := content.NewCiter(doc, content.CiteOptions{ShortIbid: doc.ShortIbid})
+	font := layout.Font{Family: "sans"}
+	const size8 = 8
+	for i, c := range notes.cites {
+		var sb strings.Builder
+		fmt.Fprintf(&sb, "%d. ", i+1)
+		for _, s := range citer.Note(c) {
+			sb.WriteString(s.Text)
+		}
+		txt := sb.String()
+		y += 11
+		items = append(items, layout.Text{X: margin, Y: y, Text: txt, Font: font, Size: size8, Color: layout.Black, W: m.Width(txt, font, size8)})
+	}
+	var buf bytes.Buffer
+	if err := charts.WriteSVG(&buf, items, layout.Size{W: size.W, H: y + margin}); err != nil {
+		return err
+	}
+	path := outPath(o, name+"-timeline", ".svg")
+	if err := writeAtomic(path, buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s (%d chart blocks, %d notes)\n", path, len(blocks), len(notes.cites))
+	return nil
+}

@@ -1,0 +1,326 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strconv"
+	"strings"
+
+	"annalist/content"
+)
+
+// version is set at release time with -ldflags "-X main.version=v1.2.3";
+// a development build reports its module version or "devel".
+var version = ""
+
+const shortUsage = `usage: annalist [build] [FILE] [-o PATH] [--paper a4|letter] [--grayscale]
+       annalist check FILE...
+       annalist chart [FILE] [-o PATH.svg]
+       annalist --help | --version
+`
+
+const longUsage = `annalist turns a YAML file of historical events into a printable PDF handout:
+a timeline chart with one swim lane per track, narrative pages with
+footnotes in Chicago style, a chronology and a bibliography.
+
+` + shortUsage + `
+commands:
+  build   write the PDF handout (the default command). With no FILE, build
+          the handout embedded in annalist (Soviet power on the Caspian,
+          1918-1921) into out/.
+  check   validate FILE(s) only; print a summary or every problem found.
+  chart   write the timeline chart alone as SVG, for slides.
+
+options:
+  -o PATH              where to write (default: out/NAME.pdf, or out/NAME-timeline.svg)
+  --paper a4|letter    paper size, overriding the file's paper: field
+  --grayscale          render the whole document in grays
+  -h, --help           show this help
+  --version            print the version
+
+exit status: 0 ok, 1 input errors (printed as file:line:col: message), 2 usage.
+`
+
+// usageError is a mistake on the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
+
+// errReported means the problems were already printed (input errors,
+// listed one per line); main only sets exit status 1.
+var errReported = errors.New("input errors reported")
+
+// options are the parsed command line.
+type options struct {
+	cmd       string // build, check, chart, help, version
+	files     []string
+	out       string
+	paper     string
+	grayscale bool
+}
+
+// parseArgs reads the command line. Flags may come before or after the
+// file, as users type them.
+func parseArgs(args []string) (options, error) {
+	var o options
+	o.cmd = "build"
+	if len(args) > 0 {
+		switch args[0] {
+		case "build", "check", "chart":
+			o.cmd = args[0]
+			args = args[1:]
+		case "help":
+			o.cmd = "help"
+			return o, nil
+		}
+	}
+	fs := flag.NewFlagSet("annalist", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&o.out, "o", "", "")
+	fs.StringVar(&o.paper, "paper", "", "")
+	fs.BoolVar(&o.grayscale, "grayscale", false, "")
+	var help, ver bool
+	fs.BoolVar(&help, "h", false, "")
+	fs.BoolVar(&help, "help", false, "")
+	fs.BoolVar(&ver, "version", false, "")
+	for {
+		if err := fs.Parse(args); err != nil {
+			return o, usagef("%v", err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		if args[0] == "--" {
+			o.files = append(o.files, args[1:]...)
+			break
+		}
+		o.files = append(o.files, args[0])
+		args = args[1:]
+	}
+	switch {
+	case help:
+		o.cmd = "help"
+		return o, nil
+	case ver:
+		o.cmd = "version"
+		return o, nil
+	}
+	switch o.paper {
+	case "", "a4", "letter":
+	default:
+		return o, usagef("--paper must be a4 or letter, not %q", o.paper)
+	}
+	switch o.cmd {
+	case "check":
+		if len(o.files) == 0 {
+			return o, usagef("check needs a FILE to validate")
+		}
+		if o.out != "" || o.paper != "" || o.grayscale {
+			return o, usagef("check writes nothing: -o, --paper and --grayscale do not apply")
+		}
+	case "build", "chart":
+		if len(o.files) > 1 {
+			return o, usagef("%s takes at most one FILE, got %d: %s", o.cmd, len(o.files), strings.Join(o.files, " "))
+		}
+	}
+	return o, nil
+}
+
+// run is the whole program but for the exit: main calls it with the real
+// arguments and streams, tests with their own.
+func run(args []string, stdout, stderr io.Writer) error {
+	o, err := parseArgs(args)
+	if err != nil {
+		return err
+	}
+	switch o.cmd {
+	case "help":
+		_, err := io.WriteString(stdout, longUsage)
+		return err
+	case "version":
+		_, err := fmt.Fprintf(stdout, "annalist %s\n", versionString())
+		return err
+	case "check":
+		return check(o, stdout, stderr)
+	}
+	doc, name, err := load(o, stderr)
+	if err != nil {
+		return err
+	}
+	if o.paper != "" {
+		doc.Paper = o.paper
+	}
+	switch o.cmd {
+	case "chart":
+		return writeChart(doc, name, o, stdout)
+	default:
+		return writeHandout(doc, name, o, stdout, stderr)
+	}
+}
+
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+// check validates every file named and prints a one-line summary for each
+// good one, or all of its problems.
+func check(o options, stdout, stderr io.Writer) error {
+	bad := false
+	for _, f := range o.files {
+		doc, err := loadFile(f)
+		if err != nil {
+			report(err, stderr)
+			bad = true
+			continue
+		}
+		printWarnings(doc, stderr)
+		fmt.Fprintf(stdout, "%s: ok: %s\n", f, doc.Summary())
+	}
+	if bad {
+		return errReported
+	}
+	return nil
+}
+
+// load reads the input: the file named, or the embedded default. It
+// returns the base name for the output file.
+func load(o options, stderr io.Writer) (*content.Document, string, error) {
+	if len(o.files) == 0 {
+		doc, err := content.Default()
+		if err != nil {
+			// The embedded handout is tested; failing here is a bug, but
+			// say what failed rather than panic.
+			return nil, "", fmt.Errorf("annalist: the built-in handout does not load: %w", err)
+		}
+		printWarnings(doc, stderr)
+		return doc, "caspian-1918-1921", nil
+	}
+	f := o.files[0]
+	doc, err := loadFile(f)
+	if err != nil {
+		report(err, stderr)
+		return nil, "", errReported
+	}
+	printWarnings(doc, stderr)
+	base := strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
+	return doc, base, nil
+}
+
+// maxInput is the largest input file we read: a handout's YAML is
+// kilobytes; anything this size is a mistake or an attack.
+const maxInput = 16 << 20
+
+// loadFile reads and validates one YAML file, resolving the narrative and
+// bibliography files it names relative to its own folder.
+func loadFile(path string) (*content.Document, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, cleanErr(err))
+	}
+	if fi.IsDir() {
+		return nil, fmt.Errorf("%s: is a folder; give the YAML file", path)
+	}
+	if fi.Size() > maxInput {
+		return nil, fmt.Errorf("%s:1:1: file is %d bytes; the limit is 16 MiB (%d bytes)", path, fi.Size(), maxInput)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, cleanErr(err))
+	}
+	return content.Load(path, data, os.DirFS(filepath.Dir(path)))
+}
+
+// cleanErr drops the "open PATH:" prefix the os package adds, since we
+// print the path ourselves.
+func cleanErr(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// report prints input errors one per line.
+func report(err error, stderr io.Writer) {
+	fmt.Fprintln(stderr, err)
+	var el content.ErrorList
+	if errors.As(err, &el) && len(el) > 1 {
+		fmt.Fprintf(stderr, "%d problems; nothing written\n", len(el))
+	}
+}
+
+func printWarnings(doc *content.Document, stderr io.Writer) {
+	for _, w := range doc.Warnings {
+		fmt.Fprintln(stderr, w)
+	}
+}
+
+// outPath is -o, or out/NAME.EXT relative to the working folder.
+func outPath(o options, name, ext string) string {
+	if o.out != "" {
+		return o.out
+	}
+	return filepath.Join("out", name+ext)
+}
+
+// writeAtomic writes data to path through a temporary file in the same
+// folder, renamed into place, so a failed run never leaves a partial file
+// and never replaces a good one.
+func writeAtomic(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("annalist: cannot create %s: %w", dir, cleanErr(err))
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("annalist: cannot write in %s: %w", dir, cleanErr(err))
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = io.Copy(tmp, bytes.NewReader(data)); err != nil {
+		return fmt.Errorf("annalist: writing %s: %w", path, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("annalist: writing %s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("annalist: writing %s: %w", path, err)
+	}
+	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("annalist: writing %s: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("annalist: cannot replace %s: %w", path, cleanErr(err))
+	}
+	return nil
+}
+
+// sourceDateEpoch is the document date for reproducible builds: the
+// SOURCE_DATE_EPOCH convention, or 0 to let the writer use its fixed date.
+func sourceDateEpoch() int64 {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil && n >= 0 {
+			return n
+		}
+	}
+	return 0
+}

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestParseArgs(t *testing.T) {
+	tests := []struct {
+		args    []string
+		want    options
+		wantErr string // substring of a usage error
+	}{
+		{args: nil, want: options{cmd: "build"}},
+		{args: []string{"talk.yaml"}, want: options{cmd: "build", files: []string{"talk.yaml"}}},
+		{args: []string{"build", "talk.yaml", "-o", "x.pdf"}, want: options{cmd: "build", files: []string{"talk.yaml"}, out: "x.pdf"}},
+		{args: []string{"-o", "x.pdf", "talk.yaml", "--paper", "letter"}, want: options{cmd: "build", files: []string{"talk.yaml"}, out: "x.pdf", paper: "letter"}},
+		{args: []string{"--grayscale"}, want: options{cmd: "build", grayscale: true}},
+		{args: []string{"check", "a.yaml", "b.yaml"}, want: options{cmd: "check", files: []string{"a.yaml", "b.yaml"}}},
+		{args: []string{"chart", "-o", "t.svg"}, want: options{cmd: "chart", out: "t.svg"}},
+		{args: []string{"--help"}, want: options{cmd: "help"}},
+		{args: []string{"-h"}, want: options{cmd: "help"}},
+		{args: []string{"help"}, want: options{cmd: "help"}},
+		{args: []string{"--version"}, want: options{cmd: "version"}},
+		{args: []string{"build", "--", "-odd.yaml"}, want: options{cmd: "build", files: []string{"-odd.yaml"}}},
+		{args: []string{"check"}, wantErr: "check needs a FILE"},
+		{args: []string{"check", "a.yaml", "-o", "x"}, wantErr: "check writes nothing"},
+		{args: []string{"--paper", "a5"}, wantErr: `--paper must be a4 or letter, not "a5"`},
+		{args: []string{"a.yaml", "b.yaml"}, wantErr: "build takes at most one FILE, got 2"},
+		{args: []string{"--colour"}, wantErr: "flag provided but not defined: -colour"},
+		{args: []string{"-o"}, wantErr: "flag needs an argument: -o"},
+	}
+	for _, tt := range tests {
+		got, err := parseArgs(tt.args)
+		if tt.wantErr != "" {
+			var ue usageError
+			if !errors.As(err, &ue) || !contains(ue.msg, tt.wantErr) {
+				t.Errorf("parseArgs(%q): error %v, want usage error containing %q", tt.args, err, tt.wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("parseArgs(%q): %v", tt.args, err)
+			continue
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("parseArgs(%q) = %+v, want %+v", tt.args, got, tt.want)
+		}
+	}
+}
+
+func contains(s, sub string) bool {
+	return strings.Contains(s, sub)
+}
+
+func TestWriteAtomicReplacesAndLeavesNoTemp(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "sub", "h.pdf")
+	if err := writeAtomic(p, []byte("one")); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeAtomic(p, []byte("two")); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(p)
+	if err != nil || string(b) != "two" {
+		t.Fatalf("read %q, %v; want two", b, err)
+	}
+	ents, _ := os.ReadDir(filepath.Dir(p))
+	if len(ents) != 1 {
+		t.Errorf("folder holds %d entries, want only h.pdf: %v", len(ents), ents)
+	}
+}
+
+func TestWriteAtomicFailureKeepsOldFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "h.pdf")
+	if err := os.WriteFile(p, []byte("good"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A target that is a non-empty folder cannot be replaced by rename.
+	bad := filepath.Join(dir, "folder")
+	os.MkdirAll(filepath.Join(bad, "x"), 0o755)
+	if err := writeAtomic(bad, []byte("new")); err == nil {
+		t.Fatal("writeAtomic over a folder succeeded")
+	}
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		if e.Name() != "h.pdf" && e.Name() != "folder" {
+			t.Errorf("left behind %s", e.Name())
+		}
+	}
+	if b, _ := os.ReadFile(p); string(b) != "good" {
+		t.Errorf("good file changed to %q", b)
+	}
+}

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"annalist/charts"
+	"annalist/content"
+	"annalist/layout"
+)
+
+// render runs the stages after loading: the chart blocks, the layout of
+// the whole handout, and the PDF writer. It returns the PDF bytes and the
+// layout's warnings; nothing is written to disk here.
+func render(doc *content.Document, grayscale bool) ([]byte, *layout.Document, error) {
+	m := layout.NewMeasurer()
+	ldoc, err := layout.Build(doc, nil, layout.Options{
+		Measurer: m,
+		Date:     sourceDateEpoch(),
+		Plan: func(box layout.Size) ([]layout.Block, error) {
+			return charts.Plan(doc, box, m)
+		},
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	var buf bytes.Buffer
+	if err := layout.WritePDFWith(&buf, ldoc, layout.WritePDFOptions{Grayscale: grayscale}); err != nil {
+		return nil, nil, err
+	}
+	return buf.Bytes(), ldoc, nil
+}
+
+// writeHandout builds the PDF and writes it atomically.
+func writeHandout(doc *content.Document, name string, o options, stdout, stderr io.Writer) error {
+	pdf, ldoc, err := render(doc, o.grayscale)
+	if err != nil {
+		return err
+	}
+	for _, w := range ldoc.Warnings {
+		if !strings.Contains(w, "warning:") {
+			w = "warning: " + w
+		}
+		fmt.Fprintln(stderr, w)
+	}
+	path := outPath(o, name, ".pdf")
+	if err := writeAtomic(path, pdf); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s (%d pages)\n", path, len(ldoc.Pages))
+	return nil
+}
