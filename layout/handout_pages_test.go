@@ -88,3 +88,61 @@ func firstBlockOn(pg *Page, blocks []Para) BlockKind {
 	}
 	return Body
 }
+
+// TestHandoutKeepRules checks the page breaks of the default handout's
+// narrative, on both papers: no heading ends a page, no page ends with
+// the first line of a paragraph of several lines (orphan) or starts with
+// its last (widow).
+func TestHandoutKeepRules(t *testing.T) {
+	for _, paper := range []string{"a4", "letter"} {
+		t.Run(paper, func(t *testing.T) {
+			doc, err := content.Default()
+			if err != nil {
+				t.Fatal(err)
+			}
+			st := DefaultStyle()
+			g, _ := geometryFor(paper)
+			seq := &NoteSeq{Origin: FromText}
+			blocks, _, err := Markdown(doc, seq, st)
+			if err != nil {
+				t.Fatal(err)
+			}
+			notes := seq.Format(content.NewCiter(doc, content.CiteOptions{ShortIbid: doc.ShortIbid}), st)
+			m := NewMeasurer()
+			f := &flow{blocks: blocks, frame: g.frame, m: m, set: newSetter(m), notes: map[int]*noteText{}, src: notes}
+			f.avail = g.frame.Size.H - g.frame.Top - g.frame.Bottom
+			f.collect()
+			lines := map[int]int{} // lines per block
+			for _, u := range f.units {
+				lines[u.block]++
+			}
+			pages := f.distribute()
+			if len(pages) < 10 {
+				t.Fatalf("%d pages; the narrative should fill more than 10", len(pages))
+			}
+			for i, pb := range pages[:len(pages)-1] {
+				last := pb.units[len(pb.units)-1].u
+				if blocks[last.block].Kind == Heading {
+					t.Errorf("page %d ends with heading %s", i+1, f.blockLabel(last.block))
+				}
+				if last.first && lines[last.block] > 1 {
+					t.Errorf("page %d ends with the first line of %s (an orphan)", i+1, f.blockLabel(last.block))
+				}
+				next := pages[i+1].units[0].u
+				if !next.first && lines[next.block] > 1 && next == &f.units[lastUnitOf(f.units, next.block)] {
+					t.Errorf("page %d starts with the last line of %s (a widow)", i+2, f.blockLabel(next.block))
+				}
+			}
+		})
+	}
+}
+
+func lastUnitOf(units []unit, block int) int {
+	k := -1
+	for i := range units {
+		if units[i].block == block {
+			k = i
+		}
+	}
+	return k
+}
