@@ -207,8 +207,7 @@ type flowed struct {
 }
 
 // flowPart flows blocks into portrait pages and works out each page's
-// running head: the section in force at the top of the page, or the
-// first that starts on it.
+// running head (see sectionHeads).
 func flowPart(blocks []Para, notes map[int]*Note, g geometry, m Measurer) (flowed, error) {
 	used := map[int]*Note{}
 	for _, b := range blocks {
@@ -223,33 +222,47 @@ func flowPart(blocks []Para, notes map[int]*Note, g geometry, m Measurer) (flowe
 		return flowed{}, err
 	}
 	p := part{pages: res.Pages, portrait: true, outline: res.Outline}
-	p.heads = make([]string, len(res.Pages))
-	// Sections (level 1 headings) by the page they start on.
-	starts := map[int]string{}
-	for _, b := range blocks {
-		if b.Kind == Heading && b.Level == 1 && b.Dest != "" {
-			if pg, ok := res.DestPage[b.Dest]; ok {
-				if _, taken := starts[pg]; !taken {
-					starts[pg] = b.Bookmark
-				}
-			}
-		}
-	}
-	cur := ""
-	for i := range res.Pages {
-		if s, ok := starts[i]; ok {
-			p.heads[i] = s
-			// The head of the next page is the last section begun here.
-			for _, b := range blocks {
-				if b.Kind == Heading && b.Level == 1 && res.DestPage[b.Dest] == i {
-					cur = b.Bookmark
-				}
-			}
-			continue
-		}
-		p.heads[i] = cur
-	}
+	p.heads = sectionHeads(res.Outline, len(res.Pages), g.frame.Top)
 	return flowed{part: p, warnings: res.Warnings}, nil
+}
+
+// sectionHeads gives each of n pages its running head, from the flow's
+// outline: as in a printed book, the section in force at the top of the
+// page, that is the last top-level section begun on an earlier page, or
+// the one that begins at the very top of this page (its heading is the
+// page's first line, at the frame's top). A section that begins lower
+// down names the next page, not this one: the reader who opens the page
+// is still in the section before. A page before any section has begun
+// (text ahead of the first heading) takes the first section begun on
+// it, or no head.
+func sectionHeads(outline []Bookmark, n int, top Pt) []string {
+	heads := make([]string, n)
+	cur := "" // the section in force at the top of page i
+	for i := range heads {
+		first, atTop, last := "", "", cur
+		for _, b := range outline {
+			if b.Level != 0 || b.Page != i {
+				continue
+			}
+			if first == "" {
+				first = b.Title
+				if b.Y <= top+eps {
+					atTop = b.Title
+				}
+			}
+			last = b.Title
+		}
+		switch {
+		case atTop != "":
+			heads[i] = atTop
+		case cur != "":
+			heads[i] = cur
+		default:
+			heads[i] = first
+		}
+		cur = last
+	}
+	return heads
 }
 
 // contentsEntries lists the parts' outline entries (two levels) with the
