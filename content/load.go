@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -615,6 +616,7 @@ func (l *loader) document(root *yaml.Node) {
 	if ibid, given := o.boolean("ibid"); given {
 		d.ShortIbid = !ibid
 	}
+	d.Hyphenation = l.hyphenation(o)
 
 	if v := o.vals["tracks"]; v == nil {
 		o.errorf(n, "missing tracks: a handout needs at least one track")
@@ -662,6 +664,81 @@ func (l *loader) document(root *yaml.Node) {
 		l.detail(i, it)
 	}
 	l.narrative(o)
+}
+
+// hyphenation reads the document's hyphenation exceptions: a list of
+// words, each with a hyphen at every point where it may break. A bad
+// entry is reported at the character that is wrong, when the word is
+// written on one line, so that a long list is quick to mend.
+func (l *loader) hyphenation(o *object) []string {
+	v := o.vals["hyphenation"]
+	if v == nil {
+		return nil
+	}
+	const example = "[Teh-ran, Tu-kha-chev-sky]"
+	if v.Kind != yaml.SequenceNode {
+		o.errorf(v, "hyphenation must be a list of words, like %s", example)
+		return nil
+	}
+	var out []string
+	first := map[string]int{} // word without hyphens, in lower case -> line
+	for _, it := range v.Content {
+		if it.Kind != yaml.ScalarNode || it.Tag == "!!null" {
+			o.errorf(it, "hyphenation: each item must be a word, like Teh-ran")
+			continue
+		}
+		w := it.Value
+		if at, msg := badHyphenation(w); msg != "" {
+			p := l.pos(it)
+			if at >= 0 && it.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 && !strings.ContainsAny(w, "\\\n") {
+				p.Column += utf8.RuneCountInString(w[:at])
+				if it.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0 {
+					p.Column++
+				}
+			}
+			l.errorf(p, "", "hyphenation: %s %s", quoteValue(w), msg)
+			continue
+		}
+		key := strings.ToLower(strings.ReplaceAll(w, "-", ""))
+		if line, dup := first[key]; dup {
+			l.errorf(l.pos(it), "", "hyphenation: %s is listed twice (first at line %d): keep one", quoteValue(w), line)
+			continue
+		}
+		first[key] = it.Line
+		out = append(out, w)
+	}
+	return out
+}
+
+// badHyphenation says what is wrong with a hyphenation entry, and at
+// which byte offset (-1 for the whole entry); "" when it is good.
+func badHyphenation(w string) (int, string) {
+	if strings.TrimSpace(w) == "" {
+		return -1, "is empty: write the word with a hyphen where it may break, like Teh-ran"
+	}
+	for i, r := range w {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		case r == '-':
+			switch {
+			case i == 0:
+				return i, "starts with a hyphen: put hyphens only between letters"
+			case i == len(w)-1:
+				return i, "ends with a hyphen: put hyphens only between letters"
+			case w[i+1] == '-':
+				return i, "has two hyphens together: put one hyphen at each break"
+			}
+		case r == ' ' || r == '\t':
+			return i, "has a space: list one word per item"
+		case r >= '0' && r <= '9':
+			return i, fmt.Sprintf("has a digit (%c): a word is letters a-z, with hyphens where it may break", r)
+		case r > unicode.MaxASCII && unicode.IsLetter(r):
+			return i, fmt.Sprintf("has %q: the hyphenation patterns are English, so a word with letters beyond a-z is never hyphenated; leave it out", r)
+		default:
+			return i, fmt.Sprintf("has %q: a word is letters a-z, with hyphens where it may break", r)
+		}
+	}
+	return -1, ""
 }
 
 func (l *loader) track(i int, n *yaml.Node) {

@@ -56,7 +56,7 @@ var errorCases = []errorCase{
 		`h.yaml:3:9: events is empty: a handout needs at least one event`,
 	}},
 	{name: "long values", in: minimal + strings.Repeat("x", 100) + ": 1\n", want: []string{
-		`h.yaml:6:1: unknown field "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"...; the fields are title, subtitle, author, date, paper, language, ibid, bibliography, tracks, sources, events, people, places, eras, details, narrative`,
+		`h.yaml:6:1: unknown field "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"...; the fields are title, subtitle, author, date, paper, language, ibid, hyphenation, bibliography, tracks, sources, events, people, places, eras, details, narrative`,
 	}},
 	{name: "two documents", in: minimal + "---\ntitle: U\n", want: []string{
 		`h.yaml:6:1: a second YAML document starts here: a handout is one document; remove the second ---`,
@@ -94,7 +94,7 @@ xyzzy: 1
 		`h.yaml:16:38: era "x": unknown field "cites"; did you mean "cite"?`,
 		`h.yaml:17:12: detail 1: unknown field "titel"; did you mean "title"?`,
 		`h.yaml:17:39: detail 1: unknown field "end"; the fields are title, date`,
-		`h.yaml:18:1: unknown field "xyzzy"; the fields are title, subtitle, author, date, paper, language, ibid, bibliography, tracks, sources, events, people, places, eras, details, narrative`,
+		`h.yaml:18:1: unknown field "xyzzy"; the fields are title, subtitle, author, date, paper, language, ibid, hyphenation, bibliography, tracks, sources, events, people, places, eras, details, narrative`,
 	}},
 	{name: "wrong types", in: `title: [T]
 paper: 4

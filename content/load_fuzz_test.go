@@ -29,6 +29,7 @@ func FuzzLoad(f *testing.F) {
 		f.Add(data)
 	}
 	f.Add([]byte(minimal + "narrative: story.md\n"))
+	f.Add([]byte(minimal + "hyphenation: [Teh-ran, 'Tu-kha-chev-sky', Baku]\n"))
 	f.Add([]byte(minimal + "bibliography: [refs.json, refs.bib]\neras: [{id: x, title: X, date: 1920, cite: [k]}]\n"))
 	story, err := os.ReadFile("testdata/good/narrative.md")
 	if err != nil {

@@ -178,6 +178,7 @@ func dump(d *Document) string {
 	p("", "paper", d.Paper)
 	p("", "language", d.Language)
 	p("", "short-ibid", d.ShortIbid)
+	p("", "hyphenation", d.Hyphenation)
 	for _, t := range d.Tracks {
 		fmt.Fprintf(&b, "track %s at %v\n", t.ID, t.Pos)
 		p("  ", "title", t.Title)

@@ -52,6 +52,13 @@ type Document struct {
 	// "Ibid." for a repeated source (Chicago 17 prefers it).
 	ShortIbid bool
 
+	// Hyphenation lists words hyphenated by hand, as TeX's
+	// \hyphenation{...}: each is written with a hyphen at every point
+	// where it may break ("Teh-ran"), or with none to forbid breaking it.
+	// The loader checks that each is letters a-z with hyphens between
+	// them, and lists no word twice (in any case).
+	Hyphenation []string
+
 	Tracks  []*Track
 	Events  []*Event
 	Sources []*Source

@@ -9,7 +9,8 @@ import "regexp"
 // Schema in schema/annalist.schema.json, kind by kind. "document" is the
 // top level of the file.
 var KnownFields = map[string][]string{
-	"document": {"title", "subtitle", "author", "date", "paper", "language", "ibid", "bibliography",
+	"document": {"title", "subtitle", "author", "date", "paper", "language", "ibid", "hyphenation",
+		"bibliography",
 		"tracks", "sources", "events", "people", "places", "eras", "details", "narrative"},
 	"track": {"id", "title", "order", "color", "pattern"},
 	"event": {"id", "track", "title", "date", "summary", "people", "places", "context", "milestone",

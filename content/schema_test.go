@@ -143,6 +143,8 @@ func TestSchemaRejects(t *testing.T) {
 		"title: T\ntracks: [{id: a, title: A}]\nsources: [{id: s, type: book, author: [{given: G}]}]\nevents: [{id: e, track: a, title: E, date: 1920}]\n",
 		"title: T\npaper: a5\ntracks: [{id: a, title: A}]\nevents: [{id: e, track: a, title: E, date: 1920}]\n",
 		"title: \"\"\ntracks: [{id: a, title: A}]\nevents: [{id: e, track: a, title: E, date: 1920}]\n",
+		"title: T\nhyphenation: [Kuchik Khan]\ntracks: [{id: a, title: A}]\nevents: [{id: e, track: a, title: E, date: 1920}]\n",
+		"title: T\nhyphenation: [Teh--ran]\ntracks: [{id: a, title: A}]\nevents: [{id: e, track: a, title: E, date: 1920}]\n",
 	} {
 		if sch.Validate(yamlToJSON(t, []byte(in))) == nil {
 			t.Errorf("the schema accepts\n%s", in)
@@ -229,6 +231,27 @@ func TestSchemaMatchesLoader(t *testing.T) {
 	}
 	if got := prop("track", "color").Pattern; got != ColorPattern {
 		t.Errorf("color pattern: schema %q, loader %q", got, ColorPattern)
+	}
+	// The schema's pattern for a hyphenation entry accepts exactly what
+	// the loader does.
+	var hy struct {
+		Items struct {
+			Pattern string `json:"pattern"`
+		} `json:"items"`
+	}
+	if err := json.Unmarshal(root.Properties["hyphenation"], &hy); err != nil {
+		t.Fatal(err)
+	}
+	re, err := regexp.Compile(hy.Items.Pattern)
+	if err != nil {
+		t.Fatalf("hyphenation pattern: %v", err)
+	}
+	for _, w := range []string{"Teh-ran", "Tu-kha-chev-sky", "Baku", "a", "ab-c", "", "-a", "a-", "a--b", "a b",
+		"a1", "Kü-çük", "Kemal’s", "Teh_ran", "é", "Z-z-z"} {
+		_, msg := badHyphenation(w)
+		if re.MatchString(w) != (msg == "") {
+			t.Errorf("hyphenation %q: schema accepts %v, loader says %q", w, re.MatchString(w), msg)
+		}
 	}
 }
 
