@@ -77,6 +77,8 @@ func Build(doc *content.Document, figures []Block, opts Options) (*Document, err
 	}
 	out := &Document{}
 	seq := &NoteSeq{Origin: FromChart}
+	// The document's hyphenation exceptions, over the shared patterns.
+	hy := newHyphenation(doc.Hyphenation)
 
 	// 1. Figures: each on its own landscape page. Their notes are set
 	// later, once the whole sequence is known and formatted.
@@ -127,7 +129,7 @@ func Build(doc *content.Document, figures []Block, opts Options) (*Document, err
 		parts = append(parts, p)
 	}
 	if len(blocks) > 0 {
-		p, err := flowPart(blocks, notes, g, m)
+		p, err := flowPart(blocks, notes, g, m, hy)
 		if err != nil {
 			return nil, err
 		}
@@ -144,7 +146,7 @@ func Build(doc *content.Document, figures []Block, opts Options) (*Document, err
 		parts = append(parts, p)
 	}
 	if len(bib) > 0 {
-		p, err := flowPart(bibliographyBlocks(bib, st), nil, g, m)
+		p, err := flowPart(bibliographyBlocks(bib, st), nil, g, m, hy)
 		if err != nil {
 			return nil, err
 		}
@@ -158,7 +160,7 @@ func Build(doc *content.Document, figures []Block, opts Options) (*Document, err
 	var toc *FlowResult
 	for range 3 {
 		entries := contentsEntries(parts, 1+tocPages)
-		toc, err = Flow(tocBlocks(entries, g.page.W-g.frame.Left-g.frame.Right, st, m), nil, g.frame, m)
+		toc, err = flowWith(tocBlocks(entries, g.page.W-g.frame.Left-g.frame.Right, st, m), nil, g.frame, m, hy)
 		if err != nil {
 			return nil, fmt.Errorf("layout: contents: %w", err)
 		}
@@ -208,7 +210,7 @@ type flowed struct {
 
 // flowPart flows blocks into portrait pages and works out each page's
 // running head (see sectionHeads).
-func flowPart(blocks []Para, notes map[int]*Note, g geometry, m Measurer) (flowed, error) {
+func flowPart(blocks []Para, notes map[int]*Note, g geometry, m Measurer, hy *hyphenation) (flowed, error) {
 	used := map[int]*Note{}
 	for _, b := range blocks {
 		for _, r := range b.Runs {
@@ -217,7 +219,7 @@ func flowPart(blocks []Para, notes map[int]*Note, g geometry, m Measurer) (flowe
 			}
 		}
 	}
-	res, err := Flow(blocks, used, g.frame, m)
+	res, err := flowWith(blocks, used, g.frame, m, hy)
 	if err != nil {
 		return flowed{}, err
 	}

@@ -159,7 +159,14 @@ type flow struct {
 // page); the result is then still complete, with the offending content
 // placed anyway, so that the caller can show it.
 func Flow(blocks []Para, notes map[int]*Note, frame Frame, m Measurer) (*FlowResult, error) {
+	return flowWith(blocks, notes, frame, m, nil)
+}
+
+// flowWith is Flow with a document's hyphenation exceptions (nil for the
+// patterns alone), as Build sets a handout.
+func flowWith(blocks []Para, notes map[int]*Note, frame Frame, m Measurer, hy *hyphenation) (*FlowResult, error) {
 	f := &flow{blocks: blocks, frame: frame, m: m, set: newSetter(m), notes: map[int]*noteText{}, src: notes}
+	f.set.b.hyph = hy
 	f.avail = frame.Size.H - frame.Top - frame.Bottom
 	if f.avail <= 0 || frame.Size.W-frame.Left-frame.Right <= 0 {
 		return nil, fmt.Errorf("layout: frame %+v leaves no room for text", frame)

@@ -121,10 +121,80 @@ func (h *hyphenator) addException(w string) {
 	h.exceptions[b.String()] = at
 }
 
+// hyphenation is the hyphenator one document's text is set with: the
+// shared English patterns (parsed once per process, whatever the
+// document), and the document's own exceptions over them, as TeX's
+// \hyphenation{...} in a document's preamble. A nil *hyphenation uses
+// the patterns alone.
+type hyphenation struct {
+	// exceptions maps a word in lower case to its hyphenation points.
+	exceptions map[string][]int
+}
+
+// newHyphenation makes a document's hyphenator from its exceptions, each
+// a word with a hyphen at every point where it may break ("Teh-ran"), or
+// none to keep it whole (content.Document.Hyphenation, which the loader
+// has checked). An exception applies to the word in any case. Entries
+// with anything but ASCII letters inside are skipped: the patterns only
+// ever see such words (see hyphenatable).
+func newHyphenation(words []string) *hyphenation {
+	if len(words) == 0 {
+		return nil
+	}
+	h := &hyphenation{exceptions: map[string][]int{}}
+	for _, w := range words {
+		at, word, ok := parseException(w)
+		if ok {
+			h.exceptions[word] = at
+		}
+	}
+	return h
+}
+
+// parseException splits "Teh-ran" into the word in lower case, "tehran",
+// and its break offsets, [3].
+func parseException(w string) (at []int, word string, ok bool) {
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c == '-':
+			if len(b) == 0 || i == len(w)-1 || w[i+1] == '-' {
+				return nil, "", false
+			}
+			at = append(at, len(b))
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case c >= 'a' && c <= 'z':
+			b = append(b, c)
+		default:
+			return nil, "", false
+		}
+	}
+	return at, string(b), len(b) > 0
+}
+
+// hyphenate returns the hyphenation points of word, as the patterns'
+// hyphenate does, a document exception winning over the patterns and
+// their own exceptions.
+func (h *hyphenation) hyphenate(word string) []int {
+	var extra map[string][]int
+	if h != nil {
+		extra = h.exceptions
+	}
+	return englishHyphenator().hyphenateWith(word, extra)
+}
+
 // hyphenate returns the byte offsets in word (ASCII letters only; the
 // caller strips punctuation and rejects what must not be hyphenated) where
 // a hyphen may go, in increasing order.
-func (h *hyphenator) hyphenate(word string) []int {
+func (h *hyphenator) hyphenate(word string) []int { return h.hyphenateWith(word, nil) }
+
+// hyphenateWith is hyphenate with a document's exceptions (lower-case
+// word to points), which are looked up first. As in TeX, an exception's
+// points are held to the same minimums as the patterns' (two letters
+// before a hyphen, three after it).
+func (h *hyphenator) hyphenateWith(word string, extra map[string][]int) []int {
 	n := len(word)
 	if n < hyphenLeftMin+hyphenRightMin {
 		return nil
@@ -144,8 +214,11 @@ func (h *hyphenator) hyphenate(word string) []int {
 	}
 	lower[n+1] = '.'
 	w := lower[:n+2]
+	if at, ok := extra[string(w[1:n+1])]; ok {
+		return withinMins(at, n)
+	}
 	if at, ok := h.exceptions[string(w[1:n+1])]; ok {
-		return at
+		return withinMins(at, n)
 	}
 	// values[k] is the value at the gap before w[k].
 	var values [66]uint8
@@ -170,6 +243,19 @@ func (h *hyphenator) hyphenate(word string) []int {
 		}
 	}
 	return dropVowelless(w[1:n+1], at)
+}
+
+// withinMins keeps the points of an exception that leave at least
+// hyphenLeftMin letters before them and hyphenRightMin after them in a
+// word of n letters.
+func withinMins(at []int, n int) []int {
+	var out []int
+	for _, a := range at {
+		if a >= hyphenLeftMin && a <= n-hyphenRightMin {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // dropVowelless removes a hyphenation point that would leave a piece with

@@ -87,10 +87,12 @@ type fragStyle struct {
 type parBuilder struct {
 	m         Measurer
 	hyphenate bool
-	items     []lbItem
-	frags     []textFrag
-	styles    []fragStyle
-	spaceW    map[fontKey]Pt
+	// hyph finds the hyphenation points; nil uses the patterns alone.
+	hyph   *hyphenation
+	items  []lbItem
+	frags  []textFrag
+	styles []fragStyle
+	spaceW map[fontKey]Pt
 }
 
 type fontKey struct {
@@ -291,7 +293,7 @@ func (b *parBuilder) addWordPart(word string, st int32, dest string, noBreak boo
 	pre, core, _, ok := hyphenatable(word)
 	var at []int
 	if ok {
-		at = englishHyphenator().hyphenate(core)
+		at = b.hyph.hyphenate(core)
 	}
 	if len(at) == 0 {
 		b.addBox(word, st, dest)
