@@ -110,6 +110,7 @@ func TestHandoutKeepRules(t *testing.T) {
 			notes := seq.Format(content.NewCiter(doc, content.CiteOptions{ShortIbid: doc.ShortIbid}), st)
 			m := NewMeasurer()
 			f := &flow{blocks: blocks, frame: g.frame, m: m, set: newSetter(m), notes: map[int]*noteText{}, src: notes}
+			f.set.b.hyph = newHyphenation(doc.Hyphenation) // as Build sets it
 			f.avail = g.frame.Size.H - g.frame.Top - g.frame.Bottom
 			f.collect()
 			lines := map[int]int{} // lines per block

@@ -86,7 +86,8 @@ func lineText(ln parLine) string {
 // TestHandoutLooseLines builds the whole default handout (without its
 // charts) with the embedded fonts, on both papers: justified paragraphs
 // with a very loose line stay the exception (there were 8 on A4, 9 on
-// Letter), and none is set ragged-right or overfull.
+// Letter; 2 and 2 before the handout listed its hyphenation exceptions),
+// and none is set ragged-right or overfull.
 func TestHandoutLooseLines(t *testing.T) {
 	doc, err := content.Default()
 	if err != nil {
@@ -108,10 +109,14 @@ func TestHandoutLooseLines(t *testing.T) {
 					t.Error(w)
 				}
 			}
-			// About 110 paragraphs; the few left are first lines whose
-			// next word (Tehran, Tukhachevsky) has no break point.
-			if loose > 3 {
-				t.Errorf("%d paragraphs with very loose lines, want at most 3", loose)
+			// About 110 paragraphs; the one left on A4 is the
+			// telegram's first line, before "elected", which has no
+			// break that the minimums (two letters before a hyphen,
+			// three after) allow. Tehran, Tukhachevsky and Karabekir,
+			// which the patterns cannot break, are in the handout's
+			// hyphenation.
+			if loose > 1 {
+				t.Errorf("%d paragraphs with very loose lines, want at most 1", loose)
 			}
 		})
 	}
