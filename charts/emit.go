@@ -68,6 +68,7 @@ func (s *layoutState) emit() *canvas {
 	lanesBot := y
 	e.backgrounds(lanesBot)
 	e.erasDraw(eraTop, lanesBot)
+	e.breaksDraw(lanesBot)
 	e.axisDraw(axisTop, lanesBot)
 	e.laneTitles()
 	for _, lane := range s.lanes {
@@ -162,7 +163,41 @@ func (e *emitter) axisDraw(top, lanesBot layout.Pt) {
 		}
 		e.c.add(kGrid, "", layout.Rule{X1: t.X, Y1: axisY - tickLen, X2: t.X, Y2: axisY, Width: w, Color: ink})
 	}
-	e.c.add(kGrid, "", layout.Rule{X1: e.sc.X0, Y1: axisY, X2: e.sc.X1, Y2: axisY, Width: 0.6, Color: ink})
+	for _, g := range e.sc.Segments() {
+		e.c.add(kGrid, "", layout.Rule{X1: g.X0, Y1: axisY, X2: g.X1, Y2: axisY, Width: 0.6, Color: ink})
+	}
+	// A break in the axis: the line stops, and a slash at each end of
+	// the gap says the scale changes there.
+	for _, b := range e.sc.Breaks() {
+		for _, x := range []layout.Pt{b.X0, b.X1} {
+			e.c.add(kGrid, "", layout.Rule{X1: x - 1.8, Y1: axisY + 2.5, X2: x + 1.8, Y2: axisY - 2.5, Width: 0.7, Color: ink})
+		}
+	}
+}
+
+// breaksDraw blanks the lanes at each break of a broken scale, between
+// two zigzag edges, so no gridline or band runs on as if time were
+// continuous there. Marks are drawn later; bars that cross a break are
+// cut at its edges (drawMark).
+func (e *emitter) breaksDraw(lanesBot layout.Pt) {
+	for _, b := range e.sc.Breaks() {
+		e.c.add(kBackground, "", layout.Rect{X: b.X0, Y: e.lanesTop, W: b.X1 - b.X0, H: lanesBot - e.lanesTop, Fill: colorp(layout.White)})
+		for _, x := range []layout.Pt{b.X0, b.X1} {
+			ops := []layout.PathOp{{Op: 'M', Pts: []layout.Pt{x, e.lanesTop}}}
+			const step, amp = 3, 1.2
+			k := 0
+			for y := e.lanesTop + step; y < lanesBot; y += step {
+				k++
+				dx := layout.Pt(amp)
+				if k%2 == 0 {
+					dx = -amp
+				}
+				ops = append(ops, layout.PathOp{Op: 'L', Pts: []layout.Pt{x + dx, y}})
+			}
+			ops = append(ops, layout.PathOp{Op: 'L', Pts: []layout.Pt{x, lanesBot}})
+			e.c.add(kGrid, "", layout.Path{Ops: ops, Stroke: colorp(gray(110)), StrokeWidth: 0.5})
+		}
+	}
 }
 
 func (e *emitter) laneTitles() {
@@ -262,7 +297,21 @@ func (e *emitter) drawMark(owner string, mk *mark, st TrackStyle, cy layout.Pt) 
 	if mk.taperR {
 		tr = min(taperLen, room)
 	}
-	c.add(kMark, owner, e.styleRect(st, b0+tl, top, b1-b0-tl-tr, e.barH, mk.dashed || mk.unknL || mk.unknR))
+	// A bar across a break of the scale is cut at the break's edges,
+	// with a double slash between the pieces, as on the axis.
+	x0 := b0 + tl
+	for _, br := range e.sc.Breaks() {
+		if br.X0 <= x0 || br.X1 >= b1-tr {
+			continue
+		}
+		c.add(kMark, owner, e.styleRect(st, x0, top, br.X0-x0, e.barH, mk.dashed || mk.unknL || mk.unknR))
+		mid := (br.X0 + br.X1) / 2
+		for _, dx := range []layout.Pt{-1.5, 1.5} {
+			c.add(kMark, owner, layout.Rule{X1: mid + dx - 1.5, Y1: bot, X2: mid + dx + 1.5, Y2: top, Width: 0.8, Color: stroke})
+		}
+		x0 = br.X1
+	}
+	c.add(kMark, owner, e.styleRect(st, x0, top, b1-tr-x0, e.barH, mk.dashed || mk.unknL || mk.unknR))
 	taper := func(xBase, xTip layout.Pt) {
 		c.add(kMark, owner, layout.Path{Ops: []layout.PathOp{
 			{Op: 'M', Pts: []layout.Pt{xBase, top}}, {Op: 'L', Pts: []layout.Pt{xTip, cy}},
@@ -631,7 +680,10 @@ type legendEntry struct {
 // legendEntries lists the conventions this chart uses, each with a drawn
 // sample, so the chart explains itself on paper.
 func (s *layoutState) legendEntries() []legendEntry {
-	var has struct{ point, taper, dashed, whisk, open, unknown, cont, versions, related, eras, context bool }
+	var has struct {
+		point, taper, dashed, whisk, open, unknown, cont, versions, related, eras, context, breaks bool
+	}
+	has.breaks = len(s.sc.Breaks()) > 0
 	onChart := map[string]bool{}
 	for _, lane := range s.lanes {
 		for _, mk := range lane {
@@ -713,6 +765,18 @@ func (s *layoutState) legendEntries() []legendEntry {
 			light.Fill, light.Stroke = gray(230), gray(120)
 			e.drawMark("", &mark{bx0: x, bx1: x + sampleW}, light, cy)
 		}, "context, before or after the main period"})
+	}
+	if has.breaks {
+		out = append(out, legendEntry{func(e *emitter, x, cy layout.Pt) {
+			mk := &mark{bx0: x, bx1: x + sampleW}
+			e.drawMark("", mk, neutral, cy)
+			// The sample's own break, drawn as drawMark cuts a bar.
+			mid := x + sampleW/2
+			e.c.add(kMark, "", layout.Rect{X: mid - 3, Y: cy - e.barH/2 - 0.5, W: 6, H: e.barH + 1, Fill: colorp(layout.White)})
+			for _, dx := range []layout.Pt{-1.5, 1.5} {
+				e.c.add(kMark, "", layout.Rule{X1: mid + dx - 1.5, Y1: cy + e.barH/2, X2: mid + dx + 1.5, Y2: cy - e.barH/2, Width: 0.8, Color: neutral.Stroke})
+			}
+		}, "scale break: the years before or after the main period compressed"})
 	}
 	if has.eras {
 		out = append(out, legendEntry{func(e *emitter, x, cy layout.Pt) {

@@ -212,6 +212,133 @@ func Span(doc *content.Document) (from, to int64, ok bool) {
 	return padSpan(first, last)
 }
 
+// eachSpan calls f with the first and last day of every dated thing the
+// chart may draw: events (with their versions' dates) and eras. ctx says
+// whether the thing is context (a context event, or an era).
+func eachSpan(doc *content.Document, f func(first, last int64, ctx bool)) {
+	see := func(d content.Date, ctx bool) {
+		first, last := int64(1<<62), int64(-1<<62)
+		for _, p := range []content.Point{d.Start, d.End} {
+			if a, b, ok := pointSpan(p); ok {
+				first, last = min(first, a), max(last, b)
+			}
+		}
+		if first <= last {
+			f(first, last, ctx)
+		}
+	}
+	for _, e := range doc.Events {
+		see(e.Date, e.Context)
+		for _, v := range e.Versions {
+			if v.Date != nil {
+				see(*v.Date, e.Context)
+			}
+			for _, p := range []*content.Point{v.Start, v.End} {
+				if p != nil {
+					see(content.Date{Start: *p, End: *p}, e.Context)
+				}
+			}
+		}
+	}
+	for _, e := range doc.Eras {
+		see(e.Date, true)
+	}
+}
+
+// MainSpan returns the main period: the days of the events that are not
+// context, padded as Span pads (to whole years when it is longer than
+// two), or ok false when every event is context.
+func MainSpan(doc *content.Document) (from, to int64, ok bool) {
+	first, last := int64(1<<62), int64(-1<<62)
+	eachSpan(doc, func(f, l int64, ctx bool) {
+		if !ctx {
+			first, last = min(first, f), max(last, l)
+		}
+	})
+	if first > last {
+		return 0, 0, false
+	}
+	if last-first > 2*366 {
+		// "1918-1921", not "May 1918-Dec 1921": a reader counts a period
+		// of years in whole years.
+		y, _, _ := content.FromDayNumber(first)
+		ly, _, _ := content.FromDayNumber(last)
+		return content.DayNumber(y, 1, 1), content.DayNumber(ly+1, 1, 1) - 1, true
+	}
+	return padSpan(first, last)
+}
+
+// Widths of a broken scale's parts.
+const (
+	breakW   layout.Pt = 14   // the break between two segments
+	contextW           = 0.12 // a context segment's share of the plot, at most
+)
+
+// brokenScale breaks the linear scale sc of the window [from, to] when
+// context lies far outside the main period (more time on one side than
+// half the main period): that side gets a compressed segment of its own,
+// covering only the part of the window that holds something, and the
+// main period the rest of the width. Otherwise sc is returned as it is.
+func brokenScale(doc *content.Document, from, to int64, sc Scale) Scale {
+	mf, mt, ok := MainSpan(doc)
+	mf, mt = max(mf, from), min(mt, to)
+	if !ok || mf > mt {
+		return sc
+	}
+	long := (mt - mf + 1) / 2
+	// The context's days on each side, within the window.
+	bFirst, bLast := int64(1<<62), int64(-1<<62)
+	aFirst, aLast := int64(1<<62), int64(-1<<62)
+	eachSpan(doc, func(f, l int64, _ bool) {
+		f, l = max(f, from), min(l, to)
+		if f > l {
+			return
+		}
+		if f < mf {
+			bFirst, bLast = min(bFirst, f), max(bLast, min(l, mf-1))
+		}
+		if l > mt {
+			aFirst, aLast = min(aFirst, max(f, mt+1)), max(aLast, l)
+		}
+	})
+	before := bFirst <= bLast && mf-from > long
+	after := aFirst <= aLast && to-mt > long
+	if !before && !after {
+		return sc
+	}
+	width := sc.X1 - sc.X0
+	total := float64(to - from + 1)
+	var segs []Segment
+	x := sc.X0
+	mainFrom, mainTo := from, to
+	if before {
+		_, pt, _ := padSpan(bFirst, bLast)
+		pt = min(pt, mf-1)
+		w := min(contextW*width, max(40, width*layout.Pt(float64(pt-from+1)/total)))
+		segs = append(segs, Segment{From: float64(from), To: float64(pt + 1), X0: x, X1: x + w})
+		x += w + breakW
+		mainFrom = mf
+	}
+	var last *Segment
+	if after {
+		pf, _, _ := padSpan(aFirst, aLast)
+		pf = max(pf, mt+1)
+		w := min(contextW*width, max(40, width*layout.Pt(float64(to-pf+1)/total)))
+		last = &Segment{From: float64(pf), To: float64(to + 1), X0: sc.X1 - w, X1: sc.X1}
+		mainTo = mt
+	}
+	mx1 := sc.X1
+	if last != nil {
+		mx1 = last.X0 - breakW
+	}
+	segs = append(segs, Segment{From: float64(mainFrom), To: float64(mainTo + 1), X0: x, X1: mx1, Main: true})
+	if last != nil {
+		segs = append(segs, *last)
+	}
+	sc.Segs = segs
+	return sc
+}
+
 // padSpan widens [first, last] to whole months (to whole years beyond ten
 // years, to whole decades beyond a century), plus a little room.
 func padSpan(first, last int64) (int64, int64, bool) {
@@ -313,7 +440,7 @@ func (t *Timeline) fitAt(x, y, w, h layout.Pt, m layout.Measurer, notes layout.N
 	s.rowH = s.asc + s.desc + 3
 	s.barH = s.rowH - 3.5
 	s.layoutTitles()
-	s.sc = Scale{From: float64(from), To: float64(to + 1), X0: x + s.titleW + 6, X1: x + w - arrowLen - 1}
+	s.sc = brokenScale(t.Doc, from, to, Scale{From: float64(from), To: float64(to + 1), X0: x + s.titleW + 6, X1: x + w - arrowLen - 1})
 	if s.sc.X1-s.sc.X0 < 40 {
 		return nil, fmt.Errorf("%w: box %.0f pt wide leaves no room for the axis", ErrTooCrowded, float64(w))
 	}
@@ -435,7 +562,20 @@ func (s *layoutState) collect(notes layout.Notes) {
 func (s *layoutState) geom(ev *content.Event) *mark {
 	d := ev.Date
 	sc := s.sc
+	// X for a day's start, XE for the exclusive end of a span (the day
+	// after its last): they differ only at a break hiding no days.
 	X := func(day int64) layout.Pt { return sc.X(float64(day)) }
+	XE := func(day int64) layout.Pt { return sc.XEnd(float64(day)) }
+	// An open or unknown end runs to the window's edge; on a broken
+	// scale, an event of the main period's runs to the main segment's
+	// edge, its arrow pointing into the break, not on through decades
+	// of context.
+	openFrom, openTo := s.from, s.to
+	edge0, edge1 := sc.X0, sc.X1
+	if main := sc.Main(); len(sc.Segs) > 0 && !ev.Context {
+		openFrom, openTo = int64(main.From), int64(main.To)-1
+		edge0, edge1 = main.X0, main.X1
+	}
 	sf, sl, sok := pointSpan(d.Start)
 	ef, el, eok := pointSpan(d.End)
 	mk := &mark{ev: ev}
@@ -446,7 +586,7 @@ func (s *layoutState) geom(ev *content.Event) *mark {
 		if !sok || sl < s.from || sf > s.to {
 			return nil
 		}
-		lo, hi := X(max(sf, s.from)), X(min(sl, s.to)+1)
+		lo, hi := X(max(sf, s.from)), XE(min(sl, s.to)+1)
 		mk.point = true
 		mk.px = (lo + hi) / 2
 		if sl > sf {
@@ -469,12 +609,12 @@ func (s *layoutState) geom(ev *content.Event) *mark {
 	// in the window; open ends run to the window's edge.
 	first, last := sf, el
 	if !sok {
-		first = s.from
+		first = openFrom
 		mk.openL = true
 		mk.unknL = d.Start.Unknown
 	}
 	if !eok {
-		last = s.to
+		last = openTo
 		mk.openR = true
 		mk.unknR = d.End.Unknown
 	}
@@ -487,10 +627,10 @@ func (s *layoutState) geom(ev *content.Event) *mark {
 	// The solid body runs between the precision ranges of the two ends;
 	// an end known only to the month or year gets a whisker over that
 	// month or year instead.
-	b0, b1 := X(max(first, s.from)), X(min(last, s.to)+1)
+	b0, b1 := X(max(first, s.from)), XE(min(last, s.to)+1)
 	if sok {
 		if sl > sf && sl >= s.from {
-			mk.whisk = append(mk.whisk, span{X(max(sf, s.from)), X(min(sl, s.to) + 1)})
+			mk.whisk = append(mk.whisk, span{X(max(sf, s.from)), XE(min(sl, s.to) + 1)})
 			b0 = X(min(max(sl+1, s.from), s.to+1))
 		}
 		if sf < s.from {
@@ -501,9 +641,9 @@ func (s *layoutState) geom(ev *content.Event) *mark {
 	if eok {
 		if el > ef {
 			if ef <= s.to {
-				mk.whisk = append(mk.whisk, span{X(max(ef, s.from)), X(min(el, s.to) + 1)})
+				mk.whisk = append(mk.whisk, span{X(max(ef, s.from)), XE(min(el, s.to) + 1)})
 			}
-			b1 = X(max(min(ef, s.to+1), s.from))
+			b1 = XE(max(min(ef, s.to+1), s.from))
 		}
 		if el > s.to {
 			mk.contR = true
@@ -512,10 +652,10 @@ func (s *layoutState) geom(ev *content.Event) *mark {
 	}
 	mk.dashed = d.Start.Uncertain || d.End.Uncertain
 	if mk.openL {
-		b0 = sc.X0
+		b0 = edge0
 	}
 	if mk.openR {
-		b1 = sc.X1
+		b1 = edge1
 	}
 	if b1-b0 < minBarW && len(mk.whisk) == 0 {
 		c := (b0 + b1) / 2
@@ -538,10 +678,10 @@ func (s *layoutState) geom(ev *content.Event) *mark {
 		mk.lo, mk.hi = min(mk.lo, wsp.Lo), max(mk.hi, wsp.Hi)
 	}
 	if mk.openL {
-		mk.lo = sc.X0 - arrowLen
+		mk.lo = edge0 - arrowLen
 	}
 	if mk.openR {
-		mk.hi = sc.X1 + arrowLen
+		mk.hi = edge1 + arrowLen
 	}
 	s.clampMark(mk)
 	return mk
@@ -857,16 +997,19 @@ func (s *layoutState) layoutEras() {
 	for _, e := range s.t.Doc.Eras {
 		f, _, fok := pointSpan(e.Date.Start)
 		_, l, lok := pointSpan(e.Date.End)
+		// An open end runs to the window's edge, or to the main
+		// period's on a broken scale.
+		main := s.sc.Main()
 		if !fok {
-			f = s.from
+			f = max(s.from, int64(main.From))
 		}
 		if !lok {
-			l = s.to
+			l = min(s.to, int64(main.To)-1)
 		}
-		if l < s.from || f > s.to {
+		if l < s.from || f > s.to || l < f {
 			continue
 		}
-		em := &eraMark{era: e, x0: s.sc.X(float64(max(f, s.from))), x1: s.sc.X(float64(min(l, s.to) + 1))}
+		em := &eraMark{era: e, x0: s.sc.X(float64(max(f, s.from))), x1: s.sc.XEnd(float64(min(l, s.to) + 1))}
 		em.title = e.Title
 		em.tw = s.m.Width(em.title, sans, smallSize)
 		em.tx = min(em.x0+2, s.x+s.w-em.tw)
