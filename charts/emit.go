@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 
+	"annalist/content"
 	"annalist/layout"
 )
 
@@ -53,6 +54,9 @@ func (s *layoutState) emit() *canvas {
 		e.leftmost = true
 	}
 	calls := s.callouts()
+	if s.t.Anchor != "" {
+		e.c.add(kLink, "", layout.Dest{Name: s.t.Anchor, X: s.x, Y: s.y})
+	}
 	y := s.y
 	eraTop := y
 	y += s.eraHeight()
@@ -289,6 +293,16 @@ func (e *emitter) drawMark(owner string, mk *mark, st TrackStyle, cy layout.Pt) 
 	if b1 <= b0 {
 		return
 	}
+	if mk.cluster != nil {
+		// A summary: an open box over the cluster's time, a tick at
+		// each of its events, so the reader sees how they fall.
+		c.add(kMark, owner, layout.Rect{X: b0, Y: top, W: b1 - b0, H: e.barH, Fill: colorp(layout.White), Stroke: colorp(stroke), StrokeWidth: 0.8})
+		for _, x := range mk.rug {
+			x = min(max(x, b0+1), b1-1)
+			c.add(kMark, owner, layout.Rule{X1: x, Y1: top + 1.2, X2: x, Y2: bot - 1.2, Width: 0.7, Color: stroke})
+		}
+		return
+	}
 	tl, tr := layout.Pt(0), layout.Pt(0)
 	room := (b1 - b0) / 3
 	if mk.taperL {
@@ -299,19 +313,22 @@ func (e *emitter) drawMark(owner string, mk *mark, st TrackStyle, cy layout.Pt) 
 	}
 	// A bar across a break of the scale is cut at the break's edges,
 	// with a double slash between the pieces, as on the axis.
-	x0 := b0 + tl
+	x0, x1 := b0+tl, b1-tr
+	dashed := mk.dashed || mk.unknL || mk.unknR
 	for _, br := range e.sc.Breaks() {
-		if br.X0 <= x0 || br.X1 >= b1-tr {
+		if br.X0 <= x0 || br.X0 >= x1 {
 			continue
 		}
-		c.add(kMark, owner, e.styleRect(st, x0, top, br.X0-x0, e.barH, mk.dashed || mk.unknL || mk.unknR))
+		c.add(kMark, owner, e.styleRect(st, x0, top, br.X0-x0, e.barH, dashed))
 		mid := (br.X0 + br.X1) / 2
 		for _, dx := range []layout.Pt{-1.5, 1.5} {
 			c.add(kMark, owner, layout.Rule{X1: mid + dx - 1.5, Y1: bot, X2: mid + dx + 1.5, Y2: top, Width: 0.8, Color: stroke})
 		}
 		x0 = br.X1
 	}
-	c.add(kMark, owner, e.styleRect(st, x0, top, b1-tr-x0, e.barH, mk.dashed || mk.unknL || mk.unknR))
+	if x1 > x0 {
+		c.add(kMark, owner, e.styleRect(st, x0, top, x1-x0, e.barH, dashed))
+	}
 	taper := func(xBase, xTip layout.Pt) {
 		c.add(kMark, owner, layout.Path{Ops: []layout.PathOp{
 			{Op: 'M', Pts: []layout.Pt{xBase, top}}, {Op: 'L', Pts: []layout.Pt{xTip, cy}},
@@ -423,13 +440,28 @@ func (e *emitter) event(mk *mark) {
 		e.text(id, mk.vx, vbase, mk.vlabel, sans, smallSize, col)
 	}
 	e.at[id] = placed{mk: mk, top: cy - e.barH/2, bot: cy + e.barH/2, cy: cy}
-	e.c.add(kLink, id, layout.Link{X: mk.lo, Y: top, W: mk.hi - mk.lo, H: e.rowH, Dest: "event-" + id})
+	e.c.add(kLink, id, layout.Link{X: mk.lo, Y: top, W: mk.hi - mk.lo, H: e.rowH, Dest: linkDest(mk)})
 	// One destination per event across the blocks of a split chart: in
 	// the window where the event starts (an open start counts as the
-	// first window).
+	// first window). A summary is the destination of each of its
+	// events: the main chart is where the narrative's links land.
 	if e.t.Dests && !mk.contL && (!mk.openL || e.leftmost) {
-		e.c.add(kLink, id, layout.Dest{Name: "chart-" + id, X: mk.lo, Y: top})
+		if mk.cluster == nil {
+			e.c.add(kLink, id, layout.Dest{Name: "chart-" + id, X: mk.lo, Y: top})
+		}
+		for _, ev := range mk.cluster {
+			e.c.add(kLink, id, layout.Dest{Name: "chart-" + ev.ID, X: mk.lo, Y: top})
+		}
 	}
+}
+
+// linkDest is where a click on a mark goes: the event's entry in the
+// chronology, or a summary's detail figure.
+func linkDest(mk *mark) string {
+	if mk.cluster != nil {
+		return mk.figure
+	}
+	return "event-" + mk.ev.ID
 }
 
 // channels are the y of the gaps between rows and lanes: relations run
@@ -681,7 +713,7 @@ type legendEntry struct {
 // sample, so the chart explains itself on paper.
 func (s *layoutState) legendEntries() []legendEntry {
 	var has struct {
-		point, taper, dashed, whisk, open, unknown, cont, versions, related, eras, context, breaks bool
+		point, taper, dashed, whisk, open, unknown, cont, versions, related, eras, context, breaks, summary bool
 	}
 	has.breaks = len(s.sc.Breaks()) > 0
 	onChart := map[string]bool{}
@@ -701,6 +733,7 @@ func (s *layoutState) legendEntries() []legendEntry {
 			has.cont = has.cont || (mk.contL && !mk.openL) || (mk.contR && !mk.openR)
 			has.versions = has.versions || mk.vlabel != ""
 			has.context = has.context || mk.ev.Context
+			has.summary = has.summary || mk.cluster != nil
 			for _, r := range mk.ev.Related {
 				has.related = has.related || onChart[r.Event]
 			}
@@ -765,6 +798,11 @@ func (s *layoutState) legendEntries() []legendEntry {
 			light.Fill, light.Stroke = gray(230), gray(120)
 			e.drawMark("", &mark{bx0: x, bx1: x + sampleW}, light, cy)
 		}, "context, before or after the main period"})
+	}
+	if has.summary {
+		out = append(out, legendEntry{func(e *emitter, x, cy layout.Pt) {
+			e.drawMark("", &mark{bx0: x, bx1: x + sampleW, cluster: []*content.Event{nil}, rug: []layout.Pt{x + 3, x + 6, x + 13}}, neutral, cy)
+		}, "several events, each a tick: drawn one by one in the detail figure"})
 	}
 	if has.breaks {
 		out = append(out, legendEntry{func(e *emitter, x, cy layout.Pt) {
@@ -871,7 +909,7 @@ func (e *emitter) key(y layout.Pt, calls []*mark) {
 		e.text(mk.ev.ID, x+e.calloutW-e.m.Width(num, sans, smallSize), base, num, sans, smallSize, ink)
 		label := ellipsize(mk.label, colW-keyGap-e.numW(), sans, smallSize, e.m)
 		e.text(mk.ev.ID, x+e.numW(), base, label, sans, smallSize, ink)
-		e.c.add(kLink, mk.ev.ID, layout.Link{X: x, Y: base - e.m.Ascent(sans, smallSize), W: colW - keyGap, H: e.smallLine(), Dest: "event-" + mk.ev.ID})
+		e.c.add(kLink, mk.ev.ID, layout.Link{X: x, Y: base - e.m.Ascent(sans, smallSize), W: colW - keyGap, H: e.smallLine(), Dest: linkDest(mk)})
 	}
 }
 

@@ -81,7 +81,8 @@ type ActivityStrip struct {
 	Doc *content.Document
 	// From, To and Window choose the time as for Timeline. Align, when
 	// set and already laid out at the same x and width, gives the strip
-	// its timeline's plot area, so months line up exactly.
+	// its timeline's plot area, so months line up exactly (unless the
+	// timeline's scale is broken).
 	From, To int64
 	Window   bool
 	Align    *Timeline
@@ -106,7 +107,9 @@ func (a *ActivityStrip) draw(x, y, w, h layout.Pt, m layout.Measurer) (*canvas, 
 		return nil, fmt.Errorf("charts: activity strip has no dated event")
 	}
 	var x0, x1 layout.Pt
-	if a.Align != nil && a.Align.plotW > 0 {
+	// A strip under a broken scale would need a bar chart broken the
+	// same way; it draws on its own linear scale instead.
+	if a.Align != nil && a.Align.plotW > 0 && !a.Align.plotBroken {
 		x0, x1 = x+a.Align.plotX0, x+a.Align.plotX0+a.Align.plotW
 		from, to = a.Align.plotFrom, a.Align.plotTo
 	} else {

@@ -108,11 +108,21 @@ func TestGolden(t *testing.T) {
 		p := blk.(*Timeline)
 		y1, m1, d1 := content.FromDayNumber(p.From)
 		y2, m2, d2 := content.FromDayNumber(p.To)
-		fmt.Fprintf(&b, "window %d-%02d-%02d..%d-%02d-%02d dests=%v\n", y1, m1, d1, y2, m2, d2, p.Dests)
+		fmt.Fprintf(&b, "window %d-%02d-%02d..%d-%02d-%02d dests=%v condense=%v title=%q anchor=%q\n", y1, m1, d1, y2, m2, d2, p.Dests, p.Condense, p.Title(), p.Anchor)
 	}
 	b.WriteString("# items\n")
 	b.WriteString(dumpItems(c.items))
 	golden(t, "caspian", b.String())
+}
+
+// TestGoldenContext dumps the small document with context decades before
+// and after it (a broken scale) and its detail window condensed, in an
+// A4 landscape box: testdata/context.golden.
+func TestGoldenContext(t *testing.T) {
+	doc := withContext(t)
+	tl := &Timeline{Doc: doc, Dests: true, Condense: true}
+	c := layoutChecked(t, "golden-context", tl, 760, 420, &counter{})
+	golden(t, "context", dumpItems(c.items))
 }
 
 // TestGoldenFigures dumps the go-chart figures of the small document:

@@ -22,13 +22,26 @@ func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.B
 	if !ok {
 		return nil, nil
 	}
-	wins, err := windows(doc, from, to, box, m)
-	if err != nil {
-		return nil, err
-	}
 	var out []layout.Block
-	for _, w := range wins {
-		out = append(out, &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, Dests: true})
+	// Fitting before splitting: the whole span on one page, at 9 pt down
+	// to 7 pt with callouts where lanes are crowded; then with the
+	// events a detail figure shows condensed into summary marks; only
+	// then split into windows of time.
+	whole := &Timeline{Doc: doc, From: from, To: to, Window: true, Dests: true}
+	condensed := &Timeline{Doc: doc, From: from, To: to, Window: true, Dests: true, Condense: true}
+	switch {
+	case fits(whole, box, m):
+		out = append(out, whole)
+	case len(doc.Details) > 0 && fits(condensed, box, m):
+		out = append(out, condensed)
+	default:
+		wins, err := windows(doc, from, to, box, m)
+		if err != nil {
+			return nil, err
+		}
+		for _, w := range wins {
+			out = append(out, &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, Dests: true})
+		}
 	}
 	for _, d := range doc.Details {
 		f, _, fok := pointSpan(d.Date.Start)
@@ -47,15 +60,24 @@ func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.B
 			if len(ws) > 1 {
 				title = fmt.Sprintf("%s (%d of %d)", d.Title, i+1, len(ws))
 			}
-			out = append(out, &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, Title: title})
+			tl := &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, FigureTitle: title}
+			if i == 0 && len(ws) > 1 {
+				tl.Anchor = layout.FigureDest(d.Title)
+			}
+			out = append(out, tl)
 		}
 	}
 	return out, nil
 }
 
-// fits reports whether the window [from, to] can be laid out in box.
-func fits(doc *content.Document, from, to int64, box layout.Size, m layout.Measurer) bool {
-	tl := &Timeline{Doc: doc, From: from, To: to, Window: true}
+// fitsWindow reports whether the window [from, to] can be laid out in
+// box.
+func fitsWindow(doc *content.Document, from, to int64, box layout.Size, m layout.Measurer) bool {
+	return fits(&Timeline{Doc: doc, From: from, To: to, Window: true}, box, m)
+}
+
+// fits reports whether tl can be laid out in box.
+func fits(tl *Timeline, box layout.Size, m layout.Measurer) bool {
 	// Only the smallest size: Layout, trying larger ones first, will
 	// find this one at worst.
 	_, err := tl.fitSizes(0, 0, box.W, box.H, m, probe{}, labelSizes[len(labelSizes)-1:])
@@ -67,18 +89,18 @@ func fits(doc *content.Document, from, to int64, box layout.Size, m layout.Measu
 // else the greedy windows, each as long as fits (a dense year and a
 // quiet decade need different widths).
 func windows(doc *content.Document, from, to int64, box layout.Size, m layout.Measurer) ([][2]int64, error) {
-	if fits(doc, from, to, box, m) {
+	if fitsWindow(doc, from, to, box, m) {
 		return [][2]int64{{from, to}}, nil
 	}
 	var greedy [][2]int64
 	for start := from; start <= to; {
 		lo, hi := min(start+6, to), to // lo: the least window we accept
-		if !fits(doc, start, lo, box, m) {
+		if !fitsWindow(doc, start, lo, box, m) {
 			return nil, fmt.Errorf("%w: even a week from day %d does not fit a %.0f x %.0f pt box", ErrTooCrowded, start, float64(box.W), float64(box.H))
 		}
 		for lo < hi { // the longest window that fits, by bisection
 			mid := lo + (hi-lo+1)/2
-			if fits(doc, start, mid, box, m) {
+			if fitsWindow(doc, start, mid, box, m) {
 				lo = mid
 			} else {
 				hi = mid - 1
@@ -90,7 +112,7 @@ func windows(doc *content.Document, from, to int64, box layout.Size, m layout.Me
 			// to turn.
 			// Fitting is not quite monotonic in the window's length
 			// (packing is greedy), so the shorter window is checked too.
-			if e := monthStart(end+1) - 1; e > start+31 && fits(doc, start, e, box, m) {
+			if e := monthStart(end+1) - 1; e > start+31 && fitsWindow(doc, start, e, box, m) {
 				end = e
 			}
 		}
@@ -108,7 +130,7 @@ func windows(doc *content.Document, from, to int64, box layout.Size, m layout.Me
 			ws := quantileSplit(doc, from, to, k, timeWeight)
 			ok := len(ws) == k
 			for _, w := range ws {
-				if !ok || !fits(doc, w[0], w[1], box, m) {
+				if !ok || !fitsWindow(doc, w[0], w[1], box, m) {
 					ok = false
 					break
 				}

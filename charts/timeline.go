@@ -36,10 +36,23 @@ type Timeline struct {
 	// mark, for links from the narrative. Only one chart of a handout
 	// (the main one) should set it, so names stay unique.
 	Dests bool
-	// Title names a detail figure ("April-June 1920: Baku and Enzeli");
-	// the chart does not print it (the caption is layout's), it is here
-	// for the assembler.
-	Title string
+	// FigureTitle names a detail figure ("April-June 1920: Baku and
+	// Enzeli"); the chart does not print it: Title hands it to layout,
+	// which heads the figure's page, outline entry and contents line
+	// with it.
+	FigureTitle string
+	// Anchor, when set, is a destination the chart emits at its top
+	// left: Plan names the first part of a detail figure split across
+	// pages after the whole figure, for the main chart's summary marks.
+	Anchor string
+	// Condense draws, in each lane, the events that lie wholly inside a
+	// detail window (doc.Details) as one summary mark, when there are at
+	// least condenseMin of them: a box over their time with a tick at
+	// each event, labelled with their number and linked to the detail
+	// figure, which draws them one by one. Plan sets it on a main chart
+	// that would not otherwise fit one page. The summarised events are
+	// not cited here; the detail figure cites them.
+	Condense bool
 	// Warnings are set by Layout: relations that could not be drawn
 	// without crossing a label.
 	Warnings []string
@@ -48,7 +61,12 @@ type Timeline struct {
 	// aligned with this chart (ActivityStrip).
 	plotX0, plotW    layout.Pt
 	plotFrom, plotTo int64
+	plotBroken       bool // a broken scale: the strip cannot follow it
 }
+
+// Title is the figure's title (layout.Titled): a detail figure's, or ""
+// for the main chart, which layout calls "Timeline".
+func (t *Timeline) Title() string { return t.FigureTitle }
 
 // Sizes and spacing, in points.
 const (
@@ -121,6 +139,13 @@ type mark struct {
 	vx      layout.Pt // version label's x
 	vw      layout.Pt
 	callout int // callout number, when the label went to the key
+
+	// A summary mark (Timeline.Condense) stands for the cluster's
+	// events; rug holds the x of each, figure the detail figure's
+	// destination.
+	cluster []*content.Event
+	rug     []layout.Pt
+	figure  string
 
 	// After packing:
 	row  int
@@ -377,6 +402,7 @@ func (t *Timeline) draw(x, y, w, h layout.Pt, m layout.Measurer, notes layout.No
 		return nil, err
 	}
 	t.plotX0, t.plotW, t.plotFrom, t.plotTo = s.sc.X0-x, s.sc.X1-s.sc.X0, s.from, s.to
+	t.plotBroken = len(s.sc.Segs) > 0
 	return s.emit(), nil
 }
 
@@ -544,6 +570,11 @@ func (s *layoutState) collect(notes layout.Notes) {
 		mk.lane, mk.order = ln, i
 		s.lanes[ln] = append(s.lanes[ln], mk)
 	}
+	if s.t.Condense {
+		for ln := range s.lanes {
+			s.lanes[ln] = s.condense(ln, s.lanes[ln])
+		}
+	}
 	for _, lane := range s.lanes {
 		sort.SliceStable(lane, func(i, j int) bool {
 			if lane[i].lo != lane[j].lo {
@@ -555,6 +586,89 @@ func (s *layoutState) collect(notes layout.Notes) {
 			s.labels(mk, notes)
 		}
 	}
+}
+
+// condenseMin is the fewest events a summary mark stands for: one or
+// two events are drawn as they are.
+const condenseMin = 3
+
+// condense replaces, for each detail window, the lane's marks whose
+// events lie wholly inside it (every date and version, no open end)
+// with one summary mark, when there are at least condenseMin of them.
+func (s *layoutState) condense(ln int, lane []*mark) []*mark {
+	for _, d := range s.t.Doc.Details {
+		df, _, fok := pointSpan(d.Date.Start)
+		_, dl, lok := pointSpan(d.Date.End)
+		if !fok || !lok {
+			continue
+		}
+		var in, out []*mark
+		first, last := int64(1<<62), int64(-1<<62)
+		for _, mk := range lane {
+			f, l, ok := eventSpan(mk.ev)
+			if mk.cluster == nil && ok && f >= df && l <= dl && f >= s.from && l <= s.to {
+				in = append(in, mk)
+				first, last = min(first, f), max(last, l)
+				continue
+			}
+			out = append(out, mk)
+		}
+		if len(in) < condenseMin {
+			continue
+		}
+		sum := &mark{lane: ln, order: in[0].order, figure: layout.FigureDest(d.Title)}
+		for _, mk := range in {
+			sum.cluster = append(sum.cluster, mk.ev)
+			sum.rug = append(sum.rug, mk.px)
+			if !mk.point {
+				sum.rug[len(sum.rug)-1] = mk.bx0
+			}
+		}
+		sum.ev = &content.Event{ID: "summary-" + strconv.Itoa(ln) + "-" + layout.FigureDest(d.Title), Track: in[0].ev.Track,
+			Title: strconv.Itoa(len(in)) + " events: see the detail figure"}
+		sum.bx0, sum.bx1 = s.sc.X(float64(first)), s.sc.XEnd(float64(last+1))
+		if sum.bx1-sum.bx0 < 8 {
+			c := (sum.bx0 + sum.bx1) / 2
+			sum.bx0, sum.bx1 = c-4, c+4
+		}
+		sum.lo, sum.hi = sum.bx0, sum.bx1
+		s.clampMark(sum)
+		lane = append(out, sum)
+	}
+	return lane
+}
+
+// eventSpan is the first and last day of an event's dates and versions;
+// ok is false when an end of the event's own date is open or unknown.
+func eventSpan(ev *content.Event) (first, last int64, ok bool) {
+	d := ev.Date
+	if d.Start.Open || d.Start.Unknown || d.Interval && (d.End.Open || d.End.Unknown) {
+		return 0, 0, false
+	}
+	first, last = int64(1<<62), int64(-1<<62)
+	see := func(p content.Point) {
+		if f, l, pok := pointSpan(p); pok {
+			first, last = min(first, f), max(last, l)
+		}
+	}
+	see(d.Start)
+	if d.Interval {
+		see(d.End)
+	}
+	for _, v := range ev.Versions {
+		if v.Date != nil {
+			see(v.Date.Start)
+			if v.Date.Interval {
+				see(v.Date.End)
+			}
+		}
+		for _, p := range []*content.Point{v.Start, v.End} {
+			if p != nil {
+				see(*p)
+			}
+		}
+	}
+	return first, last, first <= last
 }
 
 // geom computes an event's mark in x, or nil when it lies outside the
@@ -697,6 +811,10 @@ func (s *layoutState) clampMark(mk *mark) {
 func (s *layoutState) labels(mk *mark, notes layout.Notes) {
 	ev := mk.ev
 	mk.label = ev.Title
+	if mk.cluster != nil {
+		mk.labelW = s.m.Width(mk.label, sans, s.labelSize)
+		return
+	}
 	// Labels are measured with every note number as wide as three
 	// digits, so the planner (which cannot know the numbers) and the
 	// real layout pack exactly the same widths: a window the planner
