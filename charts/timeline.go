@@ -1042,13 +1042,15 @@ func (s *layoutState) fit() error {
 		if best < 0 {
 			return fmt.Errorf("%w: %.0f pt needed, %.0f pt available", ErrTooCrowded, float64(s.height()), float64(s.h))
 		}
-		before := s.rows[best]
+		before, limit := s.rows[best], s.maxRows[best]
 		s.maxRows[best] = before - 1
 		s.rows[best] = s.packLane(best, s.maxRows[best])
 		if s.rows[best] >= before {
-			// Callouts did not save a row: restore and stop trying here.
-			s.maxRows[best] = 0
-			s.rows[best] = s.packLane(best, 0)
+			// Callouts did not save a row: restore the last limit that
+			// worked (not no limit: the rows the lane gave up so far
+			// stay given up) and stop trying here.
+			s.maxRows[best] = limit
+			s.rows[best] = s.packLane(best, limit)
 			stuck[best] = true
 		}
 	}
