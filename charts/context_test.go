@@ -104,7 +104,7 @@ func TestCondense(t *testing.T) {
 	doc := caspian(t)
 	// Three more Azerbaijani events inside April-June 1920.
 	for i, d := range []string{"1920-04-10", "1920-05-02", "1920-06-20"} {
-		e := &content.Event{ID: fmt.Sprint("az", i), Track: "azerbaijan", Title: fmt.Sprint("Azerbaijani event ", i), Date: mustDate(t, d), Cite: []content.Cite{{Source: "s"}}}
+		e := &content.Event{ID: fmt.Sprint("az", i), Track: "azerbaijan", Title: fmt.Sprint("Azerbaijani event ", i), Date: mustDate(t, d), Cite: []content.Cite{{Source: "s", Locator: fmt.Sprint("p. ", i)}}}
 		doc.Events = append(doc.Events, e)
 		doc.EventByID[e.ID] = e
 	}
@@ -204,5 +204,41 @@ func TestPlanPrefersOnePage(t *testing.T) {
 		if tl := b.(*Timeline); strings.HasSuffix(tl.Title(), "(1 of 2)") && tl.Anchor != layout.FigureDest(doc.Details[0].Title) {
 			t.Errorf("first part %q has anchor %q", tl.Title(), tl.Anchor)
 		}
+	}
+}
+
+// TestOneNotePerCitation: the same citation cited twice on one chart (an
+// event and the version its date follows; two events on one passage)
+// gets one note, printed with both; another chart (block) cites afresh.
+func TestOneNotePerCitation(t *testing.T) {
+	doc := caspian(t)
+	// The republic's event and its first version both cite Atabaki's
+	// para. 9 now; the coup cites it too.
+	rep := doc.EventByID["gilan-republic"]
+	rep.Cite = []content.Cite{{Source: "atabaki2017", Locator: "para. 9"}}
+	doc.EventByID["rasht-coup"].Cite = rep.Cite
+	notes := &counter{}
+	s, err := (&Timeline{Doc: doc}).fitState(0, 0, 760, 420, fixed{}, notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]int{}
+	for i, cs := range notes.cites {
+		k := fmt.Sprint(cs)
+		if j, ok := seen[k]; ok {
+			t.Errorf("notes %d and %d cite the same %v", j+1, i+1, cs)
+		}
+		seen[k] = i
+	}
+	var labels []string
+	for _, lane := range s.lanes {
+		for _, mk := range lane {
+			labels = append(labels, mk.label+" "+mk.vlabel)
+		}
+	}
+	all := strings.Join(labels, "|")
+	n := seen[fmt.Sprint(rep.Cite)] + 1
+	if c := strings.Count(all, fmt.Sprintf("[%d]", n)); c != 3 {
+		t.Errorf("note %d printed %d times in %q, want 3 (republic, its version, the coup)", n, c, all)
 	}
 }

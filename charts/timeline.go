@@ -425,11 +425,37 @@ func (t *Timeline) fitSizes(x, y, w, h layout.Pt, m layout.Measurer, notes layou
 	for _, size := range sizes {
 		memo.i = 0
 		var s *layoutState
-		if s, err = t.fitAt(x, y, w, h, m, memo, size); err == nil {
+		once := &onceNotes{inner: memo, nums: map[string]int{}}
+		if s, err = t.fitAt(x, y, w, h, m, once, size); err == nil {
 			return s, nil
 		}
 	}
 	return nil, err
+}
+
+// onceNotes gives the same citations, cited twice on one chart, one
+// note: a disputed date supported by the very passage that supports its
+// event, or two events on one paragraph, point to the same note on the
+// same page instead of repeating it.
+type onceNotes struct {
+	inner layout.Notes
+	nums  map[string]int
+}
+
+func (n *onceNotes) Cite(c []content.Cite) int {
+	var k strings.Builder
+	for _, ci := range c {
+		k.WriteString(ci.Prefix + "\x00" + ci.Source + "\x00" + ci.Locator + "\x00" + ci.Suffix + "\x01")
+	}
+	if num, ok := n.nums[k.String()]; ok {
+		return num
+	}
+	num := 0
+	if n.inner != nil {
+		num = n.inner.Cite(c)
+	}
+	n.nums[k.String()] = num
+	return num
 }
 
 // memoNotes replays the note numbers of an earlier attempt.
