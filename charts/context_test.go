@@ -171,7 +171,7 @@ func TestPlanPrefersOnePage(t *testing.T) {
 	}
 	box := layout.Size{W: 760, H: 330}
 	from, to, _ := Span(doc)
-	if fits(&Timeline{Doc: doc, From: from, To: to, Window: true}, box, fixed{}) {
+	if fits(&Timeline{Doc: doc, From: from, To: to, Window: true, noGroup: true}, box, fixed{}) {
 		t.Fatal("the test document fits without condensing: make it denser")
 	}
 	blocks, err := Plan(doc, box, fixed{})

@@ -25,15 +25,30 @@ func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.B
 	var out []layout.Block
 	// Fitting before splitting: the whole span on one page, at 9 pt down
 	// to 7 pt with callouts where lanes are crowded; then with the
-	// events a detail figure shows condensed into summary marks; only
-	// then split into windows of time.
-	whole := &Timeline{Doc: doc, From: from, To: to, Window: true, Dests: true}
-	condensed := &Timeline{Doc: doc, From: from, To: to, Window: true, Dests: true, Condense: true}
+	// events a detail figure shows condensed into summary marks linked
+	// to it; then with the clusters still too dense grouped, their
+	// events numbered in the key; only then split into windows of time.
+	var cands []*Timeline
+	cand := func(condense, group bool) {
+		cands = append(cands, &Timeline{Doc: doc, From: from, To: to, Window: true, Dests: true, Condense: condense, noGroup: !group})
+	}
+	cand(false, false)
+	if len(doc.Details) > 0 {
+		cand(true, false)
+		cand(true, true)
+	} else {
+		cand(false, true)
+	}
+	var main *Timeline
+	for _, c := range cands {
+		if fits(c, box, m) {
+			main = c
+			break
+		}
+	}
 	switch {
-	case fits(whole, box, m):
-		out = append(out, whole)
-	case len(doc.Details) > 0 && fits(condensed, box, m):
-		out = append(out, condensed)
+	case main != nil:
+		out = append(out, main)
 	default:
 		wins, err := windows(doc, from, to, box, m)
 		if err != nil {
@@ -71,9 +86,10 @@ func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.B
 }
 
 // fitsWindow reports whether the window [from, to] can be laid out in
-// box.
+// box. A window is tried without grouping: a page of time is split
+// further rather than its events hidden behind numbers.
 func fitsWindow(doc *content.Document, from, to int64, box layout.Size, m layout.Measurer) bool {
-	return fits(&Timeline{Doc: doc, From: from, To: to, Window: true}, box, m)
+	return fits(&Timeline{Doc: doc, From: from, To: to, Window: true, noGroup: true}, box, m)
 }
 
 // fits reports whether tl can be laid out in box.

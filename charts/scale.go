@@ -166,6 +166,9 @@ type Tick struct {
 	// Major ticks start a larger unit (a year on a month axis, a month on
 	// a day axis); the chart draws a light gridline there.
 	Major bool
+	// Strong labels are set in bold: the year that replaces "Jan" when
+	// the years are folded into the month row (foldYears).
+	Strong bool
 }
 
 // AxisLabel is a label of the axis's second row (the year over month
@@ -317,7 +320,54 @@ func MakeAxis(s Scale, st AxisStyle, m layout.Measurer) Axis {
 		lastEnd = t.X + st.Pad + w
 	}
 	best.Context = contextLabels(best.Unit, s, from, to, st, m)
+	if best.Unit.Kind == Months {
+		best.foldYears(s, st, m)
+	}
 	return best
+}
+
+// foldYears puts the years into the month row when every year label of
+// the second row stands at a January tick: "1919 Apr Jul Oct 1920",
+// one row instead of two. It leaves the axis as it is when a year would
+// crowd the next label, or when the window starts inside a year (its
+// first year has no January to stand on).
+func (a *Axis) foldYears(s Scale, st AxisStyle, m layout.Measurer) {
+	if len(a.Context) == 0 {
+		return
+	}
+	bold := layout.Font{Family: st.Font.Family, Style: layout.Bold}
+	ticks := append([]Tick(nil), a.Ticks...)
+	at := map[int]bool{}
+	for _, l := range a.Context {
+		found := false
+		for i, t := range ticks {
+			if _, mo, d := content.FromDayNumber(t.Day); mo == 1 && d == 1 && abs(t.X+st.Pad-l.X) < 0.01 && t.Label != "" {
+				ticks[i].Label, ticks[i].Strong = l.Label, true
+				at[i], found = true, true
+			}
+		}
+		if !found {
+			return
+		}
+	}
+	for i, t := range ticks {
+		if !at[i] {
+			continue
+		}
+		end := t.X + st.Pad + m.Width(t.Label, bold, st.Size)
+		if end > s.X1 {
+			return
+		}
+		for _, n := range ticks[i+1:] {
+			if n.Label != "" {
+				if end+st.Gap > n.X {
+					return
+				}
+				break
+			}
+		}
+	}
+	a.Ticks, a.Context = ticks, nil
 }
 
 func axisFor(u Unit, s Scale, from, to int64, st AxisStyle, m layout.Measurer) Axis {

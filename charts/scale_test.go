@@ -20,9 +20,14 @@ func TestAxis(t *testing.T) {
 		context  string // the context row, "|"-separated
 		nTicks   int
 	}{
-		{"two years", [3]int{1920, 1, 1}, [3]int{1921, 12, 31}, 600, Unit{Months, 1}, "Jan Feb Mar Apr", "1920|1921", 25},
-		{"narrow two years", [3]int{1920, 1, 1}, [3]int{1921, 12, 31}, 200, Unit{Months, 3}, "Jan Apr Jul Oct", "1920|1921", 9},
-		{"a decade", [3]int{1910, 1, 1}, [3]int{1919, 12, 31}, 600, Unit{Months, 6}, "Jan Jul Jan Jul", "1910|1911|1912", 21},
+		// Years folded into the month row, at each January.
+		{"two years", [3]int{1920, 1, 1}, [3]int{1921, 12, 31}, 600, Unit{Months, 1}, "1920 Feb Mar Apr", "", 25},
+		{"narrow two years", [3]int{1920, 1, 1}, [3]int{1921, 12, 31}, 200, Unit{Months, 3}, "1920 Apr Jul Oct 1921", "", 9},
+		{"a decade", [3]int{1910, 1, 1}, [3]int{1919, 12, 31}, 600, Unit{Months, 6}, "1910 Jul 1911 Jul", "", 21},
+		// Not folded: the window starts inside a year (the first year
+		// has no January), or a year would crowd the next month.
+		{"from April", [3]int{1920, 4, 1}, [3]int{1921, 12, 31}, 600, Unit{Months, 1}, "Apr May Jun", "1920|1921", 22},
+		{"tight months", [3]int{1920, 1, 1}, [3]int{1921, 12, 31}, 530, Unit{Months, 1}, "Jan Feb Mar", "1920|1921", 25},
 		{"three days", [3]int{1920, 5, 17}, [3]int{1920, 5, 19}, 300, Unit{Days, 1}, "17 18 19", "May 1920", 4},
 		{"month starting mid-way", [3]int{1920, 4, 20}, [3]int{1920, 6, 10}, 500, Unit{Days, 5}, "21 26 1 6", "Apr 1920|May 1920|Jun 1920", 11},
 		{"BCE", [3]int{-99, 1, 1}, [3]int{-43, 12, 31}, 500, Unit{Years, 5}, "100 BCE 95 BCE 90 BCE", "", 12},
@@ -141,7 +146,7 @@ func TestBrokenScale(t *testing.T) {
 				day(1938, 1, 1): 614, day(1969, 1, 1): 700, day(1800, 1, 1): 100, day(2000, 1, 1): 700,
 			},
 			breaks: []Break{{180, 194}, {600, 614}},
-			labels: "1905 1910 1915 Jan Apr Jul Oct Jan Apr Jul Oct Jan Apr Jul Oct Jan Apr Jul Oct 1940 1950 1960",
+			labels: "1905 1910 1915 1918 Apr Jul Oct 1919 Apr Jul Oct 1920 Apr Jul Oct 1921 Apr Jul Oct 1940 1950 1960",
 		},
 		{
 			name: "BCE context before an ancient main period",

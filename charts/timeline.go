@@ -53,6 +53,9 @@ type Timeline struct {
 	// that would not otherwise fit one page. The summarised events are
 	// not cited here; the detail figure cites them.
 	Condense bool
+	// noGroup stops the fit from grouping dense clusters into keyed
+	// summaries (groupDense): Plan tries a chart without them first.
+	noGroup bool
 	// Warnings are set by Layout: relations that could not be drawn
 	// without crossing a label.
 	Warnings []string
@@ -146,6 +149,10 @@ type mark struct {
 	cluster []*content.Event
 	rug     []layout.Pt
 	figure  string
+	// A keyed summary (groupDense) has no detail figure: its members,
+	// numbered first..callout, are listed in the callout key.
+	members []*mark
+	first   int
 
 	// After packing:
 	row  int
@@ -500,7 +507,15 @@ func (t *Timeline) fitAt(x, y, w, h layout.Pt, m layout.Measurer, notes layout.N
 	s.collect(notes)
 	s.layoutEras()
 	if err := s.fit(); err != nil {
-		return nil, err
+		// Callouts did not save enough rows: the marks themselves stand
+		// too close (a dozen events in a month). Each dense cluster
+		// becomes one mark, its events numbered in the key.
+		if t.noGroup || !s.groupDense() {
+			return nil, err
+		}
+		if err := s.fit(); err != nil {
+			return nil, err
+		}
 	}
 	rows := 0
 	for _, r := range s.rows {
@@ -612,6 +627,78 @@ func (s *layoutState) collect(notes layout.Notes) {
 			s.labels(mk, notes)
 		}
 	}
+}
+
+// groupDense replaces, in each lane, every run of at least condenseMin
+// short marks (diamonds, short bars; no disputed dates, no open or
+// continued ends) that stand within a callout's width of one another
+// with a keyed summary: a box over them with a tick at each, and the
+// range of their callout numbers beside it. It reports whether it made
+// any.
+func (s *layoutState) groupDense() bool {
+	made := false
+	for ln, lane := range s.lanes {
+		short := func(mk *mark) bool {
+			return mk.cluster == nil && mk.vlabel == "" && !mk.openL && !mk.openR && !mk.contL && !mk.contR &&
+				mk.hi-mk.lo <= 4*diamondW
+		}
+		var out, run []*mark
+		var runHi layout.Pt
+		flush := func() {
+			if len(run) < condenseMin {
+				out = append(out, run...)
+			} else {
+				out = append(out, s.keyedSummary(ln, run))
+				made = true
+			}
+			run = nil
+		}
+		for _, mk := range lane {
+			if !short(mk) {
+				out = append(out, mk)
+				continue
+			}
+			if len(run) > 0 && mk.lo > runHi+packGap+s.calloutW {
+				flush()
+			}
+			if len(run) == 0 {
+				runHi = mk.hi
+			}
+			run = append(run, mk)
+			runHi = max(runHi, mk.hi)
+		}
+		flush()
+		sort.SliceStable(out, func(i, j int) bool {
+			if out[i].lo != out[j].lo {
+				return out[i].lo < out[j].lo
+			}
+			return out[i].hi < out[j].hi
+		})
+		s.lanes[ln] = out
+	}
+	return made
+}
+
+// keyedSummary is the mark that stands for run, a dense cluster.
+func (s *layoutState) keyedSummary(ln int, run []*mark) *mark {
+	sum := &mark{lane: ln, order: run[0].order, members: run, bx0: run[0].lo, bx1: run[0].hi}
+	for _, mk := range run {
+		sum.cluster = append(sum.cluster, mk.ev)
+		x := mk.px
+		if !mk.point {
+			x = (mk.bx0 + mk.bx1) / 2
+		}
+		sum.rug = append(sum.rug, x)
+		sum.bx0, sum.bx1 = min(sum.bx0, mk.lo), max(sum.bx1, mk.hi)
+	}
+	sum.ev = &content.Event{ID: "group-" + run[0].ev.ID, Track: run[0].ev.Track}
+	sum.lo, sum.hi = sum.bx0, sum.bx1
+	return sum
+}
+
+// rangeW is the width a keyed summary's "first–last" numbers may take.
+func (s *layoutState) rangeW() layout.Pt {
+	return 2*s.calloutW + s.m.Width("–", sans, smallSize)
 }
 
 // condenseMin is the fewest events a summary mark stands for: one or
@@ -934,7 +1021,9 @@ func (s *layoutState) footprints(mk *mark) ([]footprint, []labelMode, int) {
 	right := s.x + s.w
 	add := func(lo, hi layout.Pt, mode labelMode) {
 		f := footprint{Rows: []span{{lo, hi}}}
-		if mk.vlabel != "" {
+		// A callout takes its disputed dates to the key with its
+		// title: the ticks stay on the bar, the row under it is free.
+		if mk.vlabel != "" && !mode.callout() {
 			vlo, vhi := mk.vx, mk.vx+mk.vw
 			for _, t := range mk.vticks {
 				vlo, vhi = min(vlo, t-1), max(vhi, t+1)
@@ -943,6 +1032,20 @@ func (s *layoutState) footprints(mk *mark) ([]footprint, []labelMode, int) {
 		}
 		fs = append(fs, f)
 		modes = append(modes, mode)
+	}
+	if mk.members != nil {
+		// A keyed summary has only its numbers to place.
+		w := s.rangeW()
+		if mk.hi+2+w <= right {
+			add(mk.lo, mk.hi+2+w, calloutRight)
+		}
+		if mk.lo-2-w >= s.sc.X0-arrowLen {
+			add(mk.lo-2-w, mk.hi, calloutLeft)
+		}
+		if len(fs) == 0 || mk.bx1-mk.bx0 >= w+2*insidePad {
+			add(mk.lo, mk.hi, calloutInside)
+		}
+		return fs, modes, len(fs)
 	}
 	// Beside the mark reads best; inside a long bar (on a white window,
 	// the bar's outline kept) when neither side has room, as for a bar
@@ -1014,7 +1117,7 @@ func (s *layoutState) orderRows(lane []*mark, rows int) {
 		first[i] = 1e18
 	}
 	for _, mk := range lane {
-		if mk.vlabel != "" {
+		if mk.vlabel != "" && !mk.mode.callout() {
 			return
 		}
 		first[mk.row] = min(first[mk.row], mk.lo)
@@ -1051,7 +1154,9 @@ func (s *layoutState) fit() error {
 	s.maxRows = make([]int, n)
 	count := 0
 	for _, l := range s.lanes {
-		count += len(l)
+		for _, mk := range l {
+			count += max(1, len(mk.members))
+		}
 	}
 	s.calloutW = s.m.Width(strconv.Itoa(max(count, 1)), sans, smallSize)
 	for i := range s.lanes {
@@ -1089,6 +1194,16 @@ func (s *layoutState) callouts() []*mark {
 	for _, lane := range s.lanes {
 		for _, mk := range lane {
 			mk.callout = 0
+			if mk.members != nil {
+				// Its events, in order, each a line of the key.
+				mk.first = len(out) + 1
+				for _, m := range mk.members {
+					out = append(out, m)
+					m.callout = len(out)
+				}
+				mk.callout = len(out)
+				continue
+			}
 			if mk.mode.callout() {
 				out = append(out, mk)
 				mk.callout = len(out)
