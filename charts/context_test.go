@@ -242,3 +242,72 @@ func TestOneNotePerCitation(t *testing.T) {
 		t.Errorf("note %d printed %d times in %q, want 3 (republic, its version, the coup)", n, c, all)
 	}
 }
+
+// TestGroupDense: a cluster of events too close for even callouts to
+// save rows becomes one keyed summary: a box with a tick per event, the
+// range of their numbers beside it, each event a line of the key (with
+// its note), and each still a destination for the narrative's links.
+func TestGroupDense(t *testing.T) {
+	tracks := []*content.Track{{ID: "a", Title: "Dense"}, {ID: "b", Title: "Sparse"}}
+	var evs []*content.Event
+	for i := 0; i < 9; i++ {
+		evs = append(evs, &content.Event{ID: fmt.Sprint("d", i), Track: "a", Title: fmt.Sprint("Dense event number ", i),
+			Date: mustDate(t, fmt.Sprintf("1920-01-%02d", 1+2*i)), Cite: []content.Cite{{Source: "s", Locator: fmt.Sprint(i)}}})
+	}
+	for y := 1921; y <= 1928; y++ {
+		evs = append(evs, &content.Event{ID: fmt.Sprint("s", y), Track: "b", Title: fmt.Sprint("Sparse ", y), Date: mustDate(t, fmt.Sprint(y))})
+	}
+	doc := newDoc(tracks, evs)
+	const w, h = 600, 190
+	from, to, _ := Span(doc)
+	if fits(&Timeline{Doc: doc, From: from, To: to, Window: true, noGroup: true}, layout.Size{W: w, H: h}, fixed{}) {
+		t.Fatal("the test document fits without grouping: make the box smaller")
+	}
+	tl := &Timeline{Doc: doc, Dests: true}
+	notes := &counter{}
+	c := layoutChecked(t, "grouped", tl, w, h, notes)
+	if notes.n != 9 {
+		t.Errorf("%d notes, want one per dense event", notes.n)
+	}
+	s, err := tl.fitState(20, 30, w, h, fixed{}, &counter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sum *mark
+	for _, mk := range s.lanes[0] {
+		if mk.members != nil {
+			sum = mk
+		}
+	}
+	if sum == nil || len(sum.members) != 9 {
+		t.Fatalf("no keyed summary of the nine dense events: %+v", s.lanes[0])
+	}
+	s.callouts()
+	texts := map[string]bool{}
+	dests := map[string]int{}
+	for _, it := range c.items {
+		switch v := it.(type) {
+		case layout.Text:
+			texts[v.Text] = true
+		case layout.Dest:
+			dests[v.Name]++
+		}
+	}
+	if r := fmt.Sprintf("%d–%d", sum.first, sum.callout); !texts[r] || sum.callout-sum.first != 8 {
+		t.Errorf("range %q not printed (or not nine numbers)", r)
+	}
+	for i, mk := range sum.members {
+		if mk.callout != sum.first+i {
+			t.Errorf("member %d numbered %d, want %d", i, mk.callout, sum.first+i)
+		}
+		if !texts[mk.label] {
+			t.Errorf("key line %q not printed", mk.label)
+		}
+		if dests["chart-"+mk.ev.ID] != 1 {
+			t.Errorf("chart-%s: %d destinations, want 1", mk.ev.ID, dests["chart-"+mk.ev.ID])
+		}
+	}
+	if !legendHas(s, "numbered in the key") {
+		t.Error("the legend does not explain the keyed summary")
+	}
+}

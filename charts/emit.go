@@ -39,6 +39,7 @@ type emitter struct {
 	*layoutState
 	c         *canvas
 	lanesTop  layout.Pt
+	lanesBot  layout.Pt
 	laneTops  []layout.Pt
 	laneH     []layout.Pt
 	obstacles []rect // texts, for arrows: they must cross none
@@ -70,6 +71,7 @@ func (s *layoutState) emit() *canvas {
 		y += h
 	}
 	lanesBot := y
+	e.lanesBot = lanesBot
 	e.backgrounds(lanesBot)
 	e.erasDraw(eraTop, lanesBot)
 	e.breaksDraw(lanesBot)
@@ -96,6 +98,15 @@ func (e *emitter) rowTop(ln, row int) layout.Pt {
 // text adds a label and records it as an obstacle.
 func (e *emitter) text(owner string, x, baseline layout.Pt, s string, f layout.Font, size layout.Pt, col layout.Color) layout.Pt {
 	w := e.m.Width(s, f, size)
+	// A label that runs across a break of the scale (a context event's,
+	// into the main period) is kept clear of the break's zigzags.
+	for _, b := range e.sc.Breaks() {
+		x0, x1 := max(x, b.X0-2), min(x+w, b.X1+2)
+		if x0 < x1 && baseline > e.lanesTop && baseline < e.lanesBot {
+			a := e.m.Ascent(f, size)
+			e.c.add(kBackground, "", layout.Rect{X: x0, Y: baseline - a - 0.5, W: x1 - x0, H: a + e.m.Descent(f, size) + 1, Fill: colorp(layout.White)})
+		}
+	}
 	e.c.add(kText, owner, layout.Text{X: x, Y: baseline, Text: s, Font: f, Size: size, Color: col, W: w})
 	e.obstacles = append(e.obstacles, rect{x, baseline - e.m.Ascent(f, size), x + w, baseline + e.m.Descent(f, size)})
 	return w
