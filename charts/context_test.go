@@ -311,3 +311,51 @@ func TestGroupDense(t *testing.T) {
 		t.Error("the legend does not explain the keyed summary")
 	}
 }
+
+// TestDefaultHandoutOnePage plans the default handout with the real
+// fonts in the box an A4 landscape page leaves once its notes have their
+// room (about 378 pt of 497, measured through layout.Build): the whole
+// story 1918-1921, with its context decades away, is one main block, and
+// every event is a destination exactly once across all the blocks.
+func TestDefaultHandoutOnePage(t *testing.T) {
+	doc, err := content.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := layout.NewMeasurer()
+	box := layout.Size{W: 762, H: 370}
+	blocks, err := Plan(doc, box, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dests := map[string]int{}
+	mains := 0
+	for i, b := range blocks {
+		tl := b.(*Timeline)
+		if tl.Dests {
+			mains++
+		}
+		c, err := tl.draw(0, 0, box.W, box.H, m, &counter{})
+		if err != nil {
+			t.Fatalf("block %d: %v", i, err)
+		}
+		for _, e := range checkCanvas(c, box0(box), m) {
+			t.Errorf("block %d %q: %s", i, tl.Title(), e)
+		}
+		for _, it := range c.items {
+			if d, ok := it.(layout.Dest); ok && strings.HasPrefix(d.Name, "chart-") {
+				dests[d.Name]++
+			}
+		}
+	}
+	if mains != 1 {
+		t.Errorf("%d main blocks, want 1", mains)
+	}
+	for _, ev := range doc.Events {
+		if n := dests["chart-"+ev.ID]; n != 1 {
+			t.Errorf("chart-%s: %d destinations, want 1", ev.ID, n)
+		}
+	}
+}
+
+func box0(s layout.Size) box { return box{0, 0, s.W, s.H} }

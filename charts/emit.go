@@ -467,7 +467,7 @@ func (e *emitter) event(mk *mark) {
 	// the window where the event starts (an open start counts as the
 	// first window). A summary is the destination of each of its
 	// events: the main chart is where the narrative's links land.
-	if e.t.Dests && !mk.contL && (!mk.openL || e.leftmost) {
+	if e.t.Dests && !mk.contL && !mk.early && (!mk.openL || e.leftmost) {
 		if mk.cluster == nil {
 			e.c.add(kLink, id, layout.Dest{Name: "chart-" + id, X: mk.lo, Y: top})
 		}

@@ -10,11 +10,16 @@ import (
 
 // Plan returns the blocks that show doc's timeline in boxes of size box:
 // one block when every label can be set at MinTextSize or more in one
-// box; otherwise the time split into windows, each a block with the axis,
+// box (trying, in turn: every event drawn; the events of a detail window
+// condensed into a summary linked to its figure; then also the clusters
+// too dense for callouts grouped, their events numbered in the key);
+// otherwise the time split into windows, each a block with the axis,
 // lane titles and legend repeated and the bars that cross its edges
-// marked as continued; then one detail block per doc.Details window.
-// The main chart's blocks carry the "chart-<id>" destinations (each event
-// in the window where it starts), detail blocks none.
+// marked as continued; then the detail blocks, one per doc.Details
+// window (split too when it is too dense), titled (Timeline.Title).
+// The main chart's blocks carry the "chart-<id>" destinations, once per
+// event (in the window where it starts; a summarised event at its
+// summary), detail blocks none.
 //
 // It fails only when even a window of a week does not fit the box.
 func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.Block, error) {

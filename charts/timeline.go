@@ -132,6 +132,10 @@ type mark struct {
 	unknR  bool
 	contL  bool // runs on before the window (continued from another page)
 	contR  bool
+	// early: a point known only to a month, season or year that began
+	// before the window (its whisker is cut at the edge); the window
+	// where it begins holds its destination.
+	early bool
 	lo, hi layout.Pt // whole mark extent
 
 	label  string
@@ -303,7 +307,7 @@ func MainSpan(doc *content.Document) (from, to int64, ok bool) {
 // Widths of a broken scale's parts.
 const (
 	breakW   layout.Pt = 14   // the break between two segments
-	contextW           = 0.12 // a context segment's share of the plot, at most
+	contextW           = 0.11 // a context segment's share of the plot, at most
 )
 
 // brokenScale breaks the linear scale sc of the window [from, to] when
@@ -639,7 +643,7 @@ func (s *layoutState) groupDense() bool {
 	made := false
 	for ln, lane := range s.lanes {
 		short := func(mk *mark) bool {
-			return mk.cluster == nil && mk.vlabel == "" && !mk.openL && !mk.openR && !mk.contL && !mk.contR &&
+			return mk.cluster == nil && mk.vlabel == "" && !mk.early && !mk.openL && !mk.openR && !mk.contL && !mk.contR &&
 				mk.hi-mk.lo <= 4*diamondW
 		}
 		var out, run []*mark
@@ -815,6 +819,7 @@ func (s *layoutState) geom(ev *content.Event) *mark {
 		}
 		lo, hi := X(max(sf, s.from)), XE(min(sl, s.to)+1)
 		mk.point = true
+		mk.early = sf < s.from
 		mk.px = (lo + hi) / 2
 		if sl > sf {
 			mk.whisk = append(mk.whisk, span{lo, hi})
