@@ -376,10 +376,17 @@ func (pw *pdfWriter) render(doc *Document, date time.Time) *fpdf.Fpdf {
 }
 
 // drawState remembers what was last set on the page, to avoid repeating
-// operators (fpdf writes each setter's operator every time).
+// operators (fpdf writes each setter's operator every time). A page of
+// justified text is a Text item per word, so without this every word
+// would repeat its font's Tf operator and format its colour again.
 type drawState struct {
 	dash    string
 	dashSet bool
+
+	face      *fonts.Face // font last selected; nil: none yet on this page
+	faceSize  float64
+	textColor Color
+	textSet   bool
 }
 
 func (pw *pdfWriter) color(c Color) (int, int, int) {
@@ -406,7 +413,7 @@ func (pw *pdfWriter) setDash(pdf *fpdf.Fpdf, st *drawState, dash []Pt) {
 func (pw *pdfWriter) draw(pdf *fpdf.Fpdf, st *drawState, it Item) {
 	switch it := it.(type) {
 	case Text:
-		pw.drawText(pdf, it)
+		pw.drawText(pdf, st, it)
 	case Rule:
 		pdf.SetDrawColor(pw.color(it.Color))
 		pdf.SetLineWidth(float64(it.Width))
@@ -448,11 +455,14 @@ func uriString(u string) string {
 // that has each rune; each sub-run starts where the previous one's
 // measured advance ends, with the same integer widths fpdf puts in the
 // PDF, so the pieces abut exactly.
-func (pw *pdfWriter) drawText(pdf *fpdf.Fpdf, t Text) {
+func (pw *pdfWriter) drawText(pdf *fpdf.Fpdf, st *drawState, t Text) {
 	if t.Text == "" {
 		return
 	}
-	pdf.SetTextColor(pw.color(t.Color))
+	if !st.textSet || st.textColor != t.Color {
+		pdf.SetTextColor(pw.color(t.Color))
+		st.textColor, st.textSet = t.Color, true
+	}
 	tab := pw.m.table(t.Font)
 	size := float64(t.Size)
 	units := 0 // advance so far, thousandths of an em
@@ -463,7 +473,10 @@ func (pw *pdfWriter) drawText(pdf *fpdf.Fpdf, t Text) {
 			return
 		}
 		s := t.Text[start:end]
-		pdf.SetFont(cur.Name, "", size)
+		if cur != st.face || size != st.faceSize {
+			pdf.SetFont(cur.Name, "", size)
+			st.face, st.faceSize = cur, size
+		}
 		pdf.Text(float64(t.X)+float64(units)*size/1000, float64(t.Y), s)
 		for _, r := range s {
 			units += cur.Advance(r)
