@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"testing"
 
 	"annalist/charts"
@@ -68,6 +69,27 @@ func countNotes(d *layout.Document) int {
 	return n
 }
 
+// textPages counts the pages of narrative: from the generator's first
+// section ("1. ...") to the chronology.
+func textPages(d *layout.Document) int {
+	first, chron := -1, len(d.Pages)
+	for _, b := range d.Outline {
+		if b.Level != 0 {
+			continue
+		}
+		if first < 0 && strings.HasPrefix(b.Title, "1. ") {
+			first = b.Page
+		}
+		if b.Title == "Chronology" {
+			chron = b.Page
+		}
+	}
+	if first < 0 {
+		return 0
+	}
+	return chron - first
+}
+
 // BenchmarkPipeline is the whole build of a synthetic handout, from its
 // YAML and Markdown bytes to the PDF bytes: load, chart plan, layout,
 // write. Only the disk write is left out.
@@ -90,6 +112,7 @@ func BenchmarkPipeline(b *testing.B) {
 				ld, size = l, len(pdf)
 			}
 			b.ReportMetric(float64(len(ld.Pages)), "pages")
+			b.ReportMetric(float64(textPages(ld)), "text-pages")
 			b.ReportMetric(float64(countNotes(ld)), "notes")
 			b.ReportMetric(float64(size), "pdf-bytes")
 		})

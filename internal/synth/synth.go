@@ -41,7 +41,7 @@ type Config struct {
 // page asked for. Measured on the default style (11 pt Noto Serif, a
 // text block of about 68 characters, six or so notes a page): 100 pages
 // asked for set as 100±10 pages of narrative.
-const WordsPerPage = 330
+const WordsPerPage = 355
 
 // NarrativeFile is the name the YAML gives its narrative.
 const NarrativeFile = "synthetic.md"
@@ -68,7 +68,8 @@ func (c Config) withDefaults() Config {
 // Files returns the YAML file and the narrative it names (NarrativeFile).
 func Files(c Config) (yamlData, narrative []byte) {
 	c = c.withDefaults()
-	g := &gen{c: c, r: rand.New(rand.NewPCG(c.Seed, 0x5eed))}
+	r := rand.New(rand.NewPCG(c.Seed, 0x5eed))
+	g := &gen{c: c, r: r, zipf: rand.NewZipf(r, 1.07, 2, uint64(len(vocabulary)-1))}
 	return g.yaml(), g.narrative()
 }
 
@@ -87,13 +88,14 @@ func LoadFiles(yamlData, narrative []byte) (*content.Document, error) {
 }
 
 type gen struct {
-	c Config
-	r *rand.Rand
+	c    Config
+	r    *rand.Rand
+	zipf *rand.Zipf
 }
 
-// words is the vocabulary: ordinary English of mixed lengths, so lines
-// break and hyphenate as real prose does, with some long words that
-// need hyphenation in a narrow column.
+// words are the vocabulary's most frequent words: ordinary English of
+// mixed lengths, with some long words that need hyphenation in a narrow
+// column.
 var words = strings.Fields(`the of and to in a that was for on as with by his it at from
 which were had their this they be not but an or its been are who would
 into more after than only when them other before government republic
@@ -116,7 +118,40 @@ political economic military diplomatic regional provincial national
 foreign domestic uncertain approximate contested official private
 long short new old first last second third great small several many`)
 
-func (g *gen) word() string { return words[g.r.IntN(len(words))] }
+// vocabulary is words followed by made-up words of one to four
+// syllables, 6,000 in all: a 200-page text draws some 5,000 distinct
+// words from it, as real prose of that length does, so that a cache
+// keyed by word (of widths, of hyphenation points) is not flattered by a
+// tiny vocabulary.
+var vocabulary = func() []string {
+	onsets := strings.Fields("b c d f g h k l m n p r s t v w b d l m n r s t br ch pr sh st th tr")
+	nuclei := strings.Fields("a e i o u a e i o a e i ai ea ou")
+	codas := []string{"", "", "", "", "", "", "n", "r", "s", "l", "nd", "st"}
+	syllables := []int{1, 2, 2, 2, 3, 3, 3, 4} // mostly two or three
+	r := rand.New(rand.NewPCG(1, 2)) // fixed: every Config shares one vocabulary
+	seen := map[string]bool{}
+	v := append([]string(nil), words...)
+	for _, w := range words {
+		seen[w] = true
+	}
+	for len(v) < 6000 {
+		var b strings.Builder
+		for range syllables[r.IntN(len(syllables))] {
+			b.WriteString(onsets[r.IntN(len(onsets))])
+			b.WriteString(nuclei[r.IntN(len(nuclei))])
+			b.WriteString(codas[r.IntN(len(codas))])
+		}
+		if w := b.String(); !seen[w] {
+			seen[w] = true
+			v = append(v, w)
+		}
+	}
+	return v
+}()
+
+// word draws a word with Zipf's law, as word frequencies in prose go:
+// the common words often, the long tail rarely.
+func (g *gen) word() string { return vocabulary[g.zipf.Uint64()] }
 
 // sentence is n words, the first capitalized, now and then a comma,
 // ending in a full stop.

@@ -47,3 +47,25 @@ func TestLoads(t *testing.T) {
 		}
 	}
 }
+
+// TestVocabulary checks the narrative's word statistics are those of
+// prose: thousands of distinct words in a long text, the commonest few
+// making up a large share.
+func TestVocabulary(t *testing.T) {
+	_, md := Files(Config{Pages: 200, Seed: 1})
+	counts := map[string]int{}
+	total := 0
+	for _, w := range strings.Fields(string(md)) {
+		w = strings.ToLower(strings.Trim(w, ".,;:[]@#>-^"))
+		if w != "" {
+			counts[w]++
+			total++
+		}
+	}
+	if len(counts) < 3000 || len(counts) > 8000 {
+		t.Errorf("%d distinct words in %d; want some thousands", len(counts), total)
+	}
+	if share := float64(counts["the"]) / float64(total); share < 0.02 {
+		t.Errorf(`"the" is %.3f of the words; Zipf's law gives it several percent`, share)
+	}
+}
