@@ -150,7 +150,7 @@ func (pw *pdfWriter) validate(doc *Document) error {
 			bad("%s: bad page size %.2fx%.2f", where, p.Size.W, p.Size.H)
 		}
 		for ii, it := range p.Items {
-			at := fmt.Sprintf("%s: item %d", where, ii)
+			at := itemAt{pi, ii}
 			switch it := it.(type) {
 			case Text:
 				pw.validateText(at, it, bad)
@@ -177,7 +177,9 @@ func (pw *pdfWriter) validate(doc *Document) error {
 				if (it.Dest == "") == (it.URL == "") {
 					bad("%s: a link needs exactly one of Dest and URL (Dest %q, URL %q)", at, it.Dest, it.URL)
 				}
-				checkString(at+": link URL", it.URL)
+				if it.URL != "" {
+					checkString(at.String()+": link URL", it.URL)
+				}
 			case Dest:
 				if !finite(it.X, it.Y) {
 					bad("%s: destination %q has a bad coordinate", at, it.Name)
@@ -231,7 +233,15 @@ func (pw *pdfWriter) validate(doc *Document) error {
 	return errors.Join(errs...)
 }
 
-func (pw *pdfWriter) validateText(at string, t Text, bad func(string, ...any)) {
+// itemAt names an item in the writer's messages, "page 3: item 12". It
+// is formatted only when there is something to report: a document has
+// tens of thousands of items, and formatting each name up front was a
+// third of the validation's time.
+type itemAt struct{ page, item int }
+
+func (a itemAt) String() string { return fmt.Sprintf("page %d: item %d", a.page+1, a.item) }
+
+func (pw *pdfWriter) validateText(at itemAt, t Text, bad func(string, ...any)) {
 	if !finite(t.X, t.Y, t.Size) || t.Size <= 0 {
 		bad("%s: text %q has a bad position or size", at, t.Text)
 	}
@@ -249,20 +259,24 @@ func (pw *pdfWriter) validateText(at string, t Text, bad func(string, ...any)) {
 	}
 	tab := pw.m.table(t.Font)
 	var missing []string
+	var last *fonts.Face // a run is mostly one face: mark each once
 	for _, r := range t.Text {
 		face, ok := tab.face(r)
 		if !ok {
 			missing = append(missing, fmt.Sprintf("%U", r))
 			continue
 		}
-		pw.used[face] = true
+		if face != last {
+			pw.used[face] = true
+			last = face
+		}
 	}
 	if len(missing) > 0 {
 		bad("%s: text %q: no font has %s", at, t.Text, strings.Join(missing, ", "))
 	}
 }
 
-func checkDash(at string, dash []Pt, bad func(string, ...any)) {
+func checkDash(at itemAt, dash []Pt, bad func(string, ...any)) {
 	total := Pt(0)
 	for _, d := range dash {
 		if !finite(d) || d < 0 {
@@ -276,7 +290,7 @@ func checkDash(at string, dash []Pt, bad func(string, ...any)) {
 	}
 }
 
-func checkPath(at string, p Path, bad func(string, ...any)) {
+func checkPath(at itemAt, p Path, bad func(string, ...any)) {
 	if !finite(p.StrokeWidth) || p.StrokeWidth < 0 {
 		bad("%s: path has a bad stroke width", at)
 	}
