@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"annalist/content"
+	"annalist/layout"
 )
 
 // version is set at release time with -ldflags "-X main.version=v1.2.3";
@@ -202,6 +203,9 @@ func check(o options, stdout, stderr io.Writer) error {
 func load(o options, stderr io.Writer) (*content.Document, string, error) {
 	if len(o.files) == 0 {
 		doc, err := content.Default()
+		if err == nil {
+			err = layout.CheckGlyphs(doc)
+		}
 		if err != nil {
 			// The embedded handout is tested; failing here is a bug, but
 			// say what failed rather than panic.
@@ -242,7 +246,16 @@ func loadFile(path string) (*content.Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, cleanErr(err))
 	}
-	return content.Load(path, data, os.DirFS(filepath.Dir(path)))
+	doc, err := content.Load(path, data, os.DirFS(filepath.Dir(path)))
+	if err != nil {
+		return nil, err
+	}
+	// Characters no embedded font has are input errors like any other,
+	// found before layout so that check reports them too.
+	if err := layout.CheckGlyphs(doc); err != nil {
+		return nil, err
+	}
+	return doc, nil
 }
 
 // cleanErr drops the "open PATH:" prefix the os package adds, since we

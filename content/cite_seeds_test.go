@@ -35,7 +35,7 @@ func TestDefaultSources(t *testing.T) {
 		{ID: "red-army-invasion", Type: "entry-encyclopedia", Title: "Red Army invasion of Azerbaijan", TitleShort: "Red Army Invasion"},
 		{ID: "gafarov", Type: "article-journal", Author: []Name{{Family: "Gafarov", Given: "Vasif"}},
 			Title:      "[Soviet Russia and Turkey, 1919-1921, and the sovietization of Azerbaijan]",
-			TitleShort: "[Soviet Russia and Turkey]"},
+			TitleShort: "[Sovietization of Azerbaijan]"},
 	}
 	c := NewCiter(testDoc(srcs), CiteOptions{})
 	for i, tt := range []noteCase{
@@ -48,7 +48,7 @@ func TestDefaultSources(t *testing.T) {
 		{"@russia-beyond, para. 9", "“Bolsheviks Tried to Sovietize Iran,” para. 9."},
 		{"see @atabaki2017, para. 9; @russia-beyond, para. 12", "See Atabaki, “Soviet Socialist Republic of Iran,” para. 9; “Bolsheviks Tried to Sovietize Iran,” para. 12."},
 		{"@stalin1920", "Stalin to Lenin and the Central Committee, November 16, 1920."},
-		{"@gafarov, para. 14", "Gafarov, [Soviet Russia and Turkey], para. 14."},
+		{"@gafarov, para. 14", "Gafarov, [Sovietization of Azerbaijan], para. 14."},
 		{"@red-army-invasion", "“Red Army Invasion.”"},
 	} {
 		cites, err := ParseCitation(tt.cite)
