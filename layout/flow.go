@@ -105,7 +105,9 @@ type Frame struct {
 	Size                     Size
 	Top, Bottom, Left, Right Pt // margins
 	// NoteGap is the space between the body and the note separator rule;
-	// NoteSpacing between two notes.
+	// NoteSpacing between two notes. On a page whose last line would
+	// otherwise go over, the engine shrinks them, NoteGap by up to a
+	// third and NoteSpacing by up to half (see noteGapShrink).
 	NoteGap, NoteSpacing Pt
 	// ContinuedLabel is set above a note continued from the previous page.
 	ContinuedLabel string

@@ -104,7 +104,7 @@ func goldenCases() []goldenCase {
 			// rest continues at the foot of the next page.
 			name:   "note_split",
 			blocks: []Para{bodyNotes(text(5, 6) + "^1 " + text(6, 90))},
-			notes:  map[int]*Note{1: note(1, text(7, 50))},
+			notes:  map[int]*Note{1: note(1, text(7, 62))},
 			check: func(t *testing.T, res *FlowResult) {
 				if destPage(res, "note-1") != 0 || destPage(res, "note-1-cont") != 1 {
 					t.Fatalf("note-1 on page %d, continued on page %d; want 1 and 2", destPage(res, "note-1")+1, destPage(res, "note-1-cont")+1)

@@ -34,6 +34,17 @@ type noteText struct {
 	used  bool
 }
 
+// The note area's spaces may shrink when that keeps a line on its page
+// with its notes, as TeX's \skip\footins (plain TeX's 12pt minus 4pt):
+// without it, a line whose notes overshoot the page by a point or two
+// goes over and leaves several empty lines above the notes. The gap above
+// the rule keeps two thirds of its height, the space between notes half:
+// the notes stay apart, and the body's lines keep their leading.
+const (
+	noteGapShrink     = 1.0 / 3
+	noteSpacingShrink = 1.0 / 2
+)
+
 // Minimum lines of a split note left on its first page: one line of a
 // note alone above the foot reads as a mistake, so a note splits only if
 // two lines stay, unless its marker's line is the first of the page (the
@@ -142,7 +153,8 @@ type pageBuild struct {
 	units  []placedUnit
 	notes  []placedNote
 	y      Pt   // body height used
-	notesH Pt   // note area height, separator included
+	notesH Pt   // note area height, separator included, at natural spacing
+	shrink Pt   // how much notesH may shrink (see noteGapShrink)
 	closed bool // a note split here: no more markers on this page
 }
 
@@ -159,6 +171,15 @@ func (f *flow) noteNeed(nt *noteText, first bool) Pt {
 		h += f.frame.NoteGap
 	}
 	return h
+}
+
+// noteShrink is how much of a note's spacing may shrink.
+func (f *flow) noteShrink(first bool) Pt {
+	z := f.frame.NoteSpacing * noteSpacingShrink
+	if first {
+		z += f.frame.NoteGap * noteGapShrink
+	}
+	return z
 }
 
 // linesFitting returns how many lines of nt, from line from, fit in room.
@@ -198,7 +219,7 @@ func (f *flow) fit(pb *pageBuild, chunk []unit) fitPlan {
 	if len(notes) > 0 && pb.closed {
 		return fitPlan{}
 	}
-	nh := pb.notesH
+	nh, shrink := pb.notesH, pb.shrink
 	first := len(pb.notes) == 0
 	var lastNeed Pt
 	for _, num := range notes {
@@ -208,9 +229,10 @@ func (f *flow) fit(pb *pageBuild, chunk []unit) fitPlan {
 		}
 		lastNeed = f.noteNeed(nt, first)
 		nh += lastNeed
+		shrink += f.noteShrink(first)
 		first = false
 	}
-	if y+nh <= f.avail+eps {
+	if y+nh-shrink <= f.avail+eps {
 		return fitPlan{ok: true}
 	}
 	if len(notes) == 0 {
@@ -221,7 +243,7 @@ func (f *flow) fit(pb *pageBuild, chunk []unit) fitPlan {
 	if len(nt.lines) < 2 || nt.used {
 		return fitPlan{}
 	}
-	room := f.avail - y - (nh - lastNeed) - (lastNeed - nt.h)
+	room := f.avail - y - (nh - lastNeed) - (lastNeed - nt.h) + shrink
 	k := linesFitting(nt, 0, room)
 	least := minNoteSplit
 	if len(pb.units) == 0 {
@@ -273,6 +295,7 @@ func (f *flow) place(pb *pageBuild, chunk []unit, plan fitPlan) *spill {
 
 // addNote adds lines of a note to pb's note area.
 func (f *flow) addNote(pb *pageBuild, pn placedNote) {
+	pb.shrink += f.noteShrink(len(pb.notes) == 0)
 	if len(pb.notes) == 0 {
 		pb.notesH += f.frame.NoteGap
 	}
@@ -382,13 +405,22 @@ func (f *flow) composeNotes(pb *pageBuild, pg *Page) {
 	if len(pb.notes) == 0 {
 		return
 	}
+	// Shrink the spaces as much as the body needs, evenly.
+	gap, spacing := f.frame.NoteGap, f.frame.NoteSpacing
+	notesH := pb.notesH
+	if over := pb.y + pb.notesH - f.avail; over > eps && pb.shrink > 0 {
+		k := min(over/pb.shrink, 1)
+		gap -= k * gap * noteGapShrink
+		spacing -= k * spacing * noteSpacingShrink
+		notesH -= k * pb.shrink
+	}
 	bottom := f.frame.Size.H - f.frame.Bottom
-	top := bottom - pb.notesH
-	ruleY := top + f.frame.NoteGap
+	top := bottom - notesH
+	ruleY := top + gap
 	pg.Items = append(pg.Items, Rule{X1: f.frame.Left, Y1: ruleY, X2: f.frame.Left + f.textWidth()/3, Y2: ruleY, Width: 0.5, Color: Black})
 	y := ruleY
 	for _, pn := range pb.notes {
-		y += f.frame.NoteSpacing
+		y += spacing
 		if pn.cont {
 			pg.Items = append(pg.Items, Dest{Name: "note-" + strconv.Itoa(pn.n.num) + "-cont", X: f.frame.Left, Y: y})
 			if h := pn.n.labelHeight(f); h > 0 {

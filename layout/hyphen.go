@@ -35,10 +35,22 @@ var (
 	enUS     *hyphenator
 )
 
+// extraExceptions are words the patterns get wrong, hyphenated by hand as
+// in a document's \hyphenation{...}. The file's own known_bugs header
+// names "de-mo-c-rat" (hyph-utf8 issue #15); its relatives break the same
+// way, and dropVowelless alone would make them "de-moc-rat". A word listed
+// here is hyphenated exactly so, in any case.
+const extraExceptions = `dem-o-crat dem-o-crats dem-o-cratic dem-o-crat-i-cally`
+
 // englishHyphenator parses the embedded patterns once, on first use: most
 // paragraphs set without hyphenation and never need them.
 func englishHyphenator() *hyphenator {
-	enUSOnce.Do(func() { enUS = parseTeXPatterns(hyphEnUS) })
+	enUSOnce.Do(func() {
+		enUS = parseTeXPatterns(hyphEnUS)
+		for _, w := range strings.Fields(extraExceptions) {
+			enUS.addException(w)
+		}
+	})
 	return enUS
 }
 
@@ -157,14 +169,46 @@ func (h *hyphenator) hyphenate(word string) []int {
 			at = append(at, k)
 		}
 	}
-	return at
+	return dropVowelless(w[1:n+1], at)
+}
+
+// dropVowelless removes a hyphenation point that would leave a piece with
+// no vowel between it and the next point ("de-c-la-ra-tion"): no English
+// syllable is consonants alone, so the point is a fault of the patterns
+// (the family of their known "de-mo-c-rat"). The consonants join the
+// syllable before, as a dictionary divides ("dec-la-ra-tion"). lower is
+// the word in lower case.
+func dropVowelless(lower []byte, at []int) []int {
+	out := at[:0]
+	for i, a := range at {
+		end := len(lower)
+		if i+1 < len(at) {
+			end = at[i+1]
+		}
+		if hasVowel(lower[a:end]) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func hasVowel(s []byte) bool {
+	for _, c := range s {
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			return true
+		}
+	}
+	return false
 }
 
 // hyphenatable splits a word as it appears in text into the part to
-// hyphenate and what surrounds it (quotes, punctuation), and says whether
-// it may be hyphenated at all: not if it has digits or other non-letters
-// inside, non-ASCII letters (the patterns are English), or is all
-// capitals (acronyms, roman numerals).
+// hyphenate and what surrounds it (quotes, punctuation, and a possessive
+// or contraction: "Kemal’s" hyphenates as "Kemal", as TeX does, the
+// apostrophe ending the word), and says whether it may be hyphenated at
+// all: not if it has digits or other non-letters inside, non-ASCII
+// letters (the patterns are English), or is all capitals (acronyms, roman
+// numerals).
 func hyphenatable(word string) (pre, core, post string, ok bool) {
 	start, end := 0, len(word)
 	for start < end {
@@ -180,6 +224,14 @@ func hyphenatable(word string) (pre, core, post string, ok bool) {
 			break
 		}
 		end -= size
+	}
+	// A short ending after an apostrophe ('s, 't, 'll, 've) is not part
+	// of what the patterns see.
+	for _, apos := range []string{"’", "'"} {
+		if i := strings.LastIndex(word[start:end], apos); i >= 0 && end-(start+i+len(apos)) <= 2 {
+			end = start + i
+			break
+		}
 	}
 	core = word[start:end]
 	if len(core) < hyphenLeftMin+hyphenRightMin {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -27,6 +28,20 @@ const (
 	markerScale      = 0.6  // a note marker's size relative to its text
 	markerRise       = 0.33 // and its rise, in the text's size
 	raggedHyphenFill = 0.8  // ragged text hyphenates a word only if the line would be emptier than this
+)
+
+// Inter-word glue. TeX's stretch of half the space and shrink of a third
+// are Computer Modern's, whose space is a third of an em: its stretch is
+// 1/6 em. Noto Serif's space is 0.26 em, and half of it (0.13 em) made
+// lines that TeX would set at badness 100 count as "very loose" (and
+// drove the breaker to looser lines elsewhere). So a space stretches by
+// half its width but at least by CM's 1/6 em. The shrink stays a third of
+// the face's space: Noto's tightest space, 0.17 em, is already tighter
+// than CM's.
+const (
+	glueStretch    = 1.0 / 2 // of the space
+	glueMinStretch = 1.0 / 6 // of the font size
+	glueShrink     = 1.0 / 3 // of the space
 )
 
 type lbKind uint8
@@ -123,7 +138,54 @@ func (b *parBuilder) addGlue(style int32) {
 	}
 	s := b.styles[style]
 	w := b.space(s.font, s.size)
-	b.items = append(b.items, lbItem{kind: kGlue, w: w, stretch: w / 2, shrink: w / 3, frag: int32(len(b.frags) - 1)})
+	sf := Pt(b.spaceFactor())
+	stretch, shrink := max(w*glueStretch, s.size*glueMinStretch)*sf, w*glueShrink/sf
+	b.items = append(b.items, lbItem{kind: kGlue, w: w, stretch: stretch, shrink: shrink, frag: int32(len(b.frags) - 1)})
+}
+
+// spaceFactor is TeX's space factor of a space, divided by 1000: the
+// space after a sentence stretches three times as much as a space
+// between words and shrinks a third as much, after a colon twice, a
+// semicolon 1.5 times, a comma 1.25 times (TeX's \nonfrenchspacing
+// values, without its extra width: at natural width every space is one
+// space, as Chicago wants). Closing quotes and parentheses pass the
+// punctuation before them through, as do note markers; a period after a
+// capital ("J. Smith") ends an initial, not a sentence.
+func (b *parBuilder) spaceFactor() float64 {
+	text := ""
+	for i := len(b.items) - 1; i >= 0 && text == ""; i-- {
+		it := &b.items[i]
+		if it.kind != kBox {
+			return 1
+		}
+		if f := &b.frags[it.frag]; f.note == 0 {
+			text = strings.TrimRightFunc(f.text, isClosing)
+		}
+	}
+	last, n := utf8.DecodeLastRuneInString(text)
+	switch last {
+	case '.', '?', '!':
+		if before, _ := utf8.DecodeLastRuneInString(text[:len(text)-n]); unicode.IsUpper(before) {
+			return 1
+		}
+		return 3
+	case ':':
+		return 2
+	case ';':
+		return 1.5
+	case ',':
+		return 1.25
+	}
+	return 1
+}
+
+// isClosing reports whether r is transparent to the space factor.
+func isClosing(r rune) bool {
+	switch r {
+	case ')', ']', '’', '”', '\'', '"':
+		return true
+	}
+	return false
 }
 
 // addPenalty adds a possible break inside a word; a hyphen break has the
@@ -527,6 +589,9 @@ type setter struct {
 	b        parBuilder
 	lb       lineBreaker
 	warnings []string
+	// ratios are the adjustment ratios of the lines of the last justified
+	// paragraph set (nil if it was set ragged), for tests to judge.
+	ratios []float64
 }
 
 func newSetter(m Measurer) *setter {
@@ -600,6 +665,10 @@ func (s *setter) setPar(p *parSpec) []parLine {
 		if justify {
 			justify = false
 		}
+	}
+	s.ratios = nil
+	if justify {
+		s.ratios = ratios
 	}
 	return s.position(p, breaks, ratios, justify)
 }
