@@ -135,7 +135,7 @@ type mark struct {
 	// early: a point known only to a month, season or year that began
 	// before the window (its whisker is cut at the edge); the window
 	// where it begins holds its destination.
-	early bool
+	early  bool
 	lo, hi layout.Pt // whole mark extent
 
 	label  string
