@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 
@@ -99,6 +100,9 @@ func (a *ActivityStrip) Layout(x, y, w, h layout.Pt, m layout.Measurer, notes la
 }
 
 func (a *ActivityStrip) draw(x, y, w, h layout.Pt, m layout.Measurer) (*canvas, error) {
+	if a.Align != nil && a.Align.plotW > 0 {
+		return a.drawOn(a.Align.plotSc.shift(x), x, y, w, h, m)
+	}
 	from, to, ok := a.From, a.To, a.Window
 	if !ok {
 		from, to, ok = Span(a.Doc)
@@ -106,19 +110,26 @@ func (a *ActivityStrip) draw(x, y, w, h layout.Pt, m layout.Measurer) (*canvas, 
 	if !ok {
 		return nil, fmt.Errorf("charts: activity strip has no dated event")
 	}
-	var x0, x1 layout.Pt
-	// A strip under a broken scale would need a bar chart broken the
-	// same way; it draws on its own linear scale instead.
-	if a.Align != nil && a.Align.plotW > 0 && !a.Align.plotBroken {
-		x0, x1 = x+a.Align.plotX0, x+a.Align.plotX0+a.Align.plotW
-		from, to = a.Align.plotFrom, a.Align.plotTo
-	} else {
-		tl := &Timeline{Doc: a.Doc, From: from, To: to, Window: true}
-		s, err := tl.fitState(x, 0, w, 1e6, m, nil)
-		if err != nil {
-			return nil, err
-		}
-		x0, x1 = s.sc.X0, s.sc.X1
+	// The scale a timeline of the same window would have in this box,
+	// broken like it when context stands far from the main period.
+	tl := &Timeline{Doc: a.Doc, From: from, To: to, Window: true}
+	s, err := tl.fitState(x, 0, w, 1e6, m, nil)
+	if err != nil {
+		return nil, err
+	}
+	return a.drawOn(s.sc, x, y, w, h, m)
+}
+
+// drawOn draws the strip on the time scale sc. On a broken scale the
+// bars are the main period's months, in its segment: a context segment
+// squeezes decades into a few points, where a month's bar would be a
+// hairline and the counts would mislead.
+func (a *ActivityStrip) drawOn(sc Scale, x, y, w, h layout.Pt, m layout.Measurer) (*canvas, error) {
+	main := sc.Main()
+	from, to := int64(math.Ceil(main.From)), int64(math.Ceil(main.To))-1
+	x0, x1 := main.X0, main.X1
+	if to < from {
+		return nil, fmt.Errorf("charts: activity strip: empty window")
 	}
 	styles := TrackStyles(a.Doc.Tracks)
 	laneOf := map[string]int{}
@@ -168,7 +179,7 @@ func (a *ActivityStrip) draw(x, y, w, h layout.Pt, m layout.Measurer) (*canvas, 
 	c := &canvas{}
 	// The title column: what the strip shows, and its scale in words.
 	base := y + m.Ascent(sans, smallSize)
-	tw := x0 - x - 6
+	tw := sc.X0 - x - 6
 	for _, line := range []string{"Events per month", "(tallest: " + strconv.Itoa(int(peak)) + ")"} {
 		if line[0] == '(' && peak == 0 {
 			continue
@@ -219,6 +230,10 @@ func (a *ActivityStrip) draw(x, y, w, h layout.Pt, m layout.Measurer) (*canvas, 
 type SourceCoverage struct {
 	Doc *content.Document
 }
+
+// Title is the figure's title (layout.Titled), for its page's running
+// head, the outline and the contents.
+func (sc *SourceCoverage) Title() string { return "Events each source attests" }
 
 // coverageRow is one source's counts.
 type coverageRow struct {

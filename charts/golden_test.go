@@ -100,7 +100,7 @@ func TestGolden(t *testing.T) {
 		b.WriteString(w + "\n")
 	}
 	b.WriteString("# plan for a 300 x 250 pt box\n")
-	blocks, err := Plan(doc, layout.Size{W: 300, H: 250}, fixed{})
+	blocks, err := planTimelines(doc, layout.Size{W: 300, H: 250}, fixed{})
 	if err != nil {
 		t.Fatal(err)
 	}
