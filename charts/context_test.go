@@ -174,7 +174,7 @@ func TestPlanPrefersOnePage(t *testing.T) {
 	if fits(&Timeline{Doc: doc, From: from, To: to, Window: true, noGroup: true}, box, fixed{}) {
 		t.Fatal("the test document fits without condensing: make it denser")
 	}
-	blocks, err := Plan(doc, box, fixed{})
+	blocks, err := planTimelines(doc, box, fixed{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -324,7 +324,7 @@ func TestDefaultHandoutOnePage(t *testing.T) {
 	}
 	m := layout.NewMeasurer()
 	box := layout.Size{W: 762, H: 370}
-	blocks, err := Plan(doc, box, m)
+	blocks, err := planTimelines(doc, box, m)
 	if err != nil {
 		t.Fatal(err)
 	}

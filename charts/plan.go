@@ -16,7 +16,10 @@ import (
 // otherwise the time split into windows, each a block with the axis,
 // lane titles and legend repeated and the bars that cross its edges
 // marked as continued; then the detail blocks, one per doc.Details
-// window (split too when it is too dense), titled (Timeline.Title).
+// window (split too when it is too dense), titled (Timeline.Title);
+// last, the source coverage figure (SourceCoverage), when it fits. A
+// main chart on one page draws the activity strip under it when there
+// is room (Timeline.Activity).
 // The main chart's blocks carry the "chart-<id>" destinations, once per
 // event (in the window where it starts; a summarised event at its
 // summary), detail blocks none.
@@ -53,6 +56,9 @@ func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.B
 	}
 	switch {
 	case main != nil:
+		// The strip of events per month goes under the chart when the
+		// page has room left; it never makes the chart split.
+		main.Activity = true
 		out = append(out, main)
 	default:
 		wins, err := windows(doc, from, to, box, m)
@@ -85,6 +91,13 @@ func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.B
 				tl.Anchor = layout.FigureDest(d.Title)
 			}
 			out = append(out, tl)
+		}
+	}
+	// Which source attests which strand: a figure page of its own, when
+	// any event cites a source and the figure fits the box.
+	if cov := (&SourceCoverage{Doc: doc}); len(cov.rows()) > 0 {
+		if _, err := cov.draw(0, 0, box.W, box.H, m); err == nil {
+			out = append(out, cov)
 		}
 	}
 	return out, nil
@@ -241,3 +254,18 @@ func split(from, to int64, k int) [][2]int64 {
 type probe struct{}
 
 func (probe) Cite([]content.Cite) int { return 999 }
+
+// Warnings returns the warnings of the timelines among blocks, as their
+// last Layout left them: relations left out, activity strips omitted.
+// Layout knows nothing of them, so the caller reports them.
+func Warnings(blocks []layout.Block) []string {
+	var out []string
+	for _, b := range blocks {
+		if tl, ok := b.(*Timeline); ok {
+			for _, w := range tl.Warnings {
+				out = append(out, "chart: "+w)
+			}
+		}
+	}
+	return out
+}

@@ -36,7 +36,7 @@ func TestSplit(t *testing.T) {
 func TestPlanSplits(t *testing.T) {
 	doc := caspian(t)
 	for _, size := range []layout.Size{{W: 260, H: 220}, {W: 280, H: 205}} {
-		blocks, err := Plan(doc, size, fixed{})
+		blocks, err := planTimelines(doc, size, fixed{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -456,3 +456,13 @@ func ceil(f float64) float64 {
 	}
 	return i
 }
+
+// shift returns the scale moved by dx along x.
+func (s Scale) shift(dx layout.Pt) Scale {
+	out := Scale{From: s.From, To: s.To, X0: s.X0 + dx, X1: s.X1 + dx}
+	for _, g := range s.Segs {
+		g.X0, g.X1 = g.X0+dx, g.X1+dx
+		out.Segs = append(out.Segs, g)
+	}
+	return out
+}

@@ -56,15 +56,22 @@ type Timeline struct {
 	// noGroup stops the fit from grouping dense clusters into keyed
 	// summaries (groupDense): Plan tries a chart without them first.
 	noGroup bool
+	// Activity draws an activity strip (events per month, by track)
+	// under the legend and key, on the chart's own time scale, when the
+	// box has room for it at the chart's fitted size; when it has not,
+	// the strip is left out with a warning. Plan sets it on the main
+	// chart.
+	Activity bool
 	// Warnings are set by Layout: relations that could not be drawn
-	// without crossing a label.
+	// without crossing a label; an activity strip left out.
 	Warnings []string
 
 	// The plot area of the last Layout, relative to its box, for figures
 	// aligned with this chart (ActivityStrip).
 	plotX0, plotW    layout.Pt
 	plotFrom, plotTo int64
-	plotBroken       bool // a broken scale: the strip cannot follow it
+	plotBroken       bool  // a broken scale: the strip follows its main segment
+	plotSc           Scale // the scale, its x relative to the box
 }
 
 // Title is the figure's title (layout.Titled): a detail figure's, or ""
@@ -408,14 +415,54 @@ func (t *Timeline) window() (int64, int64, bool) {
 }
 
 func (t *Timeline) draw(x, y, w, h layout.Pt, m layout.Measurer, notes layout.Notes) (*canvas, error) {
-	s, err := t.fitState(x, y, w, h, m, notes)
+	// The strip takes its room from the foot of the box only if the
+	// chart still fits above it; that is tried with the planner's widest
+	// note numbers (probe), so the notes are registered once, below.
+	// The strip only takes room the chart leaves at the label size it
+	// has in the whole box: smaller labels are not worth a strip.
+	strip, sizes := t.Activity && h > stripH+sectionGap, labelSizes
+	if strip {
+		trial := &Timeline{Doc: t.Doc, From: t.From, To: t.To, Window: t.Window, Condense: t.Condense, noGroup: t.noGroup}
+		s, err := trial.fitState(x, y, w, h, m, probe{})
+		strip = err == nil
+		if strip {
+			sizes = []layout.Pt{s.labelSize}
+			_, err = trial.fitSizes(x, y, w, h-stripH-sectionGap, m, probe{}, sizes)
+			strip = err == nil
+		}
+	}
+	bh := h
+	if strip {
+		bh = h - stripH - sectionGap
+	} else {
+		sizes = labelSizes
+	}
+	s, err := t.fitSizes(x, y, w, bh, m, notes, sizes)
 	if err != nil {
 		return nil, err
 	}
 	t.plotX0, t.plotW, t.plotFrom, t.plotTo = s.sc.X0-x, s.sc.X1-s.sc.X0, s.from, s.to
 	t.plotBroken = len(s.sc.Segs) > 0
-	return s.emit(), nil
+	t.plotSc = s.sc.shift(-x)
+	c := s.emit()
+	if t.Activity && !strip {
+		t.Warnings = append(t.Warnings, fmt.Sprintf("activity strip left out: the chart leaves no %.0f pt under it", float64(stripH+sectionGap)))
+	}
+	if strip {
+		sy := y + s.height() + sectionGap
+		sc, err := (&ActivityStrip{Doc: t.Doc}).drawOn(s.sc, x, sy, w, stripH, m)
+		if err != nil {
+			return nil, err
+		}
+		for i, it := range sc.items {
+			c.add(sc.kinds[i], "strip", it)
+		}
+	}
+	return c, nil
 }
+
+// stripH is the height of the activity strip drawn under a timeline.
+const stripH layout.Pt = 54
 
 // fitState computes the whole layout (rows, label places) without
 // emitting items.
