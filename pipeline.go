@@ -16,16 +16,20 @@ import (
 // layout's warnings; nothing is written to disk here.
 func render(doc *content.Document, grayscale bool) ([]byte, *layout.Document, error) {
 	m := layout.NewMeasurer()
+	var figures []layout.Block // the last plan, whose blocks Build laid out
 	ldoc, err := layout.Build(doc, nil, layout.Options{
 		Measurer: m,
 		Date:     sourceDateEpoch(),
 		Plan: func(box layout.Size) ([]layout.Block, error) {
-			return charts.Plan(doc, box, m)
+			bs, err := charts.Plan(doc, box, m)
+			figures = bs
+			return bs, err
 		},
 	})
 	if err != nil {
 		return nil, nil, err
 	}
+	ldoc.Warnings = append(ldoc.Warnings, charts.Warnings(figures)...)
 	var buf bytes.Buffer
 	if err := layout.WritePDFWith(&buf, ldoc, layout.WritePDFOptions{Grayscale: grayscale}); err != nil {
 		return nil, nil, err

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 
+	"annalist/content"
 	"annalist/layout"
 )
 
@@ -38,6 +39,7 @@ type emitter struct {
 	*layoutState
 	c         *canvas
 	lanesTop  layout.Pt
+	lanesBot  layout.Pt
 	laneTops  []layout.Pt
 	laneH     []layout.Pt
 	obstacles []rect // texts, for arrows: they must cross none
@@ -53,6 +55,9 @@ func (s *layoutState) emit() *canvas {
 		e.leftmost = true
 	}
 	calls := s.callouts()
+	if s.t.Anchor != "" {
+		e.c.add(kLink, "", layout.Dest{Name: s.t.Anchor, X: s.x, Y: s.y})
+	}
 	y := s.y
 	eraTop := y
 	y += s.eraHeight()
@@ -66,8 +71,10 @@ func (s *layoutState) emit() *canvas {
 		y += h
 	}
 	lanesBot := y
+	e.lanesBot = lanesBot
 	e.backgrounds(lanesBot)
 	e.erasDraw(eraTop, lanesBot)
+	e.breaksDraw(lanesBot)
 	e.axisDraw(axisTop, lanesBot)
 	e.laneTitles()
 	for _, lane := range s.lanes {
@@ -91,6 +98,15 @@ func (e *emitter) rowTop(ln, row int) layout.Pt {
 // text adds a label and records it as an obstacle.
 func (e *emitter) text(owner string, x, baseline layout.Pt, s string, f layout.Font, size layout.Pt, col layout.Color) layout.Pt {
 	w := e.m.Width(s, f, size)
+	// A label that runs across a break of the scale (a context event's,
+	// into the main period) is kept clear of the break's zigzags.
+	for _, b := range e.sc.Breaks() {
+		x0, x1 := max(x, b.X0-2), min(x+w, b.X1+2)
+		if x0 < x1 && baseline > e.lanesTop && baseline < e.lanesBot {
+			a := e.m.Ascent(f, size)
+			e.c.add(kBackground, "", layout.Rect{X: x0, Y: baseline - a - 0.5, W: x1 - x0, H: a + e.m.Descent(f, size) + 1, Fill: colorp(layout.White)})
+		}
+	}
 	e.c.add(kText, owner, layout.Text{X: x, Y: baseline, Text: s, Font: f, Size: size, Color: col, W: w})
 	e.obstacles = append(e.obstacles, rect{x, baseline - e.m.Ascent(f, size), x + w, baseline + e.m.Descent(f, size)})
 	return w
@@ -153,7 +169,11 @@ func (e *emitter) axisDraw(top, lanesBot layout.Pt) {
 	base := row + e.asc + 1.5
 	for _, t := range e.axis.Ticks {
 		if t.Label != "" {
-			e.text("", t.X+2, base, t.Label, sans, e.labelSize, ink)
+			f := sans
+			if t.Strong {
+				f = sansBold
+			}
+			e.text("", t.X+2, base, t.Label, f, e.labelSize, ink)
 		}
 		w := layout.Pt(0.4)
 		if t.Major {
@@ -162,7 +182,41 @@ func (e *emitter) axisDraw(top, lanesBot layout.Pt) {
 		}
 		e.c.add(kGrid, "", layout.Rule{X1: t.X, Y1: axisY - tickLen, X2: t.X, Y2: axisY, Width: w, Color: ink})
 	}
-	e.c.add(kGrid, "", layout.Rule{X1: e.sc.X0, Y1: axisY, X2: e.sc.X1, Y2: axisY, Width: 0.6, Color: ink})
+	for _, g := range e.sc.Segments() {
+		e.c.add(kGrid, "", layout.Rule{X1: g.X0, Y1: axisY, X2: g.X1, Y2: axisY, Width: 0.6, Color: ink})
+	}
+	// A break in the axis: the line stops, and a slash at each end of
+	// the gap says the scale changes there.
+	for _, b := range e.sc.Breaks() {
+		for _, x := range []layout.Pt{b.X0, b.X1} {
+			e.c.add(kGrid, "", layout.Rule{X1: x - 1.8, Y1: axisY + 2.5, X2: x + 1.8, Y2: axisY - 2.5, Width: 0.7, Color: ink})
+		}
+	}
+}
+
+// breaksDraw blanks the lanes at each break of a broken scale, between
+// two zigzag edges, so no gridline or band runs on as if time were
+// continuous there. Marks are drawn later; bars that cross a break are
+// cut at its edges (drawMark).
+func (e *emitter) breaksDraw(lanesBot layout.Pt) {
+	for _, b := range e.sc.Breaks() {
+		e.c.add(kBackground, "", layout.Rect{X: b.X0, Y: e.lanesTop, W: b.X1 - b.X0, H: lanesBot - e.lanesTop, Fill: colorp(layout.White)})
+		for _, x := range []layout.Pt{b.X0, b.X1} {
+			ops := []layout.PathOp{{Op: 'M', Pts: []layout.Pt{x, e.lanesTop}}}
+			const step, amp = 3, 1.2
+			k := 0
+			for y := e.lanesTop + step; y < lanesBot; y += step {
+				k++
+				dx := layout.Pt(amp)
+				if k%2 == 0 {
+					dx = -amp
+				}
+				ops = append(ops, layout.PathOp{Op: 'L', Pts: []layout.Pt{x + dx, y}})
+			}
+			ops = append(ops, layout.PathOp{Op: 'L', Pts: []layout.Pt{x, lanesBot}})
+			e.c.add(kGrid, "", layout.Path{Ops: ops, Stroke: colorp(gray(110)), StrokeWidth: 0.5})
+		}
+	}
 }
 
 func (e *emitter) laneTitles() {
@@ -254,6 +308,16 @@ func (e *emitter) drawMark(owner string, mk *mark, st TrackStyle, cy layout.Pt) 
 	if b1 <= b0 {
 		return
 	}
+	if mk.cluster != nil {
+		// A summary: an open box over the cluster's time, a tick at
+		// each of its events, so the reader sees how they fall.
+		c.add(kMark, owner, layout.Rect{X: b0, Y: top, W: b1 - b0, H: e.barH, Fill: colorp(layout.White), Stroke: colorp(stroke), StrokeWidth: 0.8})
+		for _, x := range mk.rug {
+			x = min(max(x, b0+1), b1-1)
+			c.add(kMark, owner, layout.Rule{X1: x, Y1: top + 1.2, X2: x, Y2: bot - 1.2, Width: 0.7, Color: stroke})
+		}
+		return
+	}
 	tl, tr := layout.Pt(0), layout.Pt(0)
 	room := (b1 - b0) / 3
 	if mk.taperL {
@@ -262,7 +326,24 @@ func (e *emitter) drawMark(owner string, mk *mark, st TrackStyle, cy layout.Pt) 
 	if mk.taperR {
 		tr = min(taperLen, room)
 	}
-	c.add(kMark, owner, e.styleRect(st, b0+tl, top, b1-b0-tl-tr, e.barH, mk.dashed || mk.unknL || mk.unknR))
+	// A bar across a break of the scale is cut at the break's edges,
+	// with a double slash between the pieces, as on the axis.
+	x0, x1 := b0+tl, b1-tr
+	dashed := mk.dashed || mk.unknL || mk.unknR
+	for _, br := range e.sc.Breaks() {
+		if br.X0 <= x0 || br.X0 >= x1 {
+			continue
+		}
+		c.add(kMark, owner, e.styleRect(st, x0, top, br.X0-x0, e.barH, dashed))
+		mid := (br.X0 + br.X1) / 2
+		for _, dx := range []layout.Pt{-1.5, 1.5} {
+			c.add(kMark, owner, layout.Rule{X1: mid + dx - 1.5, Y1: bot, X2: mid + dx + 1.5, Y2: top, Width: 0.8, Color: stroke})
+		}
+		x0 = br.X1
+	}
+	if x1 > x0 {
+		c.add(kMark, owner, e.styleRect(st, x0, top, x1-x0, e.barH, dashed))
+	}
 	taper := func(xBase, xTip layout.Pt) {
 		c.add(kMark, owner, layout.Path{Ops: []layout.PathOp{
 			{Op: 'M', Pts: []layout.Pt{xBase, top}}, {Op: 'L', Pts: []layout.Pt{xTip, cy}},
@@ -340,7 +421,7 @@ func (e *emitter) event(mk *mark) {
 		}
 		s, f, size := mk.label, sans, e.labelSize
 		if mk.mode == calloutInside {
-			s, f, size = strconv.Itoa(mk.callout), sans, smallSize
+			s, f, size = calloutText(mk), sans, smallSize
 			mid := (mk.bx0 + mk.bx1) / 2
 			if mk.bx1 <= mk.bx0 {
 				mid = (mk.lo + mk.hi) / 2 // a whisker across the window
@@ -360,12 +441,17 @@ func (e *emitter) event(mk *mark) {
 	case labelLeft:
 		e.text(id, mk.lo-labelGap-mk.labelW, base, mk.label, sans, e.labelSize, col)
 	case calloutRight:
-		e.text(id, mk.hi+2, base, strconv.Itoa(mk.callout), sans, smallSize, col)
+		e.text(id, mk.hi+2, base, calloutText(mk), sans, smallSize, col)
 	case calloutLeft:
-		w := e.m.Width(strconv.Itoa(mk.callout), sans, smallSize)
-		e.text(id, mk.lo-2-w, base, strconv.Itoa(mk.callout), sans, smallSize, col)
+		w := e.m.Width(calloutText(mk), sans, smallSize)
+		e.text(id, mk.lo-2-w, base, calloutText(mk), sans, smallSize, col)
 	}
-	if mk.vlabel != "" {
+	if mk.vlabel != "" && mk.mode.callout() {
+		// The dates are in the key; their ticks cross the bar only.
+		for _, x := range mk.vticks {
+			e.c.add(kMark, id, layout.Rule{X1: x, Y1: cy - e.barH/2 - 1.5, X2: x, Y2: cy + e.barH/2 + 1.5, Width: 0.9, Color: ink})
+		}
+	} else if mk.vlabel != "" {
 		vtop := e.rowTop(mk.lane, mk.row+1)
 		vbase := vtop + e.m.Ascent(sans, smallSize) + 0.5
 		for _, x := range mk.vticks {
@@ -374,13 +460,39 @@ func (e *emitter) event(mk *mark) {
 		e.text(id, mk.vx, vbase, mk.vlabel, sans, smallSize, col)
 	}
 	e.at[id] = placed{mk: mk, top: cy - e.barH/2, bot: cy + e.barH/2, cy: cy}
-	e.c.add(kLink, id, layout.Link{X: mk.lo, Y: top, W: mk.hi - mk.lo, H: e.rowH, Dest: "event-" + id})
+	if d := linkDest(mk); d != "" {
+		e.c.add(kLink, id, layout.Link{X: mk.lo, Y: top, W: mk.hi - mk.lo, H: e.rowH, Dest: d})
+	}
 	// One destination per event across the blocks of a split chart: in
 	// the window where the event starts (an open start counts as the
-	// first window).
-	if e.t.Dests && !mk.contL && (!mk.openL || e.leftmost) {
-		e.c.add(kLink, id, layout.Dest{Name: "chart-" + id, X: mk.lo, Y: top})
+	// first window). A summary is the destination of each of its
+	// events: the main chart is where the narrative's links land.
+	if e.t.Dests && !mk.contL && !mk.early && (!mk.openL || e.leftmost) {
+		if mk.cluster == nil {
+			e.c.add(kLink, id, layout.Dest{Name: "chart-" + id, X: mk.lo, Y: top})
+		}
+		for _, ev := range mk.cluster {
+			e.c.add(kLink, id, layout.Dest{Name: "chart-" + ev.ID, X: mk.lo, Y: top})
+		}
 	}
+}
+
+// linkDest is where a click on a mark goes: the event's entry in the
+// chronology, or a summary's detail figure.
+func linkDest(mk *mark) string {
+	if mk.cluster != nil {
+		return mk.figure // "" for a keyed summary: its key lines link
+	}
+	return "event-" + mk.ev.ID
+}
+
+// calloutText is the number printed for a callout: a keyed summary's
+// is the range of its events' numbers.
+func calloutText(mk *mark) string {
+	if mk.members != nil {
+		return strconv.Itoa(mk.first) + "–" + strconv.Itoa(mk.callout)
+	}
+	return strconv.Itoa(mk.callout)
 }
 
 // channels are the y of the gaps between rows and lanes: relations run
@@ -631,7 +743,10 @@ type legendEntry struct {
 // legendEntries lists the conventions this chart uses, each with a drawn
 // sample, so the chart explains itself on paper.
 func (s *layoutState) legendEntries() []legendEntry {
-	var has struct{ point, taper, dashed, whisk, open, unknown, cont, versions, related, eras, context bool }
+	var has struct {
+		point, taper, dashed, whisk, open, unknown, cont, versions, related, eras, context, breaks, summary, keyed bool
+	}
+	has.breaks = len(s.sc.Breaks()) > 0
 	onChart := map[string]bool{}
 	for _, lane := range s.lanes {
 		for _, mk := range lane {
@@ -649,6 +764,8 @@ func (s *layoutState) legendEntries() []legendEntry {
 			has.cont = has.cont || (mk.contL && !mk.openL) || (mk.contR && !mk.openR)
 			has.versions = has.versions || mk.vlabel != ""
 			has.context = has.context || mk.ev.Context
+			has.summary = has.summary || mk.cluster != nil && mk.members == nil
+			has.keyed = has.keyed || mk.members != nil
 			for _, r := range mk.ev.Related {
 				has.related = has.related || onChart[r.Event]
 			}
@@ -673,7 +790,7 @@ func (s *layoutState) legendEntries() []legendEntry {
 		out = append(out, legendEntry{bar(func(mk *mark) {
 			mk.bx1 = mk.bx0 + sampleW - 7
 			mk.whisk = []span{{mk.bx1, mk.bx1 + 7}}
-		}), "end known to the month or year only (the whole range)"})
+		}), "known to the month or year only: the whole range"})
 	}
 	if has.taper {
 		out = append(out, legendEntry{bar(func(mk *mark) { mk.taperR = true }), "approximate date (~)"})
@@ -712,7 +829,29 @@ func (s *layoutState) legendEntries() []legendEntry {
 			light := neutral
 			light.Fill, light.Stroke = gray(230), gray(120)
 			e.drawMark("", &mark{bx0: x, bx1: x + sampleW}, light, cy)
-		}, "context, before or after the main period"})
+		}, "context, outside the main period"})
+	}
+	if has.summary {
+		out = append(out, legendEntry{func(e *emitter, x, cy layout.Pt) {
+			e.drawMark("", &mark{bx0: x, bx1: x + sampleW, cluster: []*content.Event{nil}, rug: []layout.Pt{x + 3, x + 6, x + 13}}, neutral, cy)
+		}, "several events (ticks): see the detail figure"})
+	}
+	if has.keyed {
+		out = append(out, legendEntry{func(e *emitter, x, cy layout.Pt) {
+			e.drawMark("", &mark{bx0: x, bx1: x + sampleW, cluster: []*content.Event{nil}, rug: []layout.Pt{x + 3, x + 6, x + 13}}, neutral, cy)
+		}, "several events (ticks): numbered in the key"})
+	}
+	if has.breaks {
+		out = append(out, legendEntry{func(e *emitter, x, cy layout.Pt) {
+			mk := &mark{bx0: x, bx1: x + sampleW}
+			e.drawMark("", mk, neutral, cy)
+			// The sample's own break, drawn as drawMark cuts a bar.
+			mid := x + sampleW/2
+			e.c.add(kMark, "", layout.Rect{X: mid - 3, Y: cy - e.barH/2 - 0.5, W: 6, H: e.barH + 1, Fill: colorp(layout.White)})
+			for _, dx := range []layout.Pt{-1.5, 1.5} {
+				e.c.add(kMark, "", layout.Rule{X1: mid + dx - 1.5, Y1: cy + e.barH/2, X2: mid + dx + 1.5, Y2: cy - e.barH/2, Width: 0.8, Color: neutral.Stroke})
+			}
+		}, "scale break: context years compressed"})
 	}
 	if has.eras {
 		out = append(out, legendEntry{func(e *emitter, x, cy layout.Pt) {
@@ -764,50 +903,102 @@ func (e *emitter) legend(y layout.Pt) layout.Pt {
 	return y + layout.Pt(n)*lh
 }
 
-// keyEntries are the callout key's lines: "n  Title [note]".
-func (s *layoutState) keyFlow(calls []*mark) (colW layout.Pt, cols, rows int) {
+// keyPlan is where the callout key's entries go: "n  Title [note]",
+// in columns, read down then across.
+type keyPlan struct {
+	colW     layout.Pt
+	rows     int        // lines in the tallest column
+	lines    [][]string // each entry's lines
+	col, row []int      // each entry's column and first line
+}
+
+// keyFlow plans the key. Entries one line each, in as many columns of
+// the widest entry as fit, read best; when the entries differ much in
+// length, narrower columns with the long entries wrapped under their
+// text (never cut) take fewer lines, and are used then.
+func (s *layoutState) keyFlow(calls []*mark) keyPlan {
 	if len(calls) == 0 {
-		return 0, 0, 0
+		return keyPlan{}
 	}
+	var widest layout.Pt
 	for _, mk := range calls {
-		colW = max(colW, s.keyWidth(mk))
+		widest = max(widest, s.keyWidth(mk))
 	}
-	colW = min(colW+keyGap, s.w)
-	cols = max(1, int((s.w+keyGap)/colW))
-	rows = (len(calls) + cols - 1) / cols
-	return colW, cols, rows
+	best := s.keyColumns(calls, min(widest+keyGap, s.w))
+	const narrow = 170 // a column of about 45 characters of 7 pt
+	for n := int((s.w + keyGap) / (widest + keyGap)); n+1 <= int((s.w+keyGap)/(narrow+keyGap)); n++ {
+		if p := s.keyColumns(calls, (s.w+keyGap)/layout.Pt(n+1)); p.rows < best.rows {
+			best = p
+		}
+	}
+	return best
+}
+
+// keyColumns fills columns of width colW (its gap included) in order,
+// each up to the fewest lines that let every entry in.
+func (s *layoutState) keyColumns(calls []*mark, colW layout.Pt) keyPlan {
+	p := keyPlan{colW: colW}
+	cols := max(1, int((s.w+keyGap)/colW))
+	total := 0
+	for _, mk := range calls {
+		ls := wrap(keyText(mk), colW-keyGap-s.numW(), sans, smallSize, s.m)
+		if len(ls) == 0 {
+			ls = []string{""}
+		}
+		p.lines = append(p.lines, ls)
+		total += len(ls)
+	}
+	for per := (total + cols - 1) / cols; ; per++ {
+		p.col, p.row = p.col[:0], p.row[:0]
+		col, line := 0, 0
+		for _, ls := range p.lines {
+			if line > 0 && line+len(ls) > per {
+				col, line = col+1, 0
+			}
+			p.col, p.row = append(p.col, col), append(p.row, line)
+			line += len(ls)
+		}
+		if col < cols {
+			p.rows = per
+			return p
+		}
+	}
 }
 
 func (s *layoutState) numW() layout.Pt { return s.calloutW + 3 }
 
 func (s *layoutState) keyWidth(mk *mark) layout.Pt {
-	return s.numW() + s.m.Width(mk.label, sans, smallSize)
+	return s.numW() + s.m.Width(keyText(mk), sans, smallSize)
+}
+
+// keyText is an event's line in the key: its label, and its disputed
+// dates when it is a callout (they are not printed under its bar then).
+func keyText(mk *mark) string {
+	if mk.vlabel != "" && mk.mode.callout() {
+		return mk.label + ": " + mk.vlabel
+	}
+	return mk.label
 }
 
 func (s *layoutState) keyHeight() layout.Pt {
-	var calls []*mark
-	for _, lane := range s.lanes {
-		for _, mk := range lane {
-			if mk.mode.callout() {
-				calls = append(calls, mk)
-			}
-		}
-	}
-	_, _, rows := s.keyFlow(calls)
-	return layout.Pt(rows) * s.smallLine()
+	return layout.Pt(s.keyFlow(s.callouts()).rows) * s.smallLine()
 }
 
 func (e *emitter) key(y layout.Pt, calls []*mark) {
-	colW, _, rows := e.keyFlow(calls)
+	p := e.keyFlow(calls)
 	for i, mk := range calls {
-		col, row := i/rows, i%rows
-		x := e.x + layout.Pt(col)*colW
-		base := y + layout.Pt(row)*e.smallLine() + e.m.Ascent(sans, smallSize)
+		x := e.x + layout.Pt(p.col[i])*p.colW
+		top := y + layout.Pt(p.row[i])*e.smallLine()
+		base := top + e.m.Ascent(sans, smallSize)
 		num := strconv.Itoa(mk.callout)
 		e.text(mk.ev.ID, x+e.calloutW-e.m.Width(num, sans, smallSize), base, num, sans, smallSize, ink)
-		label := ellipsize(mk.label, colW-keyGap-e.numW(), sans, smallSize, e.m)
-		e.text(mk.ev.ID, x+e.numW(), base, label, sans, smallSize, ink)
-		e.c.add(kLink, mk.ev.ID, layout.Link{X: x, Y: base - e.m.Ascent(sans, smallSize), W: colW - keyGap, H: e.smallLine(), Dest: "event-" + mk.ev.ID})
+		for k, l := range p.lines[i] {
+			// A word wider than the column was broken by wrap; one
+			// that still overflows is shortened, never run on.
+			l = ellipsize(l, p.colW-keyGap-e.numW(), sans, smallSize, e.m)
+			e.text(mk.ev.ID, x+e.numW(), base+layout.Pt(k)*e.smallLine(), l, sans, smallSize, ink)
+		}
+		e.c.add(kLink, mk.ev.ID, layout.Link{X: x, Y: top, W: p.colW - keyGap, H: layout.Pt(len(p.lines[i])) * e.smallLine(), Dest: linkDest(mk)})
 	}
 }
 

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 
@@ -27,10 +28,11 @@ type stackedBars struct {
 	bars       []stackBar
 	styles     []TrackStyle
 	horizontal bool
+	axis       chart.YAxisType // the y axis the bars are measured on
 }
 
 func (s stackedBars) GetName() string           { return "stacked bars" }
-func (s stackedBars) GetYAxis() chart.YAxisType { return chart.YAxisPrimary }
+func (s stackedBars) GetYAxis() chart.YAxisType { return s.axis }
 func (s stackedBars) GetStyle() chart.Style     { return chart.Style{} }
 func (s stackedBars) Validate() error           { return nil }
 
@@ -81,7 +83,8 @@ type ActivityStrip struct {
 	Doc *content.Document
 	// From, To and Window choose the time as for Timeline. Align, when
 	// set and already laid out at the same x and width, gives the strip
-	// its timeline's plot area, so months line up exactly.
+	// its timeline's plot area, so months line up exactly (unless the
+	// timeline's scale is broken).
 	From, To int64
 	Window   bool
 	Align    *Timeline
@@ -98,6 +101,9 @@ func (a *ActivityStrip) Layout(x, y, w, h layout.Pt, m layout.Measurer, notes la
 }
 
 func (a *ActivityStrip) draw(x, y, w, h layout.Pt, m layout.Measurer) (*canvas, error) {
+	if a.Align != nil && a.Align.plotW > 0 {
+		return a.drawOn(a.Align.plotSc.shift(x), x, y, w, h, m)
+	}
 	from, to, ok := a.From, a.To, a.Window
 	if !ok {
 		from, to, ok = Span(a.Doc)
@@ -105,17 +111,26 @@ func (a *ActivityStrip) draw(x, y, w, h layout.Pt, m layout.Measurer) (*canvas, 
 	if !ok {
 		return nil, fmt.Errorf("charts: activity strip has no dated event")
 	}
-	var x0, x1 layout.Pt
-	if a.Align != nil && a.Align.plotW > 0 {
-		x0, x1 = x+a.Align.plotX0, x+a.Align.plotX0+a.Align.plotW
-		from, to = a.Align.plotFrom, a.Align.plotTo
-	} else {
-		tl := &Timeline{Doc: a.Doc, From: from, To: to, Window: true}
-		s, err := tl.fitState(x, 0, w, 1e6, m, nil)
-		if err != nil {
-			return nil, err
-		}
-		x0, x1 = s.sc.X0, s.sc.X1
+	// The scale a timeline of the same window would have in this box,
+	// broken like it when context stands far from the main period.
+	tl := &Timeline{Doc: a.Doc, From: from, To: to, Window: true}
+	s, err := tl.fitState(x, 0, w, 1e6, m, nil)
+	if err != nil {
+		return nil, err
+	}
+	return a.drawOn(s.sc, x, y, w, h, m)
+}
+
+// drawOn draws the strip on the time scale sc. On a broken scale the
+// bars are the main period's months, in its segment: a context segment
+// squeezes decades into a few points, where a month's bar would be a
+// hairline and the counts would mislead.
+func (a *ActivityStrip) drawOn(sc Scale, x, y, w, h layout.Pt, m layout.Measurer) (*canvas, error) {
+	main := sc.Main()
+	from, to := int64(math.Ceil(main.From)), int64(math.Ceil(main.To))-1
+	x0, x1 := main.X0, main.X1
+	if to < from {
+		return nil, fmt.Errorf("charts: activity strip: empty window")
 	}
 	styles := TrackStyles(a.Doc.Tracks)
 	laneOf := map[string]int{}
@@ -165,7 +180,7 @@ func (a *ActivityStrip) draw(x, y, w, h layout.Pt, m layout.Measurer) (*canvas, 
 	c := &canvas{}
 	// The title column: what the strip shows, and its scale in words.
 	base := y + m.Ascent(sans, smallSize)
-	tw := x0 - x - 6
+	tw := sc.X0 - x - 6
 	for _, line := range []string{"Events per month", "(tallest: " + strconv.Itoa(int(peak)) + ")"} {
 		if line[0] == '(' && peak == 0 {
 			continue
@@ -217,6 +232,10 @@ type SourceCoverage struct {
 	Doc *content.Document
 }
 
+// Title is the figure's title (layout.Titled), for its page's running
+// head, the outline and the contents.
+func (sc *SourceCoverage) Title() string { return "Events each source attests" }
+
 // coverageRow is one source's counts.
 type coverageRow struct {
 	id, name string
@@ -258,6 +277,10 @@ func (sc *SourceCoverage) rows() []coverageRow {
 						r.name = s.TitleShort
 					case s.Title != "":
 						r.name = s.Title
+					default:
+						// An untitled letter or telegram: what it is and
+						// when, as a note would describe it.
+						r.name = untitled(s)
 					}
 					if len(s.Author) > 0 {
 						a := s.Author[0]
@@ -284,6 +307,37 @@ func (sc *SourceCoverage) rows() []coverageRow {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].total > out[j].total })
 	return out
 }
+
+// untitled names a source without a title by its genre (or type) and
+// the year it was issued: "telegram, 1920".
+func untitled(s *content.Source) string {
+	name := s.Genre
+	if name == "" {
+		name = s.Type
+	}
+	if s.Issued != nil {
+		if f, _, ok := pointSpan(s.Issued.Start); ok {
+			y, _, _ := content.FromDayNumber(f)
+			if name != "" {
+				name += ", "
+			}
+			name += yearLabel(y)
+		}
+	}
+	if name == "" {
+		return s.ID
+	}
+	return name
+}
+
+// coverageSize is the size of the coverage figure's source names and
+// counts: a point above the minimum, since they are the figure's only
+// words and the page has room.
+const coverageSize layout.Pt = 8
+
+// coverageRowMax is the most height a source's row takes: a few sources
+// would otherwise give bars as thick as a thumb.
+const coverageRowMax layout.Pt = 26
 
 // niceStep is a step of 1, 2 or 5 times a power of ten that divides max
 // into at most n intervals.
@@ -335,16 +389,21 @@ func (sc *SourceCoverage) draw(x, y, w, h layout.Pt, m layout.Measurer) (*canvas
 		kx += iw + legendGap
 	}
 	keyH := layout.Pt(krow+1) * lineH
-	chartH := h - keyH - 4
-	// Names longer than half the box are shortened: the bars need room.
-	maxName := w / 2
+	// Under the counts' axis, what they count.
+	capLine := m.Ascent(sans, smallSize) + m.Descent(sans, smallSize) + 4
+	chartH := min(h-keyH-capLine-4, layout.Pt(len(rows))*coverageRowMax+2+coverageSize*2)
+	// Names longer than a third of the box are shortened: the bars need
+	// room.
+	maxName := w / 3
 	ticks := make([]chart.Tick, len(rows))
-	series := stackedBars{styles: styles, horizontal: true}
+	// The names at the left, on go-chart's secondary axis, where the
+	// eye starts each bar.
+	series := stackedBars{styles: styles, horizontal: true, axis: chart.YAxisSecondary}
 	peak := 0.0
 	for i, r := range rows {
 		// The first source at the top: go-chart's y grows upward.
 		pos := float64(len(rows) - 1 - i)
-		ticks[i] = chart.Tick{Value: pos + 0.5, Label: ellipsize(r.name, maxName, sans, smallSize, m)}
+		ticks[i] = chart.Tick{Value: pos + 0.5, Label: ellipsize(r.name, maxName, sans, coverageSize, m)}
 		series.bars = append(series.bars, stackBar{pos + 0.2, pos + 0.8, r.vals})
 		peak = max(peak, r.total)
 	}
@@ -361,7 +420,7 @@ func (sc *SourceCoverage) draw(x, y, w, h layout.Pt, m layout.Measurer) (*canvas
 	if chartH < float64Pt(len(rows))*9+20 {
 		return nil, fmt.Errorf("%w: source coverage needs %.0f pt, has %.0f", ErrTooCrowded, float64(len(rows))*9+20+float64(keyH), float64(h))
 	}
-	axisStyle := chart.Style{FontSize: float64(smallSize), FontColor: drawing.ColorBlack, StrokeColor: dcolor(softInk), StrokeWidth: 0.5 * pxPerPt}
+	axisStyle := chart.Style{FontSize: float64(coverageSize), FontColor: drawing.ColorBlack, StrokeColor: dcolor(softInk), StrokeWidth: 0.5 * pxPerPt}
 	rec := &recorder{m: m, ox: x, oy: y, hatches: map[layout.Color]TrackStyle{}}
 	for _, st := range styles {
 		rec.hatches[st.Fill] = st
@@ -373,8 +432,10 @@ func (sc *SourceCoverage) draw(x, y, w, h layout.Pt, m layout.Measurer) (*canvas
 		Canvas: chart.Style{FillColor: transparent, StrokeColor: transparent},
 		XAxis: chart.XAxis{Style: axisStyle, Range: &chart.ContinuousRange{Min: 0, Max: top}, Ticks: xt,
 			GridMajorStyle: chart.Style{StrokeColor: dcolor(gray(200)), StrokeWidth: 0.3 * pxPerPt}, GridLines: gridLines(xt)},
-		YAxis:          chart.YAxis{Style: axisStyle, Range: &chart.ContinuousRange{Min: 0, Max: float64(len(rows))}, Ticks: ticks},
-		YAxisSecondary: chart.YAxis{Style: chart.Hidden()},
+		// go-chart (v2.1.2) takes the secondary axis's range from the
+		// primary axis's ticks: the hidden primary gets the same ones.
+		YAxis:          chart.YAxis{Style: chart.Hidden(), Range: &chart.ContinuousRange{Min: 0, Max: float64(len(rows))}, Ticks: ticks},
+		YAxisSecondary: chart.YAxis{Style: axisStyle, Range: &chart.ContinuousRange{Min: 0, Max: float64(len(rows))}, Ticks: ticks},
 		Series:         []chart.Series{series},
 	}
 	if err := ch.Render(rec.provider(), nil); err != nil {
@@ -391,7 +452,11 @@ func (sc *SourceCoverage) draw(x, y, w, h layout.Pt, m layout.Measurer) (*canvas
 		}
 		c.add(k, "", it)
 	}
-	ky := y + chartH + 4
+	caption := "Events attested (an event counts once for each source cited for it or for a version of it)"
+	caption = ellipsize(caption, w, sans, smallSize, m)
+	cy := y + chartH + m.Ascent(sans, smallSize) + 2
+	c.add(kText, "", layout.Text{X: x, Y: cy, Text: caption, Font: sans, Size: smallSize, Color: ink, W: m.Width(caption, sans, smallSize)})
+	ky := y + chartH + capLine + 4
 	for i, k := range keys {
 		top := ky + layout.Pt(k.row)*lineH
 		c.add(kMark, "", (&emitter{layoutState: &layoutState{}}).styleRect(styles[i], k.x, top+1.5, swatchW-2, lineH-4.5, false))

@@ -3,6 +3,7 @@ package charts
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"annalist/content"
@@ -87,5 +88,114 @@ func TestSourceCoverage(t *testing.T) {
 	}
 	if hatched == 0 {
 		t.Errorf("no bar segment hatched: tracks must differ without colour")
+	}
+}
+
+// stripBars returns the bars of the activity strip a timeline drew.
+func stripBars(c *canvas) []layout.Rect {
+	var out []layout.Rect
+	for i, it := range c.items {
+		if r, ok := it.(layout.Rect); ok && c.owners[i] == "strip" && r.Fill != nil {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// TestTimelineActivityStrip draws the strip inside the timeline block,
+// on a linear and on a broken scale, and leaves it out with a warning
+// when the chart has no room for it.
+func TestTimelineActivityStrip(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		doc  *content.Document
+	}{
+		{"linear", caspian(t)},
+		{"broken", withContext(t)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tl := &Timeline{Doc: tc.doc, Activity: true}
+			c := layoutChecked(t, "activity-"+tc.name, tl, 760, 420, &counter{})
+			bars := stripBars(c)
+			if len(bars) == 0 {
+				t.Fatalf("no strip drawn; warnings %q", tl.Warnings)
+			}
+			main := tl.plotSc.shift(20).Main()
+			lanesBot := layout.Pt(0)
+			for i, it := range c.items {
+				if r, ok := it.(layout.Rect); ok && c.owners[i] != "strip" {
+					lanesBot = max(lanesBot, r.Y+r.H)
+				}
+			}
+			for _, r := range bars {
+				// Bars only in the main period's segment, under the chart.
+				if r.X < main.X0-0.3 || r.X+r.W > main.X1+0.3 {
+					t.Errorf("bar %.2f..%.2f outside the main segment %.2f..%.2f", r.X, r.X+r.W, main.X0, main.X1)
+				}
+				if r.Y < lanesBot-0.01 && r.Y+r.H > lanesBot {
+					t.Errorf("bar at y %.2f..%.2f overlaps the chart, which ends at %.2f", r.Y, r.Y+r.H, lanesBot)
+				}
+			}
+			if (len(tl.plotSc.Segs) > 0) != (tc.name == "broken") {
+				t.Errorf("scale broken = %v, want %v", len(tl.plotSc.Segs) > 0, tc.name == "broken")
+			}
+			// A box just tall enough for the chart alone: no strip.
+			bare := &Timeline{Doc: tc.doc}
+			s, err := bare.fitState(20, 30, 760, 420, fixed{}, &counter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.spare = 0
+			tight := &Timeline{Doc: tc.doc, Activity: true}
+			c = layoutChecked(t, "activity-tight-"+tc.name, tight, 760, s.height()+10, &counter{})
+			if n := len(stripBars(c)); n != 0 {
+				t.Errorf("%d strip bars in a box with no room for them", n)
+			}
+			if len(tight.Warnings) == 0 || !strings.Contains(tight.Warnings[len(tight.Warnings)-1], "activity strip left out") {
+				t.Errorf("no warning for the strip left out: %q", tight.Warnings)
+			}
+		})
+	}
+}
+
+// TestPlanFigures: Plan ends with the source coverage figure, titled for
+// its page, and asks the one-page main chart for its activity strip.
+func TestPlanFigures(t *testing.T) {
+	doc := caspian(t)
+	box, err := layout.FigureBox("a4")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks, err := Plan(doc, box, fixed{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(blocks) < 2 {
+		t.Fatalf("%d blocks", len(blocks))
+	}
+	cov, ok := blocks[len(blocks)-1].(*SourceCoverage)
+	if !ok {
+		t.Fatalf("last block is %T, want *SourceCoverage", blocks[len(blocks)-1])
+	}
+	var titled layout.Titled = cov
+	if titled.Title() == "" || titled.Title() == "Timeline" {
+		t.Errorf("coverage title %q", titled.Title())
+	}
+	if tl := blocks[0].(*Timeline); !tl.Activity {
+		t.Errorf("the one-page main chart does not ask for its activity strip")
+	}
+	// A document citing nothing has no coverage figure.
+	bare := caspian(t)
+	for _, e := range bare.Events {
+		e.Cite, e.Versions = nil, nil
+	}
+	blocks, err = Plan(bare, box, fixed{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range blocks {
+		if _, ok := b.(*SourceCoverage); ok {
+			t.Errorf("a coverage figure for a document that cites nothing")
+		}
 	}
 }

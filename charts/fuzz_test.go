@@ -79,7 +79,7 @@ func FuzzTimeline(f *testing.F) {
 	f.Add(dense)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, size := docFromBytes(t, data)
-		blocks, err := Plan(doc, size, fixed{})
+		blocks, err := planTimelines(doc, size, fixed{})
 		if err != nil {
 			if errors.Is(err, ErrTooCrowded) {
 				return

@@ -100,7 +100,7 @@ func TestGolden(t *testing.T) {
 		b.WriteString(w + "\n")
 	}
 	b.WriteString("# plan for a 300 x 250 pt box\n")
-	blocks, err := Plan(doc, layout.Size{W: 300, H: 250}, fixed{})
+	blocks, err := planTimelines(doc, layout.Size{W: 300, H: 250}, fixed{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,11 +108,21 @@ func TestGolden(t *testing.T) {
 		p := blk.(*Timeline)
 		y1, m1, d1 := content.FromDayNumber(p.From)
 		y2, m2, d2 := content.FromDayNumber(p.To)
-		fmt.Fprintf(&b, "window %d-%02d-%02d..%d-%02d-%02d dests=%v\n", y1, m1, d1, y2, m2, d2, p.Dests)
+		fmt.Fprintf(&b, "window %d-%02d-%02d..%d-%02d-%02d dests=%v condense=%v title=%q anchor=%q\n", y1, m1, d1, y2, m2, d2, p.Dests, p.Condense, p.Title(), p.Anchor)
 	}
 	b.WriteString("# items\n")
 	b.WriteString(dumpItems(c.items))
 	golden(t, "caspian", b.String())
+}
+
+// TestGoldenContext dumps the small document with context decades before
+// and after it (a broken scale) and its detail window condensed, in an
+// A4 landscape box: testdata/context.golden.
+func TestGoldenContext(t *testing.T) {
+	doc := withContext(t)
+	tl := &Timeline{Doc: doc, Dests: true, Condense: true}
+	c := layoutChecked(t, "golden-context", tl, 760, 420, &counter{})
+	golden(t, "context", dumpItems(c.items))
 }
 
 // TestGoldenFigures dumps the go-chart figures of the small document:
@@ -132,4 +142,65 @@ func TestGoldenFigures(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden(t, "figures", "# activity strip\n"+dumpItems(strip.items)+"# source coverage\n"+dumpItems(cov.items))
+}
+
+// TestGoldenDefault dumps the chart blocks of the default handout
+// (content.Default) as the pipeline plans them: in the box layout.Build
+// finally asks for on A4 landscape, with the real Measurer, each block
+// checked for the invariants: testdata/default.golden.
+func TestGoldenDefault(t *testing.T) {
+	doc, err := content.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := layout.NewMeasurer()
+	var blocks []layout.Block
+	var fig layout.Size
+	if _, err := layout.Build(doc, nil, layout.Options{Measurer: m, Plan: func(b layout.Size) ([]layout.Block, error) {
+		bs, err := Plan(doc, b, m)
+		blocks, fig = bs, b
+		return bs, err
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "# box %.2f x %.2f pt\n", float64(fig.W), float64(fig.H))
+	const x, y = 0, 0
+	for i, blk := range blocks {
+		var c *canvas
+		var err error
+		switch v := blk.(type) {
+		case *Timeline:
+			c, err = v.draw(x, y, fig.W, fig.H, m, &counter{})
+		case *SourceCoverage:
+			c, err = v.draw(x, y, fig.W, fig.H, m)
+		default:
+			t.Fatalf("block %d: unexpected %T", i, blk)
+		}
+		if err != nil {
+			t.Fatalf("block %d (%T): %v", i, blk, err)
+		}
+		for _, e := range checkCanvas(c, box{x, y, x + fig.W, y + fig.H}, m) {
+			t.Errorf("block %d (%T): %s", i, blk, e)
+		}
+		title := figureTitleOf(blk)
+		fmt.Fprintf(&b, "# block %d: %T %q\n", i, blk, title)
+		if tl, ok := blk.(*Timeline); ok {
+			y1, m1, d1 := content.FromDayNumber(tl.From)
+			y2, m2, d2 := content.FromDayNumber(tl.To)
+			fmt.Fprintf(&b, "# window %d-%02d-%02d..%d-%02d-%02d dests=%v condense=%v activity=%v strip bars=%d\n", y1, m1, d1, y2, m2, d2, tl.Dests, tl.Condense, tl.Activity, len(stripBars(c)))
+			for _, w := range tl.Warnings {
+				b.WriteString("# warning: " + w + "\n")
+			}
+		}
+		b.WriteString(dumpItems(c.items))
+	}
+	golden(t, "default", b.String())
+}
+
+func figureTitleOf(b layout.Block) string {
+	if t, ok := b.(layout.Titled); ok {
+		return t.Title()
+	}
+	return ""
 }

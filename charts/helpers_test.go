@@ -113,3 +113,16 @@ func crowded(t testing.TB, n int) *content.Document {
 	evs = append(evs, &content.Event{ID: "q", Track: "b", Title: "Quiet event", Date: mustDate(t, "1920-04/1920-07")})
 	return newDoc(tracks, evs)
 }
+
+// planTimelines is Plan without its source coverage figure: the
+// timeline blocks, for tests of how the time is split into pages.
+func planTimelines(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.Block, error) {
+	blocks, err := Plan(doc, box, m)
+	var out []layout.Block
+	for _, b := range blocks {
+		if _, ok := b.(*SourceCoverage); !ok {
+			out = append(out, b)
+		}
+	}
+	return out, err
+}

@@ -10,11 +10,19 @@ import (
 
 // Plan returns the blocks that show doc's timeline in boxes of size box:
 // one block when every label can be set at MinTextSize or more in one
-// box; otherwise the time split into windows, each a block with the axis,
+// box (trying, in turn: every event drawn; the events of a detail window
+// condensed into a summary linked to its figure; then also the clusters
+// too dense for callouts grouped, their events numbered in the key);
+// otherwise the time split into windows, each a block with the axis,
 // lane titles and legend repeated and the bars that cross its edges
-// marked as continued; then one detail block per doc.Details window.
-// The main chart's blocks carry the "chart-<id>" destinations (each event
-// in the window where it starts), detail blocks none.
+// marked as continued; then the detail blocks, one per doc.Details
+// window (split too when it is too dense), titled (Timeline.Title);
+// last, the source coverage figure (SourceCoverage), when it fits. A
+// main chart on one page draws the activity strip under it when there
+// is room (Timeline.Activity).
+// The main chart's blocks carry the "chart-<id>" destinations, once per
+// event (in the window where it starts; a summarised event at its
+// summary), detail blocks none.
 //
 // It fails only when even a window of a week does not fit the box.
 func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.Block, error) {
@@ -22,13 +30,44 @@ func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.B
 	if !ok {
 		return nil, nil
 	}
-	wins, err := windows(doc, from, to, box, m)
-	if err != nil {
-		return nil, err
-	}
 	var out []layout.Block
-	for _, w := range wins {
-		out = append(out, &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, Dests: true})
+	// Fitting before splitting: the whole span on one page, at 9 pt down
+	// to 7 pt with callouts where lanes are crowded; then with the
+	// events a detail figure shows condensed into summary marks linked
+	// to it; then with the clusters still too dense grouped, their
+	// events numbered in the key; only then split into windows of time.
+	var cands []*Timeline
+	cand := func(condense, group bool) {
+		cands = append(cands, &Timeline{Doc: doc, From: from, To: to, Window: true, Dests: true, Condense: condense, noGroup: !group})
+	}
+	cand(false, false)
+	if len(doc.Details) > 0 {
+		cand(true, false)
+		cand(true, true)
+	} else {
+		cand(false, true)
+	}
+	var main *Timeline
+	for _, c := range cands {
+		if fits(c, box, m) {
+			main = c
+			break
+		}
+	}
+	switch {
+	case main != nil:
+		// The strip of events per month goes under the chart when the
+		// page has room left; it never makes the chart split.
+		main.Activity = true
+		out = append(out, main)
+	default:
+		wins, err := windows(doc, from, to, box, m)
+		if err != nil {
+			return nil, err
+		}
+		for _, w := range wins {
+			out = append(out, &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, Dests: true})
+		}
 	}
 	for _, d := range doc.Details {
 		f, _, fok := pointSpan(d.Date.Start)
@@ -47,15 +86,32 @@ func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.B
 			if len(ws) > 1 {
 				title = fmt.Sprintf("%s (%d of %d)", d.Title, i+1, len(ws))
 			}
-			out = append(out, &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, Title: title})
+			tl := &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, FigureTitle: title}
+			if i == 0 && len(ws) > 1 {
+				tl.Anchor = layout.FigureDest(d.Title)
+			}
+			out = append(out, tl)
+		}
+	}
+	// Which source attests which strand: a figure page of its own, when
+	// any event cites a source and the figure fits the box.
+	if cov := (&SourceCoverage{Doc: doc}); len(cov.rows()) > 0 {
+		if _, err := cov.draw(0, 0, box.W, box.H, m); err == nil {
+			out = append(out, cov)
 		}
 	}
 	return out, nil
 }
 
-// fits reports whether the window [from, to] can be laid out in box.
-func fits(doc *content.Document, from, to int64, box layout.Size, m layout.Measurer) bool {
-	tl := &Timeline{Doc: doc, From: from, To: to, Window: true}
+// fitsWindow reports whether the window [from, to] can be laid out in
+// box. A window is tried without grouping: a page of time is split
+// further rather than its events hidden behind numbers.
+func fitsWindow(doc *content.Document, from, to int64, box layout.Size, m layout.Measurer) bool {
+	return fits(&Timeline{Doc: doc, From: from, To: to, Window: true, noGroup: true}, box, m)
+}
+
+// fits reports whether tl can be laid out in box.
+func fits(tl *Timeline, box layout.Size, m layout.Measurer) bool {
 	// Only the smallest size: Layout, trying larger ones first, will
 	// find this one at worst.
 	_, err := tl.fitSizes(0, 0, box.W, box.H, m, probe{}, labelSizes[len(labelSizes)-1:])
@@ -67,18 +123,18 @@ func fits(doc *content.Document, from, to int64, box layout.Size, m layout.Measu
 // else the greedy windows, each as long as fits (a dense year and a
 // quiet decade need different widths).
 func windows(doc *content.Document, from, to int64, box layout.Size, m layout.Measurer) ([][2]int64, error) {
-	if fits(doc, from, to, box, m) {
+	if fitsWindow(doc, from, to, box, m) {
 		return [][2]int64{{from, to}}, nil
 	}
 	var greedy [][2]int64
 	for start := from; start <= to; {
 		lo, hi := min(start+6, to), to // lo: the least window we accept
-		if !fits(doc, start, lo, box, m) {
+		if !fitsWindow(doc, start, lo, box, m) {
 			return nil, fmt.Errorf("%w: even a week from day %d does not fit a %.0f x %.0f pt box", ErrTooCrowded, start, float64(box.W), float64(box.H))
 		}
 		for lo < hi { // the longest window that fits, by bisection
 			mid := lo + (hi-lo+1)/2
-			if fits(doc, start, mid, box, m) {
+			if fitsWindow(doc, start, mid, box, m) {
 				lo = mid
 			} else {
 				hi = mid - 1
@@ -90,7 +146,7 @@ func windows(doc *content.Document, from, to int64, box layout.Size, m layout.Me
 			// to turn.
 			// Fitting is not quite monotonic in the window's length
 			// (packing is greedy), so the shorter window is checked too.
-			if e := monthStart(end+1) - 1; e > start+31 && fits(doc, start, e, box, m) {
+			if e := monthStart(end+1) - 1; e > start+31 && fitsWindow(doc, start, e, box, m) {
 				end = e
 			}
 		}
@@ -108,7 +164,7 @@ func windows(doc *content.Document, from, to int64, box layout.Size, m layout.Me
 			ws := quantileSplit(doc, from, to, k, timeWeight)
 			ok := len(ws) == k
 			for _, w := range ws {
-				if !ok || !fits(doc, w[0], w[1], box, m) {
+				if !ok || !fitsWindow(doc, w[0], w[1], box, m) {
 					ok = false
 					break
 				}
@@ -198,3 +254,18 @@ func split(from, to int64, k int) [][2]int64 {
 type probe struct{}
 
 func (probe) Cite([]content.Cite) int { return 999 }
+
+// Warnings returns the warnings of the timelines among blocks, as their
+// last Layout left them: relations left out, activity strips omitted.
+// Layout knows nothing of them, so the caller reports them.
+func Warnings(blocks []layout.Block) []string {
+	var out []string
+	for _, b := range blocks {
+		if tl, ok := b.(*Timeline); ok {
+			for _, w := range tl.Warnings {
+				out = append(out, "chart: "+w)
+			}
+		}
+	}
+	return out
+}

@@ -10,21 +10,118 @@ import (
 // Scale maps time to x. Time is a continuous day number (content.DayNumber);
 // day n covers [n, n+1), so an event that lasts from day a to day b (both
 // inclusive) is drawn from X(a) to X(b+1).
+//
+// A scale with Segs is broken: each segment maps its own days linearly to
+// its own stretch of x, at its own rate (the main period wide, context
+// long before or after it compressed), and the x between two segments,
+// the break, holds the days between them, if any. X stays monotone and
+// is continuous within each segment.
 type Scale struct {
 	From, To float64 // day numbers: the left and right edges of the window
 	X0, X1   layout.Pt
+	Segs     []Segment // ordered left to right; nil: one linear segment
 }
 
-// X returns the x of a day number (fractional days allowed).
+// Segment is one linear stretch of a broken scale.
+type Segment struct {
+	From, To float64 // day numbers, as Scale's
+	X0, X1   layout.Pt
+	// Main marks the main period's segment; the others are context.
+	Main bool
+}
+
+// X returns the x of a day number (fractional days allowed). Days
+// outside a broken scale's window are clamped to its edges. X is
+// right-continuous: the first day of a segment that follows a break with
+// no days hidden in it is at that segment's left edge (XEnd gives the
+// other side).
 func (s Scale) X(day float64) layout.Pt {
+	if len(s.Segs) > 0 {
+		return s.broken(day, false)
+	}
 	if s.To == s.From {
 		return s.X0
 	}
 	return s.X0 + layout.Pt((day-s.From)/(s.To-s.From))*(s.X1-s.X0)
 }
 
-// PerDay is the width of one day.
+// XEnd is X, but left-continuous: for the exclusive end of a span (day
+// b+1 for a span ending on day b), which belongs with the segment the
+// span ends in.
+func (s Scale) XEnd(day float64) layout.Pt {
+	if len(s.Segs) > 0 {
+		return s.broken(day, true)
+	}
+	return s.X(day)
+}
+
+func (s Scale) broken(day float64, left bool) layout.Pt {
+	if day <= s.Segs[0].From {
+		return s.Segs[0].X0
+	}
+	for i, g := range s.Segs {
+		if i+1 == len(s.Segs) {
+			return g.x(min(day, g.To))
+		}
+		if day < g.To || left && day == g.To {
+			return g.x(day)
+		}
+		// In the break: the days hidden there, if any, spread across it.
+		if n := s.Segs[i+1]; day < n.From {
+			return g.X1 + layout.Pt((day-g.To)/(n.From-g.To))*(n.X0-g.X1)
+		}
+	}
+	return s.Segs[len(s.Segs)-1].X1 // not reached: the last segment returns
+}
+
+func (g Segment) x(day float64) layout.Pt {
+	if g.To == g.From {
+		return g.X0
+	}
+	return g.X0 + layout.Pt((day-g.From)/(g.To-g.From))*(g.X1-g.X0)
+}
+
+// linear is the segment as a scale of its own.
+func (g Segment) linear() Scale { return Scale{From: g.From, To: g.To, X0: g.X0, X1: g.X1} }
+
+// Segments returns the scale's segments: Segs, or the whole scale as one
+// main segment.
+func (s Scale) Segments() []Segment {
+	if len(s.Segs) > 0 {
+		return s.Segs
+	}
+	return []Segment{{From: s.From, To: s.To, X0: s.X0, X1: s.X1, Main: true}}
+}
+
+// Main returns the main period's segment (the whole scale when it is
+// not broken).
+func (s Scale) Main() Segment {
+	for _, g := range s.Segments() {
+		if g.Main {
+			return g
+		}
+	}
+	return s.Segments()[0]
+}
+
+// Break is the stretch of x between two segments of a broken scale.
+type Break struct{ X0, X1 layout.Pt }
+
+// Breaks returns the breaks, left to right.
+func (s Scale) Breaks() []Break {
+	var out []Break
+	for i := 1; i < len(s.Segs); i++ {
+		out = append(out, Break{s.Segs[i-1].X1, s.Segs[i].X0})
+	}
+	return out
+}
+
+// PerDay is the width of one day (of the main segment, on a broken
+// scale).
 func (s Scale) PerDay() layout.Pt {
+	if len(s.Segs) > 0 {
+		return s.Main().linear().PerDay()
+	}
 	if s.To == s.From {
 		return 0
 	}
@@ -69,6 +166,9 @@ type Tick struct {
 	// Major ticks start a larger unit (a year on a month axis, a month on
 	// a day axis); the chart draws a light gridline there.
 	Major bool
+	// Strong labels are set in bold: the year that replaces "Jan" when
+	// the years are folded into the month row (foldYears).
+	Strong bool
 }
 
 // AxisLabel is a label of the axis's second row (the year over month
@@ -168,7 +268,29 @@ func isMajor(u Unit, n int64) bool {
 // the next tick) and returns its ticks. A span too long for even the
 // coarsest unit gets that unit anyway, with the labels that do not fit
 // dropped.
+//
+// A broken scale gets an axis per segment, each with its own unit (the
+// context segments' coarser), joined; Unit is the main segment's.
 func MakeAxis(s Scale, st AxisStyle, m layout.Measurer) Axis {
+	if len(s.Segs) > 0 {
+		var out Axis
+		for i, g := range s.Segs {
+			a := MakeAxis(g.linear(), st, m)
+			if g.Main {
+				out.Unit = a.Unit
+			}
+			for _, t := range a.Ticks {
+				// The first day after a segment is the next
+				// segment's first tick, across the break.
+				if i+1 < len(s.Segs) && float64(t.Day) >= g.To {
+					continue
+				}
+				out.Ticks = append(out.Ticks, t)
+			}
+			out.Context = append(out.Context, a.Context...)
+		}
+		return out
+	}
 	from, to := int64(ceil(s.From)), int64(floor(s.To))
 	var best Axis
 	for _, u := range units {
@@ -198,7 +320,54 @@ func MakeAxis(s Scale, st AxisStyle, m layout.Measurer) Axis {
 		lastEnd = t.X + st.Pad + w
 	}
 	best.Context = contextLabels(best.Unit, s, from, to, st, m)
+	if best.Unit.Kind == Months {
+		best.foldYears(s, st, m)
+	}
 	return best
+}
+
+// foldYears puts the years into the month row when every year label of
+// the second row stands at a January tick: "1919 Apr Jul Oct 1920",
+// one row instead of two. It leaves the axis as it is when a year would
+// crowd the next label, or when the window starts inside a year (its
+// first year has no January to stand on).
+func (a *Axis) foldYears(s Scale, st AxisStyle, m layout.Measurer) {
+	if len(a.Context) == 0 {
+		return
+	}
+	bold := layout.Font{Family: st.Font.Family, Style: layout.Bold}
+	ticks := append([]Tick(nil), a.Ticks...)
+	at := map[int]bool{}
+	for _, l := range a.Context {
+		found := false
+		for i, t := range ticks {
+			if _, mo, d := content.FromDayNumber(t.Day); mo == 1 && d == 1 && abs(t.X+st.Pad-l.X) < 0.01 && t.Label != "" {
+				ticks[i].Label, ticks[i].Strong = l.Label, true
+				at[i], found = true, true
+			}
+		}
+		if !found {
+			return
+		}
+	}
+	for i, t := range ticks {
+		if !at[i] {
+			continue
+		}
+		end := t.X + st.Pad + m.Width(t.Label, bold, st.Size)
+		if end > s.X1 {
+			return
+		}
+		for _, n := range ticks[i+1:] {
+			if n.Label != "" {
+				if end+st.Gap > n.X {
+					return
+				}
+				break
+			}
+		}
+	}
+	a.Ticks, a.Context = ticks, nil
 }
 
 func axisFor(u Unit, s Scale, from, to int64, st AxisStyle, m layout.Measurer) Axis {
@@ -286,4 +455,14 @@ func ceil(f float64) float64 {
 		i++
 	}
 	return i
+}
+
+// shift returns the scale moved by dx along x.
+func (s Scale) shift(dx layout.Pt) Scale {
+	out := Scale{From: s.From, To: s.To, X0: s.X0 + dx, X1: s.X1 + dx}
+	for _, g := range s.Segs {
+		g.X0, g.X1 = g.X0+dx, g.X1+dx
+		out.Segs = append(out.Segs, g)
+	}
+	return out
 }

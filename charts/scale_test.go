@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -19,9 +20,14 @@ func TestAxis(t *testing.T) {
 		context  string // the context row, "|"-separated
 		nTicks   int
 	}{
-		{"two years", [3]int{1920, 1, 1}, [3]int{1921, 12, 31}, 600, Unit{Months, 1}, "Jan Feb Mar Apr", "1920|1921", 25},
-		{"narrow two years", [3]int{1920, 1, 1}, [3]int{1921, 12, 31}, 200, Unit{Months, 3}, "Jan Apr Jul Oct", "1920|1921", 9},
-		{"a decade", [3]int{1910, 1, 1}, [3]int{1919, 12, 31}, 600, Unit{Months, 6}, "Jan Jul Jan Jul", "1910|1911|1912", 21},
+		// Years folded into the month row, at each January.
+		{"two years", [3]int{1920, 1, 1}, [3]int{1921, 12, 31}, 600, Unit{Months, 1}, "1920 Feb Mar Apr", "", 25},
+		{"narrow two years", [3]int{1920, 1, 1}, [3]int{1921, 12, 31}, 200, Unit{Months, 3}, "1920 Apr Jul Oct 1921", "", 9},
+		{"a decade", [3]int{1910, 1, 1}, [3]int{1919, 12, 31}, 600, Unit{Months, 6}, "1910 Jul 1911 Jul", "", 21},
+		// Not folded: the window starts inside a year (the first year
+		// has no January), or a year would crowd the next month.
+		{"from April", [3]int{1920, 4, 1}, [3]int{1921, 12, 31}, 600, Unit{Months, 1}, "Apr May Jun", "1920|1921", 22},
+		{"tight months", [3]int{1920, 1, 1}, [3]int{1921, 12, 31}, 530, Unit{Months, 1}, "Jan Feb Mar", "1920|1921", 25},
 		{"three days", [3]int{1920, 5, 17}, [3]int{1920, 5, 19}, 300, Unit{Days, 1}, "17 18 19", "May 1920", 4},
 		{"month starting mid-way", [3]int{1920, 4, 20}, [3]int{1920, 6, 10}, 500, Unit{Days, 5}, "21 26 1 6", "Apr 1920|May 1920|Jun 1920", 11},
 		{"BCE", [3]int{-99, 1, 1}, [3]int{-43, 12, 31}, 500, Unit{Years, 5}, "100 BCE 95 BCE 90 BCE", "", 12},
@@ -111,5 +117,102 @@ func TestYearLabel(t *testing.T) {
 		if got := yearLabel(y); got != want {
 			t.Errorf("yearLabel(%d) = %q, want %q", y, got, want)
 		}
+	}
+}
+
+// TestBrokenScale: a broken scale is monotone, linear within each
+// segment, puts each break between the segments' edges, and gives ticks
+// per segment, BCE included.
+func TestBrokenScale(t *testing.T) {
+	day := func(y, m, d int) float64 { return float64(content.DayNumber(y, m, d)) }
+	tests := []struct {
+		name string
+		sc   Scale
+		// x at given days
+		at     map[float64]layout.Pt
+		breaks []Break
+		labels string // every tick label, space-separated
+	}{
+		{
+			name: "context before and after, days hidden after",
+			sc: Scale{Segs: []Segment{
+				{From: day(1905, 1, 1), To: day(1918, 1, 1), X0: 100, X1: 180},
+				{From: day(1918, 1, 1), To: day(1922, 1, 1), X0: 194, X1: 600, Main: true},
+				{From: day(1938, 1, 1), To: day(1969, 1, 1), X0: 614, X1: 700},
+			}},
+			at: map[float64]layout.Pt{
+				day(1905, 1, 1): 100, day(1918, 1, 1): 194, day(1922, 1, 1): 600,
+				day(1930, 1, 1): 600 + 14*layout.Pt((day(1930, 1, 1)-day(1922, 1, 1))/(day(1938, 1, 1)-day(1922, 1, 1))),
+				day(1938, 1, 1): 614, day(1969, 1, 1): 700, day(1800, 1, 1): 100, day(2000, 1, 1): 700,
+			},
+			breaks: []Break{{180, 194}, {600, 614}},
+			labels: "1905 1910 1915 1918 Apr Jul Oct 1919 Apr Jul Oct 1920 Apr Jul Oct 1921 Apr Jul Oct 1940 1950 1960",
+		},
+		{
+			name: "BCE context before an ancient main period",
+			sc: Scale{Segs: []Segment{
+				{From: day(-999, 1, 1), To: day(-99, 1, 1), X0: 0, X1: 80},
+				{From: day(-99, 1, 1), To: day(-42, 1, 1), X0: 94, X1: 500, Main: true},
+			}},
+			at:     map[float64]layout.Pt{day(-999, 1, 1): 0, day(-99, 1, 1): 94, day(-42, 1, 1): 500},
+			breaks: []Break{{80, 94}},
+			labels: "1000 BCE 500 BCE 100 BCE 95 BCE 90 BCE 85 BCE 80 BCE 75 BCE 70 BCE 65 BCE 60 BCE 55 BCE 50 BCE",
+		},
+	}
+	st := AxisStyle{Font: layout.Font{Family: "sans"}, Size: 7.5, Pad: 2, Gap: 6}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sc := tc.sc
+			sc.From, sc.To = sc.Segs[0].From, sc.Segs[len(sc.Segs)-1].To
+			sc.X0, sc.X1 = sc.Segs[0].X0, sc.Segs[len(sc.Segs)-1].X1
+			for d, want := range tc.at {
+				if got := sc.X(d); abs(got-want) > 0.01 {
+					t.Errorf("X(%v) = %.3f, want %.3f", d, got, want)
+				}
+			}
+			if got := sc.Breaks(); fmt.Sprint(got) != fmt.Sprint(tc.breaks) {
+				t.Errorf("breaks %v, want %v", got, tc.breaks)
+			}
+			// Monotone everywhere; within a segment, equal steps in
+			// time are equal steps in x; XEnd at a segment's end is its
+			// right edge.
+			prev := layout.Pt(-1e9)
+			for d := sc.From - 400; d <= sc.To+400; d += 7 {
+				x := sc.X(d)
+				if x < prev-1e-9 {
+					t.Fatalf("X(%v) = %.3f after %.3f: not monotone", d, x, prev)
+				}
+				prev = x
+			}
+			for _, g := range sc.Segs {
+				a, b, c := g.From, (g.From+g.To)/2, g.To-1
+				if d1, d2 := sc.X(b)-sc.X(a), sc.X(c)-sc.X(b); abs(d1/layout.Pt(b-a)-d2/layout.Pt(c-b)) > 1e-6 {
+					t.Errorf("segment %v..%v not linear: %.4f vs %.4f per day", g.From, g.To, d1/layout.Pt(b-a), d2/layout.Pt(c-b))
+				}
+				if got := sc.XEnd(g.To); abs(got-g.X1) > 0.01 {
+					t.Errorf("XEnd(%v) = %.2f, want the segment's right edge %.2f", g.To, got, g.X1)
+				}
+			}
+			a := MakeAxis(sc, st, fixed{})
+			var labels []string
+			for i, tk := range a.Ticks {
+				if i > 0 && tk.Day <= a.Ticks[i-1].Day {
+					t.Errorf("tick %d (%s) not after the previous", i, tk.Label)
+				}
+				in := false
+				for _, g := range sc.Segs {
+					in = in || tk.X >= g.X0-0.01 && tk.X <= g.X1+0.01
+				}
+				if !in {
+					t.Errorf("tick %s at %.2f is in a break", tk.Label, tk.X)
+				}
+				if tk.Label != "" {
+					labels = append(labels, tk.Label)
+				}
+			}
+			if got := strings.Join(labels, " "); got != tc.labels {
+				t.Errorf("labels\n got %s\nwant %s", got, tc.labels)
+			}
+		})
 	}
 }

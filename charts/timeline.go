@@ -36,19 +36,47 @@ type Timeline struct {
 	// mark, for links from the narrative. Only one chart of a handout
 	// (the main one) should set it, so names stay unique.
 	Dests bool
-	// Title names a detail figure ("April-June 1920: Baku and Enzeli");
-	// the chart does not print it (the caption is layout's), it is here
-	// for the assembler.
-	Title string
+	// FigureTitle names a detail figure ("April-June 1920: Baku and
+	// Enzeli"); the chart does not print it: Title hands it to layout,
+	// which heads the figure's page, outline entry and contents line
+	// with it.
+	FigureTitle string
+	// Anchor, when set, is a destination the chart emits at its top
+	// left: Plan names the first part of a detail figure split across
+	// pages after the whole figure, for the main chart's summary marks.
+	Anchor string
+	// Condense draws, in each lane, the events that lie wholly inside a
+	// detail window (doc.Details) as one summary mark, when there are at
+	// least condenseMin of them: a box over their time with a tick at
+	// each event, labelled with their number and linked to the detail
+	// figure, which draws them one by one. Plan sets it on a main chart
+	// that would not otherwise fit one page. The summarised events are
+	// not cited here; the detail figure cites them.
+	Condense bool
+	// noGroup stops the fit from grouping dense clusters into keyed
+	// summaries (groupDense): Plan tries a chart without them first.
+	noGroup bool
+	// Activity draws an activity strip (events per month, by track)
+	// under the legend and key, on the chart's own time scale, when the
+	// box has room for it at the chart's fitted size; when it has not,
+	// the strip is left out with a warning. Plan sets it on the main
+	// chart.
+	Activity bool
 	// Warnings are set by Layout: relations that could not be drawn
-	// without crossing a label.
+	// without crossing a label; an activity strip left out.
 	Warnings []string
 
 	// The plot area of the last Layout, relative to its box, for figures
 	// aligned with this chart (ActivityStrip).
 	plotX0, plotW    layout.Pt
 	plotFrom, plotTo int64
+	plotBroken       bool  // a broken scale: the strip follows its main segment
+	plotSc           Scale // the scale, its x relative to the box
 }
+
+// Title is the figure's title (layout.Titled): a detail figure's, or ""
+// for the main chart, which layout calls "Timeline".
+func (t *Timeline) Title() string { return t.FigureTitle }
 
 // Sizes and spacing, in points.
 const (
@@ -111,6 +139,10 @@ type mark struct {
 	unknR  bool
 	contL  bool // runs on before the window (continued from another page)
 	contR  bool
+	// early: a point known only to a month, season or year that began
+	// before the window (its whisker is cut at the edge); the window
+	// where it begins holds its destination.
+	early  bool
 	lo, hi layout.Pt // whole mark extent
 
 	label  string
@@ -121,6 +153,17 @@ type mark struct {
 	vx      layout.Pt // version label's x
 	vw      layout.Pt
 	callout int // callout number, when the label went to the key
+
+	// A summary mark (Timeline.Condense) stands for the cluster's
+	// events; rug holds the x of each, figure the detail figure's
+	// destination.
+	cluster []*content.Event
+	rug     []layout.Pt
+	figure  string
+	// A keyed summary (groupDense) has no detail figure: its members,
+	// numbered first..callout, are listed in the callout key.
+	members []*mark
+	first   int
 
 	// After packing:
 	row  int
@@ -212,6 +255,133 @@ func Span(doc *content.Document) (from, to int64, ok bool) {
 	return padSpan(first, last)
 }
 
+// eachSpan calls f with the first and last day of every dated thing the
+// chart may draw: events (with their versions' dates) and eras. ctx says
+// whether the thing is context (a context event, or an era).
+func eachSpan(doc *content.Document, f func(first, last int64, ctx bool)) {
+	see := func(d content.Date, ctx bool) {
+		first, last := int64(1<<62), int64(-1<<62)
+		for _, p := range []content.Point{d.Start, d.End} {
+			if a, b, ok := pointSpan(p); ok {
+				first, last = min(first, a), max(last, b)
+			}
+		}
+		if first <= last {
+			f(first, last, ctx)
+		}
+	}
+	for _, e := range doc.Events {
+		see(e.Date, e.Context)
+		for _, v := range e.Versions {
+			if v.Date != nil {
+				see(*v.Date, e.Context)
+			}
+			for _, p := range []*content.Point{v.Start, v.End} {
+				if p != nil {
+					see(content.Date{Start: *p, End: *p}, e.Context)
+				}
+			}
+		}
+	}
+	for _, e := range doc.Eras {
+		see(e.Date, true)
+	}
+}
+
+// MainSpan returns the main period: the days of the events that are not
+// context, padded as Span pads (to whole years when it is longer than
+// two), or ok false when every event is context.
+func MainSpan(doc *content.Document) (from, to int64, ok bool) {
+	first, last := int64(1<<62), int64(-1<<62)
+	eachSpan(doc, func(f, l int64, ctx bool) {
+		if !ctx {
+			first, last = min(first, f), max(last, l)
+		}
+	})
+	if first > last {
+		return 0, 0, false
+	}
+	if last-first > 2*366 {
+		// "1918-1921", not "May 1918-Dec 1921": a reader counts a period
+		// of years in whole years.
+		y, _, _ := content.FromDayNumber(first)
+		ly, _, _ := content.FromDayNumber(last)
+		return content.DayNumber(y, 1, 1), content.DayNumber(ly+1, 1, 1) - 1, true
+	}
+	return padSpan(first, last)
+}
+
+// Widths of a broken scale's parts.
+const (
+	breakW   layout.Pt = 14   // the break between two segments
+	contextW           = 0.11 // a context segment's share of the plot, at most
+)
+
+// brokenScale breaks the linear scale sc of the window [from, to] when
+// context lies far outside the main period (more time on one side than
+// half the main period): that side gets a compressed segment of its own,
+// covering only the part of the window that holds something, and the
+// main period the rest of the width. Otherwise sc is returned as it is.
+func brokenScale(doc *content.Document, from, to int64, sc Scale) Scale {
+	mf, mt, ok := MainSpan(doc)
+	mf, mt = max(mf, from), min(mt, to)
+	if !ok || mf > mt {
+		return sc
+	}
+	long := (mt - mf + 1) / 2
+	// The context's days on each side, within the window.
+	bFirst, bLast := int64(1<<62), int64(-1<<62)
+	aFirst, aLast := int64(1<<62), int64(-1<<62)
+	eachSpan(doc, func(f, l int64, _ bool) {
+		f, l = max(f, from), min(l, to)
+		if f > l {
+			return
+		}
+		if f < mf {
+			bFirst, bLast = min(bFirst, f), max(bLast, min(l, mf-1))
+		}
+		if l > mt {
+			aFirst, aLast = min(aFirst, max(f, mt+1)), max(aLast, l)
+		}
+	})
+	before := bFirst <= bLast && mf-from > long
+	after := aFirst <= aLast && to-mt > long
+	if !before && !after {
+		return sc
+	}
+	width := sc.X1 - sc.X0
+	total := float64(to - from + 1)
+	var segs []Segment
+	x := sc.X0
+	mainFrom, mainTo := from, to
+	if before {
+		_, pt, _ := padSpan(bFirst, bLast)
+		pt = min(pt, mf-1)
+		w := min(contextW*width, max(40, width*layout.Pt(float64(pt-from+1)/total)))
+		segs = append(segs, Segment{From: float64(from), To: float64(pt + 1), X0: x, X1: x + w})
+		x += w + breakW
+		mainFrom = mf
+	}
+	var last *Segment
+	if after {
+		pf, _, _ := padSpan(aFirst, aLast)
+		pf = max(pf, mt+1)
+		w := min(contextW*width, max(40, width*layout.Pt(float64(to-pf+1)/total)))
+		last = &Segment{From: float64(pf), To: float64(to + 1), X0: sc.X1 - w, X1: sc.X1}
+		mainTo = mt
+	}
+	mx1 := sc.X1
+	if last != nil {
+		mx1 = last.X0 - breakW
+	}
+	segs = append(segs, Segment{From: float64(mainFrom), To: float64(mainTo + 1), X0: x, X1: mx1, Main: true})
+	if last != nil {
+		segs = append(segs, *last)
+	}
+	sc.Segs = segs
+	return sc
+}
+
 // padSpan widens [first, last] to whole months (to whole years beyond ten
 // years, to whole decades beyond a century), plus a little room.
 func padSpan(first, last int64) (int64, int64, bool) {
@@ -245,13 +415,54 @@ func (t *Timeline) window() (int64, int64, bool) {
 }
 
 func (t *Timeline) draw(x, y, w, h layout.Pt, m layout.Measurer, notes layout.Notes) (*canvas, error) {
-	s, err := t.fitState(x, y, w, h, m, notes)
+	// The strip takes its room from the foot of the box only if the
+	// chart still fits above it; that is tried with the planner's widest
+	// note numbers (probe), so the notes are registered once, below.
+	// The strip only takes room the chart leaves at the label size it
+	// has in the whole box: smaller labels are not worth a strip.
+	strip, sizes := t.Activity && h > stripH+sectionGap, labelSizes
+	if strip {
+		trial := &Timeline{Doc: t.Doc, From: t.From, To: t.To, Window: t.Window, Condense: t.Condense, noGroup: t.noGroup}
+		s, err := trial.fitState(x, y, w, h, m, probe{})
+		strip = err == nil
+		if strip {
+			sizes = []layout.Pt{s.labelSize}
+			_, err = trial.fitSizes(x, y, w, h-stripH-sectionGap, m, probe{}, sizes)
+			strip = err == nil
+		}
+	}
+	bh := h
+	if strip {
+		bh = h - stripH - sectionGap
+	} else {
+		sizes = labelSizes
+	}
+	s, err := t.fitSizes(x, y, w, bh, m, notes, sizes)
 	if err != nil {
 		return nil, err
 	}
 	t.plotX0, t.plotW, t.plotFrom, t.plotTo = s.sc.X0-x, s.sc.X1-s.sc.X0, s.from, s.to
-	return s.emit(), nil
+	t.plotBroken = len(s.sc.Segs) > 0
+	t.plotSc = s.sc.shift(-x)
+	c := s.emit()
+	if t.Activity && !strip {
+		t.Warnings = append(t.Warnings, fmt.Sprintf("activity strip left out: the chart leaves no %.0f pt under it", float64(stripH+sectionGap)))
+	}
+	if strip {
+		sy := y + s.height() + sectionGap
+		sc, err := (&ActivityStrip{Doc: t.Doc}).drawOn(s.sc, x, sy, w, stripH, m)
+		if err != nil {
+			return nil, err
+		}
+		for i, it := range sc.items {
+			c.add(sc.kinds[i], "strip", it)
+		}
+	}
+	return c, nil
 }
+
+// stripH is the height of the activity strip drawn under a timeline.
+const stripH layout.Pt = 54
 
 // fitState computes the whole layout (rows, label places) without
 // emitting items.
@@ -272,11 +483,37 @@ func (t *Timeline) fitSizes(x, y, w, h layout.Pt, m layout.Measurer, notes layou
 	for _, size := range sizes {
 		memo.i = 0
 		var s *layoutState
-		if s, err = t.fitAt(x, y, w, h, m, memo, size); err == nil {
+		once := &onceNotes{inner: memo, nums: map[string]int{}}
+		if s, err = t.fitAt(x, y, w, h, m, once, size); err == nil {
 			return s, nil
 		}
 	}
 	return nil, err
+}
+
+// onceNotes gives the same citations, cited twice on one chart, one
+// note: a disputed date supported by the very passage that supports its
+// event, or two events on one paragraph, point to the same note on the
+// same page instead of repeating it.
+type onceNotes struct {
+	inner layout.Notes
+	nums  map[string]int
+}
+
+func (n *onceNotes) Cite(c []content.Cite) int {
+	var k strings.Builder
+	for _, ci := range c {
+		k.WriteString(ci.Prefix + "\x00" + ci.Source + "\x00" + ci.Locator + "\x00" + ci.Suffix + "\x01")
+	}
+	if num, ok := n.nums[k.String()]; ok {
+		return num
+	}
+	num := 0
+	if n.inner != nil {
+		num = n.inner.Cite(c)
+	}
+	n.nums[k.String()] = num
+	return num
 }
 
 // memoNotes replays the note numbers of an earlier attempt.
@@ -313,7 +550,7 @@ func (t *Timeline) fitAt(x, y, w, h layout.Pt, m layout.Measurer, notes layout.N
 	s.rowH = s.asc + s.desc + 3
 	s.barH = s.rowH - 3.5
 	s.layoutTitles()
-	s.sc = Scale{From: float64(from), To: float64(to + 1), X0: x + s.titleW + 6, X1: x + w - arrowLen - 1}
+	s.sc = brokenScale(t.Doc, from, to, Scale{From: float64(from), To: float64(to + 1), X0: x + s.titleW + 6, X1: x + w - arrowLen - 1})
 	if s.sc.X1-s.sc.X0 < 40 {
 		return nil, fmt.Errorf("%w: box %.0f pt wide leaves no room for the axis", ErrTooCrowded, float64(w))
 	}
@@ -321,7 +558,15 @@ func (t *Timeline) fitAt(x, y, w, h layout.Pt, m layout.Measurer, notes layout.N
 	s.collect(notes)
 	s.layoutEras()
 	if err := s.fit(); err != nil {
-		return nil, err
+		// Callouts did not save enough rows: the marks themselves stand
+		// too close (a dozen events in a month). Each dense cluster
+		// becomes one mark, its events numbered in the key.
+		if t.noGroup || !s.groupDense() {
+			return nil, err
+		}
+		if err := s.fit(); err != nil {
+			return nil, err
+		}
 	}
 	rows := 0
 	for _, r := range s.rows {
@@ -417,6 +662,11 @@ func (s *layoutState) collect(notes layout.Notes) {
 		mk.lane, mk.order = ln, i
 		s.lanes[ln] = append(s.lanes[ln], mk)
 	}
+	if s.t.Condense {
+		for ln := range s.lanes {
+			s.lanes[ln] = s.condense(ln, s.lanes[ln])
+		}
+	}
 	for _, lane := range s.lanes {
 		sort.SliceStable(lane, func(i, j int) bool {
 			if lane[i].lo != lane[j].lo {
@@ -430,12 +680,180 @@ func (s *layoutState) collect(notes layout.Notes) {
 	}
 }
 
+// groupDense replaces, in each lane, every run of at least condenseMin
+// short marks (diamonds, short bars; no disputed dates, no open or
+// continued ends) that stand within a callout's width of one another
+// with a keyed summary: a box over them with a tick at each, and the
+// range of their callout numbers beside it. It reports whether it made
+// any.
+func (s *layoutState) groupDense() bool {
+	made := false
+	for ln, lane := range s.lanes {
+		short := func(mk *mark) bool {
+			return mk.cluster == nil && mk.vlabel == "" && !mk.early && !mk.openL && !mk.openR && !mk.contL && !mk.contR &&
+				mk.hi-mk.lo <= 4*diamondW
+		}
+		var out, run []*mark
+		var runHi layout.Pt
+		flush := func() {
+			if len(run) < condenseMin {
+				out = append(out, run...)
+			} else {
+				out = append(out, s.keyedSummary(ln, run))
+				made = true
+			}
+			run = nil
+		}
+		for _, mk := range lane {
+			if !short(mk) {
+				out = append(out, mk)
+				continue
+			}
+			if len(run) > 0 && mk.lo > runHi+packGap+s.calloutW {
+				flush()
+			}
+			if len(run) == 0 {
+				runHi = mk.hi
+			}
+			run = append(run, mk)
+			runHi = max(runHi, mk.hi)
+		}
+		flush()
+		sort.SliceStable(out, func(i, j int) bool {
+			if out[i].lo != out[j].lo {
+				return out[i].lo < out[j].lo
+			}
+			return out[i].hi < out[j].hi
+		})
+		s.lanes[ln] = out
+	}
+	return made
+}
+
+// keyedSummary is the mark that stands for run, a dense cluster.
+func (s *layoutState) keyedSummary(ln int, run []*mark) *mark {
+	sum := &mark{lane: ln, order: run[0].order, members: run, bx0: run[0].lo, bx1: run[0].hi}
+	for _, mk := range run {
+		sum.cluster = append(sum.cluster, mk.ev)
+		x := mk.px
+		if !mk.point {
+			x = (mk.bx0 + mk.bx1) / 2
+		}
+		sum.rug = append(sum.rug, x)
+		sum.bx0, sum.bx1 = min(sum.bx0, mk.lo), max(sum.bx1, mk.hi)
+	}
+	sum.ev = &content.Event{ID: "group-" + run[0].ev.ID, Track: run[0].ev.Track}
+	sum.lo, sum.hi = sum.bx0, sum.bx1
+	return sum
+}
+
+// rangeW is the width a keyed summary's "first–last" numbers may take.
+func (s *layoutState) rangeW() layout.Pt {
+	return 2*s.calloutW + s.m.Width("–", sans, smallSize)
+}
+
+// condenseMin is the fewest events a summary mark stands for: one or
+// two events are drawn as they are.
+const condenseMin = 3
+
+// condense replaces, for each detail window, the lane's marks whose
+// events lie wholly inside it (every date and version, no open end)
+// with one summary mark, when there are at least condenseMin of them.
+func (s *layoutState) condense(ln int, lane []*mark) []*mark {
+	for _, d := range s.t.Doc.Details {
+		df, _, fok := pointSpan(d.Date.Start)
+		_, dl, lok := pointSpan(d.Date.End)
+		if !fok || !lok {
+			continue
+		}
+		var in, out []*mark
+		first, last := int64(1<<62), int64(-1<<62)
+		for _, mk := range lane {
+			f, l, ok := eventSpan(mk.ev)
+			if mk.cluster == nil && ok && f >= df && l <= dl && f >= s.from && l <= s.to {
+				in = append(in, mk)
+				first, last = min(first, f), max(last, l)
+				continue
+			}
+			out = append(out, mk)
+		}
+		if len(in) < condenseMin {
+			continue
+		}
+		sum := &mark{lane: ln, order: in[0].order, figure: layout.FigureDest(d.Title)}
+		for _, mk := range in {
+			sum.cluster = append(sum.cluster, mk.ev)
+			sum.rug = append(sum.rug, mk.px)
+			if !mk.point {
+				sum.rug[len(sum.rug)-1] = mk.bx0
+			}
+		}
+		sum.ev = &content.Event{ID: "summary-" + strconv.Itoa(ln) + "-" + layout.FigureDest(d.Title), Track: in[0].ev.Track,
+			Title: strconv.Itoa(len(in)) + " events: see the detail figure"}
+		sum.bx0, sum.bx1 = s.sc.X(float64(first)), s.sc.XEnd(float64(last+1))
+		if sum.bx1-sum.bx0 < 8 {
+			c := (sum.bx0 + sum.bx1) / 2
+			sum.bx0, sum.bx1 = c-4, c+4
+		}
+		sum.lo, sum.hi = sum.bx0, sum.bx1
+		s.clampMark(sum)
+		lane = append(out, sum)
+	}
+	return lane
+}
+
+// eventSpan is the first and last day of an event's dates and versions;
+// ok is false when an end of the event's own date is open or unknown.
+func eventSpan(ev *content.Event) (first, last int64, ok bool) {
+	d := ev.Date
+	if d.Start.Open || d.Start.Unknown || d.Interval && (d.End.Open || d.End.Unknown) {
+		return 0, 0, false
+	}
+	first, last = int64(1<<62), int64(-1<<62)
+	see := func(p content.Point) {
+		if f, l, pok := pointSpan(p); pok {
+			first, last = min(first, f), max(last, l)
+		}
+	}
+	see(d.Start)
+	if d.Interval {
+		see(d.End)
+	}
+	for _, v := range ev.Versions {
+		if v.Date != nil {
+			see(v.Date.Start)
+			if v.Date.Interval {
+				see(v.Date.End)
+			}
+		}
+		for _, p := range []*content.Point{v.Start, v.End} {
+			if p != nil {
+				see(*p)
+			}
+		}
+	}
+	return first, last, first <= last
+}
+
 // geom computes an event's mark in x, or nil when it lies outside the
 // window.
 func (s *layoutState) geom(ev *content.Event) *mark {
 	d := ev.Date
 	sc := s.sc
+	// X for a day's start, XE for the exclusive end of a span (the day
+	// after its last): they differ only at a break hiding no days.
 	X := func(day int64) layout.Pt { return sc.X(float64(day)) }
+	XE := func(day int64) layout.Pt { return sc.XEnd(float64(day)) }
+	// An open or unknown end runs to the window's edge; on a broken
+	// scale, an event of the main period's runs to the main segment's
+	// edge, its arrow pointing into the break, not on through decades
+	// of context.
+	openFrom, openTo := s.from, s.to
+	edge0, edge1 := sc.X0, sc.X1
+	if main := sc.Main(); len(sc.Segs) > 0 && !ev.Context {
+		openFrom, openTo = int64(main.From), int64(main.To)-1
+		edge0, edge1 = main.X0, main.X1
+	}
 	sf, sl, sok := pointSpan(d.Start)
 	ef, el, eok := pointSpan(d.End)
 	mk := &mark{ev: ev}
@@ -446,8 +864,9 @@ func (s *layoutState) geom(ev *content.Event) *mark {
 		if !sok || sl < s.from || sf > s.to {
 			return nil
 		}
-		lo, hi := X(max(sf, s.from)), X(min(sl, s.to)+1)
+		lo, hi := X(max(sf, s.from)), XE(min(sl, s.to)+1)
 		mk.point = true
+		mk.early = sf < s.from
 		mk.px = (lo + hi) / 2
 		if sl > sf {
 			mk.whisk = append(mk.whisk, span{lo, hi})
@@ -469,12 +888,12 @@ func (s *layoutState) geom(ev *content.Event) *mark {
 	// in the window; open ends run to the window's edge.
 	first, last := sf, el
 	if !sok {
-		first = s.from
+		first = openFrom
 		mk.openL = true
 		mk.unknL = d.Start.Unknown
 	}
 	if !eok {
-		last = s.to
+		last = openTo
 		mk.openR = true
 		mk.unknR = d.End.Unknown
 	}
@@ -487,10 +906,10 @@ func (s *layoutState) geom(ev *content.Event) *mark {
 	// The solid body runs between the precision ranges of the two ends;
 	// an end known only to the month or year gets a whisker over that
 	// month or year instead.
-	b0, b1 := X(max(first, s.from)), X(min(last, s.to)+1)
+	b0, b1 := X(max(first, s.from)), XE(min(last, s.to)+1)
 	if sok {
 		if sl > sf && sl >= s.from {
-			mk.whisk = append(mk.whisk, span{X(max(sf, s.from)), X(min(sl, s.to) + 1)})
+			mk.whisk = append(mk.whisk, span{X(max(sf, s.from)), XE(min(sl, s.to) + 1)})
 			b0 = X(min(max(sl+1, s.from), s.to+1))
 		}
 		if sf < s.from {
@@ -501,9 +920,9 @@ func (s *layoutState) geom(ev *content.Event) *mark {
 	if eok {
 		if el > ef {
 			if ef <= s.to {
-				mk.whisk = append(mk.whisk, span{X(max(ef, s.from)), X(min(el, s.to) + 1)})
+				mk.whisk = append(mk.whisk, span{X(max(ef, s.from)), XE(min(el, s.to) + 1)})
 			}
-			b1 = X(max(min(ef, s.to+1), s.from))
+			b1 = XE(max(min(ef, s.to+1), s.from))
 		}
 		if el > s.to {
 			mk.contR = true
@@ -512,10 +931,10 @@ func (s *layoutState) geom(ev *content.Event) *mark {
 	}
 	mk.dashed = d.Start.Uncertain || d.End.Uncertain
 	if mk.openL {
-		b0 = sc.X0
+		b0 = edge0
 	}
 	if mk.openR {
-		b1 = sc.X1
+		b1 = edge1
 	}
 	if b1-b0 < minBarW && len(mk.whisk) == 0 {
 		c := (b0 + b1) / 2
@@ -538,10 +957,10 @@ func (s *layoutState) geom(ev *content.Event) *mark {
 		mk.lo, mk.hi = min(mk.lo, wsp.Lo), max(mk.hi, wsp.Hi)
 	}
 	if mk.openL {
-		mk.lo = sc.X0 - arrowLen
+		mk.lo = edge0 - arrowLen
 	}
 	if mk.openR {
-		mk.hi = sc.X1 + arrowLen
+		mk.hi = edge1 + arrowLen
 	}
 	s.clampMark(mk)
 	return mk
@@ -557,6 +976,10 @@ func (s *layoutState) clampMark(mk *mark) {
 func (s *layoutState) labels(mk *mark, notes layout.Notes) {
 	ev := mk.ev
 	mk.label = ev.Title
+	if mk.cluster != nil {
+		mk.labelW = s.m.Width(mk.label, sans, s.labelSize)
+		return
+	}
 	// Labels are measured with every note number as wide as three
 	// digits, so the planner (which cannot know the numbers) and the
 	// real layout pack exactly the same widths: a window the planner
@@ -650,7 +1073,9 @@ func (s *layoutState) footprints(mk *mark) ([]footprint, []labelMode, int) {
 	right := s.x + s.w
 	add := func(lo, hi layout.Pt, mode labelMode) {
 		f := footprint{Rows: []span{{lo, hi}}}
-		if mk.vlabel != "" {
+		// A callout takes its disputed dates to the key with its
+		// title: the ticks stay on the bar, the row under it is free.
+		if mk.vlabel != "" && !mode.callout() {
 			vlo, vhi := mk.vx, mk.vx+mk.vw
 			for _, t := range mk.vticks {
 				vlo, vhi = min(vlo, t-1), max(vhi, t+1)
@@ -659,6 +1084,20 @@ func (s *layoutState) footprints(mk *mark) ([]footprint, []labelMode, int) {
 		}
 		fs = append(fs, f)
 		modes = append(modes, mode)
+	}
+	if mk.members != nil {
+		// A keyed summary has only its numbers to place.
+		w := s.rangeW()
+		if mk.hi+2+w <= right {
+			add(mk.lo, mk.hi+2+w, calloutRight)
+		}
+		if mk.lo-2-w >= s.sc.X0-arrowLen {
+			add(mk.lo-2-w, mk.hi, calloutLeft)
+		}
+		if len(fs) == 0 || mk.bx1-mk.bx0 >= w+2*insidePad {
+			add(mk.lo, mk.hi, calloutInside)
+		}
+		return fs, modes, len(fs)
 	}
 	// Beside the mark reads best; inside a long bar (on a white window,
 	// the bar's outline kept) when neither side has room, as for a bar
@@ -730,7 +1169,7 @@ func (s *layoutState) orderRows(lane []*mark, rows int) {
 		first[i] = 1e18
 	}
 	for _, mk := range lane {
-		if mk.vlabel != "" {
+		if mk.vlabel != "" && !mk.mode.callout() {
 			return
 		}
 		first[mk.row] = min(first[mk.row], mk.lo)
@@ -767,7 +1206,9 @@ func (s *layoutState) fit() error {
 	s.maxRows = make([]int, n)
 	count := 0
 	for _, l := range s.lanes {
-		count += len(l)
+		for _, mk := range l {
+			count += max(1, len(mk.members))
+		}
 	}
 	s.calloutW = s.m.Width(strconv.Itoa(max(count, 1)), sans, smallSize)
 	for i := range s.lanes {
@@ -784,13 +1225,15 @@ func (s *layoutState) fit() error {
 		if best < 0 {
 			return fmt.Errorf("%w: %.0f pt needed, %.0f pt available", ErrTooCrowded, float64(s.height()), float64(s.h))
 		}
-		before := s.rows[best]
+		before, limit := s.rows[best], s.maxRows[best]
 		s.maxRows[best] = before - 1
 		s.rows[best] = s.packLane(best, s.maxRows[best])
 		if s.rows[best] >= before {
-			// Callouts did not save a row: restore and stop trying here.
-			s.maxRows[best] = 0
-			s.rows[best] = s.packLane(best, 0)
+			// Callouts did not save a row: restore the last limit that
+			// worked (not no limit: the rows the lane gave up so far
+			// stay given up) and stop trying here.
+			s.maxRows[best] = limit
+			s.rows[best] = s.packLane(best, limit)
 			stuck[best] = true
 		}
 	}
@@ -803,6 +1246,16 @@ func (s *layoutState) callouts() []*mark {
 	for _, lane := range s.lanes {
 		for _, mk := range lane {
 			mk.callout = 0
+			if mk.members != nil {
+				// Its events, in order, each a line of the key.
+				mk.first = len(out) + 1
+				for _, m := range mk.members {
+					out = append(out, m)
+					m.callout = len(out)
+				}
+				mk.callout = len(out)
+				continue
+			}
 			if mk.mode.callout() {
 				out = append(out, mk)
 				mk.callout = len(out)
@@ -857,16 +1310,19 @@ func (s *layoutState) layoutEras() {
 	for _, e := range s.t.Doc.Eras {
 		f, _, fok := pointSpan(e.Date.Start)
 		_, l, lok := pointSpan(e.Date.End)
+		// An open end runs to the window's edge, or to the main
+		// period's on a broken scale.
+		main := s.sc.Main()
 		if !fok {
-			f = s.from
+			f = max(s.from, int64(main.From))
 		}
 		if !lok {
-			l = s.to
+			l = min(s.to, int64(main.To)-1)
 		}
-		if l < s.from || f > s.to {
+		if l < s.from || f > s.to || l < f {
 			continue
 		}
-		em := &eraMark{era: e, x0: s.sc.X(float64(max(f, s.from))), x1: s.sc.X(float64(min(l, s.to) + 1))}
+		em := &eraMark{era: e, x0: s.sc.X(float64(max(f, s.from))), x1: s.sc.XEnd(float64(min(l, s.to) + 1))}
 		em.title = e.Title
 		em.tw = s.m.Width(em.title, sans, smallSize)
 		em.tx = min(em.x0+2, s.x+s.w-em.tw)

@@ -97,7 +97,7 @@ func TestManyEvents(t *testing.T) {
 		t.Logf("500 events fit one page")
 	}
 	// The planner must split them into pages that each pass the checks.
-	blocks, err := Plan(doc, layout.Size{W: a4.W - 40, H: a4.H - 60}, fixed{})
+	blocks, err := planTimelines(doc, layout.Size{W: a4.W - 40, H: a4.H - 60}, fixed{})
 	if err != nil {
 		t.Fatal(err)
 	}

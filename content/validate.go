@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -128,10 +129,9 @@ var plurals = map[string]string{"track": "tracks", "event": "events", "source": 
 const citeKey = `[\p{L}\p{N}_](?:[\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])?`
 
 var (
-	// anyKeyRE finds what might be a citation key anywhere in the
-	// narrative; it errs towards finding too many, since it only decides
-	// whether a source counts as cited.
-	anyKeyRE = regexp.MustCompile(`(?:^|[^\p{L}\p{N}_])-?@(` + citeKey + `)`)
+	// keyAtRE matches a citation key at the start of the text after an
+	// @; see anyKeys.
+	keyAtRE = regexp.MustCompile(`^(?:` + citeKey + `)`)
 	// bracketRE and bracketKeyRE find Pandoc citations, [see @a, 3; @b],
 	// which are certain enough to report an unknown key.
 	bracketRE    = regexp.MustCompile(`\[[^\[\]]*\]`)
@@ -139,6 +139,35 @@ var (
 	// eventLinkRE finds event links, [[id]] or [[id|text]].
 	eventLinkRE = regexp.MustCompile(`\[\[([^\[\]|]*)(?:\|[^\[\]]*)?\]\]`)
 )
+
+// anyKeys calls fn with what might be a citation key anywhere in text:
+// an @ at the start or after a character that is not a letter, digit or
+// underscore, followed by a key. It errs towards finding too many, since
+// it only decides whether a source counts as cited. It finds what the
+// regular expression (?:^|[^\p{L}\p{N}_])-?@(KEY) finds, but looks only
+// where there is an @: that expression has no literal prefix, so the
+// regexp package stepped through every rune of the narrative, which cost
+// a tenth of the loader's time on a long one.
+func anyKeys(text string, fn func(key string)) {
+	for i := 0; i < len(text); {
+		j := strings.IndexByte(text[i:], '@')
+		if j < 0 {
+			return
+		}
+		at := i + j
+		i = at + 1
+		if at > 0 {
+			r, _ := utf8.DecodeLastRuneInString(text[:at])
+			if r == '_' || unicode.IsLetter(r) || unicode.IsNumber(r) {
+				continue
+			}
+		}
+		if m := keyAtRE.FindStringIndex(text[at+1:]); m != nil {
+			fn(text[at+1 : at+1+m[1]])
+			i = at + 1 + m[1]
+		}
+	}
+}
 
 // scanNarrative marks the sources the narrative cites and reports
 // citations of unknown sources and links to unknown events. It is a scan
@@ -149,9 +178,7 @@ func (l *loader) scanNarrative(usedSources map[string]bool, candidates map[strin
 	if text == "" {
 		return
 	}
-	for _, m := range anyKeyRE.FindAllStringSubmatch(text, -1) {
-		usedSources[m[1]] = true
-	}
+	anyKeys(text, func(key string) { usedSources[key] = true })
 	at := newPositioner(l.doc.NarrativePos, text)
 	for _, b := range bracketRE.FindAllStringIndex(text, -1) {
 		for _, m := range bracketKeyRE.FindAllStringSubmatchIndex(text[b[0]:b[1]], -1) {

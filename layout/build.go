@@ -488,7 +488,7 @@ func layoutFigures(figures []Block, plan func(Size) ([]Block, error), seq *NoteS
 // finish sets the figure's notes, now formatted, at the foot of its page.
 func (cp chartPage) finish(notes map[int]*Note, g geometry, st *Style, m Measurer) part {
 	p := &Page{Size: cp.size}
-	p.Items = append(p.Items, Dest{Name: "figure-" + slug(cp.title), X: g.landMargin, Y: g.landTop}) // the first of a name is kept
+	p.Items = append(p.Items, Dest{Name: FigureDest(cp.title), X: g.landMargin, Y: g.landTop}) // the first of a name is kept
 	p.Items = append(p.Items, cp.items...)
 	if len(cp.notes) > 0 {
 		// The chart prints the numbers; if it did not mark where
@@ -513,6 +513,11 @@ func (cp chartPage) finish(notes map[int]*Note, g geometry, st *Style, m Measure
 	return part{pages: []*Page{p}, portrait: false, heads: []string{cp.title},
 		outline: []Bookmark{{Title: cp.title, Level: 0, Page: 0, Y: g.landTop}}}
 }
+
+// FigureDest is the name of the destination at the top of the page of
+// the figure titled title, for links to it (a chart's summary marks link
+// to their detail figure).
+func FigureDest(title string) string { return "figure-" + slug(title) }
 
 func slug(s string) string {
 	var b strings.Builder

@@ -180,6 +180,32 @@ func TestEventNotes(t *testing.T) {
 	}
 }
 
+// TestRunInNotesNumberKeptWithText: a note's number never ends a line
+// while its text begins the next.
+func TestRunInNotesNumberKeptWithText(t *testing.T) {
+	notes := map[int]*Note{}
+	var nums []int
+	for n := 1; n <= 40; n++ {
+		notes[n] = &Note{Number: n, Paras: []Para{{Runs: []Run{{Text: "Longwordhere " + strings.Repeat("w ", n%9) + "end.", Font: serif, Size: 8}}}}}
+		nums = append(nums, n)
+	}
+	items, _ := runInNotes(nums, notes, 300, DefaultStyle().chartNotes(), fixedMeasurer{})
+	var texts []Text
+	for _, it := range items {
+		if v, ok := it.(Text); ok {
+			texts = append(texts, v)
+		}
+	}
+	for i, tx := range texts {
+		if tx.Font.Style != Bold {
+			continue
+		}
+		if i+1 == len(texts) || texts[i+1].Y != tx.Y {
+			t.Errorf("note number %q ends its line", tx.Text)
+		}
+	}
+}
+
 // TestRunInNotesStartLines checks that no line of run-in notes starts
 // with the space that separates two notes.
 func TestRunInNotesStartLines(t *testing.T) {

@@ -355,8 +355,10 @@ func runInNotes(nums []int, notes map[int]*Note, width Pt, st *Style, m Measurer
 			// An em space between notes, so each number stands clear.
 			runs = append(runs, Run{Text: " \u2002", Font: font, Size: st.NoteSize, Color: Black})
 		}
+		// A no-break space ties the number to the note's first word, so
+		// a number never ends a line with its text on the next.
 		runs = append(runs, Run{Text: lead, Font: st.font(Bold), Size: st.NoteSize, Color: Black, Dest: noteName(n)},
-			Run{Text: " ", Font: font, Size: st.NoteSize, Color: Black})
+			Run{Text: "\u00a0", Font: font, Size: st.NoteSize, Color: Black})
 		if nt := notes[n]; nt != nil {
 			for k, p := range nt.Paras {
 				if k > 0 {

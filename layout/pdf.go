@@ -150,7 +150,7 @@ func (pw *pdfWriter) validate(doc *Document) error {
 			bad("%s: bad page size %.2fx%.2f", where, p.Size.W, p.Size.H)
 		}
 		for ii, it := range p.Items {
-			at := fmt.Sprintf("%s: item %d", where, ii)
+			at := itemAt{pi, ii}
 			switch it := it.(type) {
 			case Text:
 				pw.validateText(at, it, bad)
@@ -177,7 +177,9 @@ func (pw *pdfWriter) validate(doc *Document) error {
 				if (it.Dest == "") == (it.URL == "") {
 					bad("%s: a link needs exactly one of Dest and URL (Dest %q, URL %q)", at, it.Dest, it.URL)
 				}
-				checkString(at+": link URL", it.URL)
+				if it.URL != "" {
+					checkString(at.String()+": link URL", it.URL)
+				}
 			case Dest:
 				if !finite(it.X, it.Y) {
 					bad("%s: destination %q has a bad coordinate", at, it.Name)
@@ -231,7 +233,15 @@ func (pw *pdfWriter) validate(doc *Document) error {
 	return errors.Join(errs...)
 }
 
-func (pw *pdfWriter) validateText(at string, t Text, bad func(string, ...any)) {
+// itemAt names an item in the writer's messages, "page 3: item 12". It
+// is formatted only when there is something to report: a document has
+// tens of thousands of items, and formatting each name up front was a
+// third of the validation's time.
+type itemAt struct{ page, item int }
+
+func (a itemAt) String() string { return fmt.Sprintf("page %d: item %d", a.page+1, a.item) }
+
+func (pw *pdfWriter) validateText(at itemAt, t Text, bad func(string, ...any)) {
 	if !finite(t.X, t.Y, t.Size) || t.Size <= 0 {
 		bad("%s: text %q has a bad position or size", at, t.Text)
 	}
@@ -249,20 +259,24 @@ func (pw *pdfWriter) validateText(at string, t Text, bad func(string, ...any)) {
 	}
 	tab := pw.m.table(t.Font)
 	var missing []string
+	var last *fonts.Face // a run is mostly one face: mark each once
 	for _, r := range t.Text {
 		face, ok := tab.face(r)
 		if !ok {
 			missing = append(missing, fmt.Sprintf("%U", r))
 			continue
 		}
-		pw.used[face] = true
+		if face != last {
+			pw.used[face] = true
+			last = face
+		}
 	}
 	if len(missing) > 0 {
 		bad("%s: text %q: no font has %s", at, t.Text, strings.Join(missing, ", "))
 	}
 }
 
-func checkDash(at string, dash []Pt, bad func(string, ...any)) {
+func checkDash(at itemAt, dash []Pt, bad func(string, ...any)) {
 	total := Pt(0)
 	for _, d := range dash {
 		if !finite(d) || d < 0 {
@@ -276,7 +290,7 @@ func checkDash(at string, dash []Pt, bad func(string, ...any)) {
 	}
 }
 
-func checkPath(at string, p Path, bad func(string, ...any)) {
+func checkPath(at itemAt, p Path, bad func(string, ...any)) {
 	if !finite(p.StrokeWidth) || p.StrokeWidth < 0 {
 		bad("%s: path has a bad stroke width", at)
 	}
@@ -376,10 +390,17 @@ func (pw *pdfWriter) render(doc *Document, date time.Time) *fpdf.Fpdf {
 }
 
 // drawState remembers what was last set on the page, to avoid repeating
-// operators (fpdf writes each setter's operator every time).
+// operators (fpdf writes each setter's operator every time). A page of
+// justified text is a Text item per word, so without this every word
+// would repeat its font's Tf operator and format its colour again.
 type drawState struct {
 	dash    string
 	dashSet bool
+
+	face      *fonts.Face // font last selected; nil: none yet on this page
+	faceSize  float64
+	textColor Color
+	textSet   bool
 }
 
 func (pw *pdfWriter) color(c Color) (int, int, int) {
@@ -406,7 +427,7 @@ func (pw *pdfWriter) setDash(pdf *fpdf.Fpdf, st *drawState, dash []Pt) {
 func (pw *pdfWriter) draw(pdf *fpdf.Fpdf, st *drawState, it Item) {
 	switch it := it.(type) {
 	case Text:
-		pw.drawText(pdf, it)
+		pw.drawText(pdf, st, it)
 	case Rule:
 		pdf.SetDrawColor(pw.color(it.Color))
 		pdf.SetLineWidth(float64(it.Width))
@@ -448,11 +469,14 @@ func uriString(u string) string {
 // that has each rune; each sub-run starts where the previous one's
 // measured advance ends, with the same integer widths fpdf puts in the
 // PDF, so the pieces abut exactly.
-func (pw *pdfWriter) drawText(pdf *fpdf.Fpdf, t Text) {
+func (pw *pdfWriter) drawText(pdf *fpdf.Fpdf, st *drawState, t Text) {
 	if t.Text == "" {
 		return
 	}
-	pdf.SetTextColor(pw.color(t.Color))
+	if !st.textSet || st.textColor != t.Color {
+		pdf.SetTextColor(pw.color(t.Color))
+		st.textColor, st.textSet = t.Color, true
+	}
 	tab := pw.m.table(t.Font)
 	size := float64(t.Size)
 	units := 0 // advance so far, thousandths of an em
@@ -463,7 +487,10 @@ func (pw *pdfWriter) drawText(pdf *fpdf.Fpdf, t Text) {
 			return
 		}
 		s := t.Text[start:end]
-		pdf.SetFont(cur.Name, "", size)
+		if cur != st.face || size != st.faceSize {
+			pdf.SetFont(cur.Name, "", size)
+			st.face, st.faceSize = cur, size
+		}
 		pdf.Text(float64(t.X)+float64(units)*size/1000, float64(t.Y), s)
 		for _, r := range s {
 			units += cur.Advance(r)

@@ -1,0 +1,166 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"annalist/charts"
+	"annalist/content"
+	"annalist/internal/synth"
+	"annalist/layout"
+)
+
+// benchSizes are the narrative lengths measured, in pages asked of the
+// generator; the pages set come out within about a tenth of that.
+var benchSizes = []int{10, 100, 200, 1000}
+
+// synthFiles caches the generated files per size, so a benchmark run
+// generates each once.
+var synthFiles = map[int][2][]byte{}
+
+func synthInput(b testing.TB, pages int) (yamlData, narrative []byte) {
+	if f, ok := synthFiles[pages]; ok {
+		return f[0], f[1]
+	}
+	y, md := synth.Files(synth.Config{Pages: pages, Seed: 1})
+	synthFiles[pages] = [2][]byte{y, md}
+	return y, md
+}
+
+func synthDoc(b testing.TB, pages int) *content.Document {
+	b.Helper()
+	doc, err := synth.LoadFiles(synthInput(b, pages))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return doc
+}
+
+// buildLayout is the layout stage as the command runs it: the charts
+// planned into the box layout offers, then the whole handout.
+func buildLayout(b testing.TB, doc *content.Document) *layout.Document {
+	b.Helper()
+	m := layout.NewMeasurer()
+	ldoc, err := layout.Build(doc, nil, layout.Options{
+		Measurer: m,
+		Plan: func(box layout.Size) ([]layout.Block, error) {
+			return charts.Plan(doc, box, m)
+		},
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return ldoc
+}
+
+// countNotes counts the notes set in a laid-out document (their first
+// part, "note-N").
+func countNotes(d *layout.Document) int {
+	n := 0
+	for _, p := range d.Pages {
+		for _, it := range p.Items {
+			if dst, ok := it.(layout.Dest); ok && len(dst.Name) > 5 && dst.Name[:5] == "note-" && !bytes.HasSuffix([]byte(dst.Name), []byte("-cont")) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// textPages counts the pages of narrative: from the generator's first
+// section ("1. ...") to the chronology.
+func textPages(d *layout.Document) int {
+	first, chron := -1, len(d.Pages)
+	for _, b := range d.Outline {
+		if b.Level != 0 {
+			continue
+		}
+		if first < 0 && strings.HasPrefix(b.Title, "1. ") {
+			first = b.Page
+		}
+		if b.Title == "Chronology" {
+			chron = b.Page
+		}
+	}
+	if first < 0 {
+		return 0
+	}
+	return chron - first
+}
+
+// BenchmarkPipeline is the whole build of a synthetic handout, from its
+// YAML and Markdown bytes to the PDF bytes: load, chart plan, layout,
+// write. Only the disk write is left out.
+func BenchmarkPipeline(b *testing.B) {
+	for _, pages := range benchSizes {
+		y, md := synthInput(b, pages)
+		b.Run(fmt.Sprintf("pages=%d", pages), func(b *testing.B) {
+			b.ReportAllocs()
+			var ld *layout.Document
+			var size int
+			for b.Loop() {
+				doc, err := synth.LoadFiles(y, md)
+				if err != nil {
+					b.Fatal(err)
+				}
+				pdf, l, err := render(doc, false)
+				if err != nil {
+					b.Fatal(err)
+				}
+				ld, size = l, len(pdf)
+			}
+			b.ReportMetric(float64(len(ld.Pages)), "pages")
+			b.ReportMetric(float64(textPages(ld)), "text-pages")
+			b.ReportMetric(float64(countNotes(ld)), "notes")
+			b.ReportMetric(float64(size), "pdf-bytes")
+		})
+	}
+}
+
+// BenchmarkLoad is content.Load alone.
+func BenchmarkLoad(b *testing.B) {
+	for _, pages := range benchSizes {
+		y, md := synthInput(b, pages)
+		b.Run(fmt.Sprintf("pages=%d", pages), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := synth.LoadFiles(y, md); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkLayout is the layout stage alone (charts.Plan and
+// layout.Build) on a loaded document.
+func BenchmarkLayout(b *testing.B) {
+	for _, pages := range benchSizes {
+		doc := synthDoc(b, pages)
+		b.Run(fmt.Sprintf("pages=%d", pages), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				buildLayout(b, doc)
+			}
+		})
+	}
+}
+
+// BenchmarkWritePDF is the writer alone on a laid-out document.
+func BenchmarkWritePDF(b *testing.B) {
+	for _, pages := range benchSizes {
+		ldoc := buildLayout(b, synthDoc(b, pages))
+		b.Run(fmt.Sprintf("pages=%d", pages), func(b *testing.B) {
+			b.ReportAllocs()
+			var buf bytes.Buffer
+			for b.Loop() {
+				buf.Reset()
+				if err := layout.WritePDFWith(&buf, ldoc, layout.WritePDFOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

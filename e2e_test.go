@@ -1,0 +1,547 @@
+package main
+
+// End-to-end tests: the command as a user runs it, through run(), on the
+// embedded handout and on examples/apollo.yaml, with the PDF read back
+// by tools that are not ours (pdfcpu's validator; poppler's pdftotext,
+// pdftoppm). The unit tests of each package prove their parts; these
+// prove the parts were put together right.
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"image/png"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"annalist/content"
+	"annalist/layout"
+)
+
+func init() {
+	// pdfcpu otherwise writes a config file into the user's config dir.
+	model.ConfigPath = "disable"
+}
+
+// fpdfDeviations are the strict validator's complaints about things fpdf
+// always writes and every viewer accepts (the writer's tests list them
+// too, in layout/pdfcheck_test.go): "/Count 0" on outline items with
+// children, and link annotations as direct dictionaries.
+var fpdfDeviations = []string{
+	"non-empty outline item: Count must be nonzero",
+	"page annotation array: expected indirect references",
+}
+
+func pdfcpuConf(mode int) *model.Configuration {
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = mode
+	return conf
+}
+
+// validatePDF fails the test unless data is a valid PDF by pdfcpu's
+// strict validator, or, when the strict one stops at one of
+// fpdfDeviations, by the relaxed one.
+func validatePDF(t testing.TB, data []byte) {
+	t.Helper()
+	err := api.Validate(bytes.NewReader(data), pdfcpuConf(model.ValidationStrict))
+	if err != nil && slices.ContainsFunc(fpdfDeviations, func(d string) bool { return strings.Contains(err.Error(), d) }) {
+		err = api.Validate(bytes.NewReader(data), pdfcpuConf(model.ValidationRelaxed))
+	}
+	if err != nil {
+		t.Fatalf("pdfcpu: invalid PDF: %v", err)
+	}
+}
+
+// poppler returns the path of a poppler-utils program. Without it the
+// test is skipped, unless ANNALIST_REQUIRE_POPPLER=1 (CI sets it, so
+// these checks cannot silently stop running there).
+func poppler(t testing.TB, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("ANNALIST_REQUIRE_POPPLER") == "1" {
+			t.Fatalf("%s not found and ANNALIST_REQUIRE_POPPLER=1: install poppler-utils", name)
+		}
+		t.Skipf("%s not found: install poppler-utils (pdftotext, pdftoppm) to run this check", name)
+	}
+	return p
+}
+
+// pageText is pdftotext's text of page (1-based), its whitespace
+// (including the en space between run-in notes) folded to single spaces.
+func pageText(t testing.TB, tool, file string, page int) string {
+	t.Helper()
+	n := strconv.Itoa(page)
+	out, err := exec.Command(tool, "-enc", "UTF-8", "-f", n, "-l", n, file, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext -f %d %s: %v", page, file, err)
+	}
+	return fold(string(out))
+}
+
+func fold(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// cli runs the command with args and returns its exit status and output,
+// as main would.
+func cli(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = exitCode(run(args, &out, &errb), &errb)
+	return code, out.String(), errb.String()
+}
+
+// buildCLI runs `annalist ARGS -o DIR/NAME` and returns the PDF written.
+func buildCLI(t *testing.T, name string, args ...string) (path string, data []byte) {
+	t.Helper()
+	path = filepath.Join(t.TempDir(), name)
+	code, stdout, stderr := cli(append(args, "-o", path)...)
+	if code != 0 {
+		t.Fatalf("annalist %s: exit %d\n%s", strings.Join(args, " "), code, stderr)
+	}
+	if !strings.HasPrefix(stdout, "wrote "+path+" (") {
+		t.Errorf("annalist %s: stdout %q, want it to say it wrote %s", strings.Join(args, " "), stdout, path)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, data
+}
+
+// loadExample loads a YAML file as the command does.
+func loadExample(t *testing.T, path string) *content.Document {
+	t.Helper()
+	doc, err := loadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// TestE2EDefaultHandout builds the embedded handout through the command
+// twice and once in-process (to have its layout), and checks the file
+// is valid, reproducible, and has every note on its marker's page.
+func TestE2EDefaultHandout(t *testing.T) {
+	path, data := buildCLI(t, "caspian.pdf")
+	_, again := buildCLI(t, "again.pdf")
+	if !bytes.Equal(data, again) {
+		t.Fatalf("two builds of the default handout differ (%d and %d bytes)", len(data), len(again))
+	}
+	validatePDF(t, data)
+
+	doc, err := content.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf, ldoc, err := render(doc, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The layout below is the layout of the file the command wrote.
+	if !bytes.Equal(pdf, data) {
+		t.Fatal("render in-process gives a different PDF from the command's; the layout checked would not be the file's")
+	}
+	if n, err := api.PageCount(bytes.NewReader(data), pdfcpuConf(model.ValidationRelaxed)); err != nil || n != len(ldoc.Pages) {
+		t.Fatalf("pdfcpu counts %d pages (%v); the layout has %d", n, err, len(ldoc.Pages))
+	}
+
+	t.Run("invariants", func(t *testing.T) {
+		for _, e := range layout.CheckInvariants(ldoc.Pages, layout.NewMeasurer()) {
+			t.Error(e)
+		}
+	})
+	t.Run("notes", func(t *testing.T) {
+		checkNotesInPDF(t, path, ldoc, 100)
+	})
+	t.Run("grayscale", func(t *testing.T) {
+		poppler(t, "pdftoppm")
+		gpath, gdata := buildCLI(t, "gray.pdf", "--grayscale")
+		validatePDF(t, gdata)
+		checkGray(t, path, gpath, chartPage(t, ldoc))
+	})
+}
+
+// TestE2EApollo builds the second example, on US Letter, and checks it
+// as the default handout is checked.
+func TestE2EApollo(t *testing.T) {
+	const file = "examples/apollo.yaml"
+	path, data := buildCLI(t, "apollo.pdf", file)
+	validatePDF(t, data)
+	pdf, ldoc, err := render(loadExample(t, file), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(pdf, data) {
+		t.Fatal("render in-process gives a different PDF from the command's")
+	}
+	for _, e := range layout.CheckInvariants(ldoc.Pages, layout.NewMeasurer()) {
+		t.Error(e)
+	}
+	checkPaper(t, data, layout.Letter)
+	t.Run("notes", func(t *testing.T) {
+		checkNotesInPDF(t, path, ldoc, 10)
+	})
+}
+
+// TestE2EPaperLetter overrides the default handout's A4 with --paper.
+func TestE2EPaperLetter(t *testing.T) {
+	_, data := buildCLI(t, "letter.pdf", "--paper", "letter")
+	validatePDF(t, data)
+	checkPaper(t, data, layout.Letter)
+}
+
+// checkPaper checks every page is the paper's size, portrait or (the
+// chart pages) landscape, and that both occur.
+func checkPaper(t *testing.T, data []byte, paper layout.Size) {
+	t.Helper()
+	dims, err := api.PageDims(bytes.NewReader(data), pdfcpuConf(model.ValidationRelaxed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	near := func(a float64, b layout.Pt) bool { return a > float64(b)-0.5 && a < float64(b)+0.5 }
+	portrait, landscape := 0, 0
+	for i, d := range dims {
+		switch {
+		case near(d.Width, paper.W) && near(d.Height, paper.H):
+			portrait++
+		case near(d.Width, paper.H) && near(d.Height, paper.W):
+			landscape++
+		default:
+			t.Errorf("page %d is %.2f x %.2f pt, want %.0f x %.0f either way", i+1, d.Width, d.Height, paper.W, paper.H)
+		}
+	}
+	if portrait == 0 || landscape == 0 {
+		t.Errorf("%d portrait and %d landscape pages; want the text portrait and the chart landscape", portrait, landscape)
+	}
+}
+
+// noteStart is where the layout set note n: its page and the first words
+// of its text, as they should come out of the PDF.
+type noteStart struct {
+	page  int // 0-based
+	words string
+}
+
+// noteStarts finds, for every note of the layout, the page of its
+// marker ("ref-N"), the page of the note ("note-N"), and the number
+// "N." with the text that follows it on the same line.
+func noteStarts(t *testing.T, ldoc *layout.Document) (refs map[int]int, notes map[int]noteStart) {
+	refs, notes = map[int]int{}, map[int]noteStart{}
+	for pi, pg := range ldoc.Pages {
+		for _, it := range pg.Items {
+			d, ok := it.(layout.Dest)
+			if !ok {
+				continue
+			}
+			if s, ok := strings.CutPrefix(d.Name, "ref-"); ok {
+				if n, err := strconv.Atoi(s); err == nil {
+					if _, seen := refs[n]; !seen {
+						refs[n] = pi
+					}
+				}
+			}
+			if s, ok := strings.CutPrefix(d.Name, "note-"); ok {
+				if n, err := strconv.Atoi(s); err == nil { // not "N-cont"
+					notes[n] = noteStart{page: pi, words: firstWords(pg, n)}
+				}
+			}
+		}
+	}
+	return refs, notes
+}
+
+// firstWords is "N." and up to three words of the text set after it:
+// the next Text in the page's item order, which is the order the lines
+// were set in (the rest of its line, or the start of the next when the
+// number ends a line). A word broken by a hyphen is left out.
+func firstWords(pg *layout.Page, n int) string {
+	num := strconv.Itoa(n) + "."
+	for i, it := range pg.Items {
+		mark, ok := it.(layout.Text)
+		if !ok || mark.Text != num {
+			continue
+		}
+		for _, it := range pg.Items[i+1:] {
+			next, ok := it.(layout.Text)
+			if !ok {
+				continue
+			}
+			if next.Size != mark.Size || next.Y < mark.Y || next.Y == mark.Y && next.X < mark.X {
+				return num // not the note's text: only the number to look for
+			}
+			ws := strings.Fields(strings.ReplaceAll(next.Text, "\u2002", " "))
+			if len(ws) > 0 && strings.HasSuffix(ws[len(ws)-1], "-") {
+				ws = ws[:len(ws)-1]
+			}
+			ws = ws[:min(len(ws), 3)]
+			return strings.Join(append([]string{num}, ws...), " ")
+		}
+		return num
+	}
+	return ""
+}
+
+// checkNotesInPDF checks, against the PDF's own text, that each note
+// starts on the page of its marker: the layout says where it put the
+// marker and the note, and pdftotext must find "N. first words" on that
+// page. wantAtLeast guards against finding nothing to check.
+func checkNotesInPDF(t *testing.T, path string, ldoc *layout.Document, wantAtLeast int) {
+	t.Helper()
+	tool := poppler(t, "pdftotext")
+	refs, notes := noteStarts(t, ldoc)
+	if len(notes) < wantAtLeast {
+		t.Fatalf("the layout sets %d notes; want at least %d", len(notes), wantAtLeast)
+	}
+	texts := map[int]string{}
+	bare := 0 // notes found by number only
+	defer func() {
+		// The number alone proves little; most notes must be found by
+		// their words too.
+		if bare > len(notes)/10 {
+			t.Errorf("%d of %d notes could be checked by their number only", bare, len(notes))
+		}
+	}()
+	for n := 1; n <= len(notes); n++ {
+		ns, ok := notes[n]
+		if !ok {
+			t.Errorf("note %d is not set; the notes are numbered 1-%d", n, len(notes))
+			continue
+		}
+		if rp, ok := refs[n]; !ok {
+			t.Errorf("note %d has no marker", n)
+		} else if rp != ns.page {
+			t.Errorf("note %d: marker on page %d, note on page %d", n, rp+1, ns.page+1)
+		}
+		if ns.words == "" {
+			t.Errorf("note %d: no %q text on page %d", n, strconv.Itoa(n)+".", ns.page+1)
+			continue
+		}
+		if !strings.Contains(ns.words, " ") {
+			bare++
+		}
+		if _, ok := texts[ns.page]; !ok {
+			texts[ns.page] = pageText(t, tool, path, ns.page+1)
+		}
+		if !strings.Contains(texts[ns.page], ns.words) {
+			t.Errorf("note %d: pdftotext does not find %q on page %d:\n%s", n, ns.words, ns.page+1, texts[ns.page])
+		}
+	}
+}
+
+// chartPage is the 1-based page of the first timeline page.
+func chartPage(t *testing.T, ldoc *layout.Document) int {
+	for _, b := range ldoc.Outline {
+		if b.Title == "Timeline" || strings.HasPrefix(b.Title, "Timeline") {
+			return b.Page + 1
+		}
+	}
+	t.Fatal("no Timeline in the outline")
+	return 0
+}
+
+// checkGray renders page of the colour and the grayscale PDF and checks
+// the grayscale render has only gray pixels, and the colour one does
+// not (so the check can tell them apart).
+func checkGray(t *testing.T, colour, gray string, page int) {
+	t.Helper()
+	tool := poppler(t, "pdftoppm")
+	if n := colourPixels(t, tool, colour, page); n == 0 {
+		t.Fatalf("the colour chart page %d has no coloured pixel; the grayscale check would prove nothing", page)
+	}
+	if n := colourPixels(t, tool, gray, page); n != 0 {
+		t.Errorf("--grayscale: page %d has %d pixels that are not gray", page, n)
+	}
+}
+
+func colourPixels(t *testing.T, tool, file string, page int) int {
+	t.Helper()
+	prefix := filepath.Join(t.TempDir(), "p")
+	n := strconv.Itoa(page)
+	if out, err := exec.Command(tool, "-r", "50", "-png", "-f", n, "-l", n, "-singlefile", file, prefix).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v\n%s", err, out)
+	}
+	f, err := os.Open(prefix + ".png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			if r != g || g != bl {
+				count++
+			}
+		}
+	}
+	return count
+}
+
+// TestE2EBadInput gives the command a file with three errors over a good
+// PDF: it must exit 1, print every error as file:line:col: message,
+// write nothing, and leave the good PDF as it was.
+func TestE2EBadInput(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte(`title: A bad handout
+tracks:
+  - {id: t1, title: One}
+sources:
+  - {id: s1, type: book, title: A Book}
+events:
+  - id: e1
+    track: t9
+    title: First
+    date: 1920-13-01
+    cite: [s1]
+  - id: e2
+    track: t1
+    title: Second
+    date: 1920-05
+    cite: [nosuch]
+`), 0o644)
+	out := filepath.Join(dir, "handout.pdf")
+	good := []byte("%PDF-1.3 a good handout from before\n")
+	if err := os.WriteFile(out, good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := cli("-o", out, bad)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if stdout != "" {
+		t.Errorf("stdout %q, want nothing", stdout)
+	}
+	want := []string{
+		bad + `:8:12: event "e1": unknown track "t9"; the track ids are t1`,
+		bad + `:10:16: event "e1": date "1920-13-01": month 13 out of range (01-12, or 21-24 for a season)`,
+		bad + `:16:12: event "e2": cite 1: unknown source "nosuch"; the source ids are s1`,
+		"3 problems; nothing written",
+	}
+	if got := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n"); !slices.Equal(got, want) {
+		t.Errorf("stderr:\n%s\nwant:\n%s", stderr, strings.Join(want, "\n"))
+	}
+	// Every problem line has the form an editor jumps to.
+	posRE := regexp.MustCompile(`^.+:\d+:\d+: \S`)
+	for _, l := range want[:3] {
+		if !posRE.MatchString(l) {
+			t.Errorf("%q is not file:line:col: message", l)
+		}
+	}
+	if b, err := os.ReadFile(out); err != nil || !bytes.Equal(b, good) {
+		t.Errorf("the good PDF was changed (%v)", err)
+	}
+	ents, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range ents {
+		names = append(names, e.Name())
+	}
+	if !slices.Equal(names, []string{"bad.yaml", "handout.pdf"}) {
+		t.Errorf("the folder holds %v; want only bad.yaml and handout.pdf", names)
+	}
+
+	// check reports the same problems, and exits 1.
+	code, stdout, stderr2 := cli("check", bad)
+	if code != 1 || stdout != "" || stderr2 != stderr {
+		t.Errorf("check: exit %d, stdout %q, stderr\n%s\nwant exit 1 and the build's problems", code, stdout, stderr2)
+	}
+}
+
+// TestE2ECheck validates both examples and prints one summary line each.
+func TestE2ECheck(t *testing.T) {
+	code, stdout, stderr := cli("check", "examples/apollo.yaml", "content/default/handout.yaml")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	a := loadExample(t, "examples/apollo.yaml")
+	d := loadExample(t, "content/default/handout.yaml")
+	want := fmt.Sprintf("examples/apollo.yaml: ok: %d events in %d tracks, %d sources\ncontent/default/handout.yaml: ok: %d events in %d tracks, %d sources\n",
+		len(a.Events), len(a.Tracks), len(a.Sources), len(d.Events), len(d.Tracks), len(d.Sources))
+	if stdout != want {
+		t.Errorf("stdout:\n%s\nwant:\n%s", stdout, want)
+	}
+	if len(a.Events) == 0 || len(d.Events) == 0 {
+		t.Error("an example has no events")
+	}
+}
+
+// TestE2EChartSVG writes the default timeline as SVG.
+func TestE2EChartSVG(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.svg")
+	code, stdout, stderr := cli("chart", "-o", path)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if !strings.HasPrefix(stdout, "wrote "+path) {
+		t.Errorf("stdout %q", stdout)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Well-formed XML whose root is an SVG element, and drawing something
+	// for every track.
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	root, texts := "", 0
+	var chars strings.Builder
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("%s is not well-formed XML: %v", path, err)
+		}
+		switch v := tok.(type) {
+		case xml.StartElement:
+			if root == "" {
+				root = v.Name.Local
+			}
+			if v.Name.Local == "text" {
+				texts++
+			}
+		case xml.CharData:
+			chars.Write(v)
+		}
+	}
+	if root != "svg" {
+		t.Errorf("root element %q, want svg", root)
+	}
+	doc, _ := content.Default()
+	all := fold(chars.String())
+	for _, tr := range doc.Tracks {
+		if !strings.Contains(all, fold(tr.Title)) {
+			t.Errorf("the SVG does not name track %q", tr.Title)
+		}
+	}
+	if texts < len(doc.Events) {
+		t.Errorf("%d text elements for %d events", texts, len(doc.Events))
+	}
+}
+
+// TestE2EUsage checks the exit statuses of help and of a bad flag.
+func TestE2EUsage(t *testing.T) {
+	code, stdout, _ := cli("--help")
+	if code != 0 || !strings.Contains(stdout, "usage: annalist") {
+		t.Errorf("--help: exit %d, stdout %q; want 0 and the usage", code, stdout)
+	}
+	code, stdout, stderr := cli("--colour")
+	if code != 2 || stdout != "" || !strings.Contains(stderr, "flag provided but not defined: -colour") || !strings.Contains(stderr, "usage: annalist") {
+		t.Errorf("--colour: exit %d, stdout %q, stderr %q; want 2 and the usage on stderr", code, stdout, stderr)
+	}
+}
