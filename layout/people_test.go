@@ -271,6 +271,14 @@ func TestPeopleDefaultHandout(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := NewMeasurer()
+	// Letter paper sets it differently; the invariants hold there too.
+	letter, err := Build(doc, nil, Options{Measurer: m, Date: 1700000000, Paper: "letter"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, err := range CheckInvariants(letter.Pages, m) {
+		t.Error("letter:", err)
+	}
 	d, err := Build(doc, nil, Options{Measurer: m, Date: 1700000000})
 	if err != nil {
 		t.Fatal(err)
