@@ -46,7 +46,8 @@ type part struct {
 
 // Build lays out the whole handout: the title page, the contents, a
 // landscape page per figure with its notes at its foot, the narrative
-// with its footnotes, the chronology and the bibliography.
+// with its footnotes, the chronology, the people and places (names and
+// their variant spellings) and the bibliography.
 //
 // Notes are numbered in one sequence by first reference: the figures
 // first (they are laid out first and cite as they draw), then the
@@ -144,6 +145,14 @@ func Build(doc *content.Document, figures []Block, opts Options) (*Document, err
 			p.heads = append(p.heads, "Chronology")
 		}
 		parts = append(parts, p)
+	}
+	if pp := peopleBlocks(doc, st); len(pp) > 0 {
+		p, err := flowPart(pp, nil, g, m, hy)
+		if err != nil {
+			return nil, err
+		}
+		out.Warnings = append(out.Warnings, p.warnings...)
+		parts = append(parts, p.part)
 	}
 	if len(bib) > 0 {
 		p, err := flowPart(bibliographyBlocks(bib, st), nil, g, m, hy)
