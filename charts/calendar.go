@@ -11,6 +11,9 @@ import (
 // share one proleptic Gregorian calendar (go-chart's float UnixNano time
 // wraps before 1678 and cannot be used for history).
 
+// monthNames are the months' full names, for prose in a figure.
+var monthNames = [...]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+
 var monthAbbr = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
 
 // yearLabel prints an astronomical year as a historian writes it: year 0

@@ -88,6 +88,13 @@ type ActivityStrip struct {
 	From, To int64
 	Window   bool
 	Align    *Timeline
+
+	// panel makes drawOn leave out the title column and measure the bars
+	// against a count axis of whole steps (yTop) that the caller draws;
+	// drawOn reports the tallest month in peak and peakAt.
+	panel      bool
+	peak, yTop float64
+	peakAt     int64
 }
 
 // Layout draws the strip into the box: the title column at the left
@@ -177,11 +184,20 @@ func (a *ActivityStrip) drawOn(sc Scale, x, y, w, h layout.Pt, m layout.Measurer
 		// A hairline between months keeps neighbouring bars apart.
 		series.bars = append(series.bars, stackBar{float64(mo.lo) + 0.04*float64(mo.hi-mo.lo+1), float64(mo.hi+1) - 0.04*float64(mo.hi-mo.lo+1), mo.vals})
 	}
+	a.peak, a.peakAt, a.yTop = peak, peakAt, peak
+	if a.panel && peak > 0 {
+		step := niceStep(peak, 4)
+		a.yTop = step * math.Ceil(peak/step)
+	}
 	c := &canvas{}
 	// The title column: what the strip shows, and its scale in words.
 	base := y + m.Ascent(sans, smallSize)
 	tw := sc.X0 - x - 6
-	for _, line := range []string{"Events per month", "(tallest: " + strconv.Itoa(int(peak)) + ")"} {
+	title := []string{"Events per month", "(tallest: " + strconv.Itoa(int(peak)) + ")"}
+	if a.panel {
+		title = nil // the panel has its own heading and count axis
+	}
+	for _, line := range title {
 		if line[0] == '(' && peak == 0 {
 			continue
 		}
@@ -211,7 +227,7 @@ func (a *ActivityStrip) drawOn(sc Scale, x, y, w, h layout.Pt, m layout.Measurer
 			Padding: chart.Box{Left: px(x0 - x), Right: px(x + w - x1), Top: px(1), Bottom: px(0.5), IsSet: true}},
 		Canvas:         chart.Style{FillColor: transparent, StrokeColor: transparent},
 		XAxis:          chart.XAxis{Style: chart.Hidden(), Range: &chart.ContinuousRange{Min: float64(from), Max: float64(to + 1)}},
-		YAxis:          chart.YAxis{Style: chart.Hidden(), Range: &chart.ContinuousRange{Min: 0, Max: peak}},
+		YAxis:          chart.YAxis{Style: chart.Hidden(), Range: &chart.ContinuousRange{Min: 0, Max: a.yTop}},
 		YAxisSecondary: chart.YAxis{Style: chart.Hidden()},
 		Series:         []chart.Series{series},
 	}
@@ -230,11 +246,22 @@ func (a *ActivityStrip) drawOn(sc Scale, x, y, w, h layout.Pt, m layout.Measurer
 // implements layout.Block.
 type SourceCoverage struct {
 	Doc *content.Document
+	// Strip, when set, is the main timeline whose activity strip has no
+	// room under it (Plan sets it): the figure then takes the top half
+	// of its page and draws the strip in the lower half, on exactly the
+	// timeline's scale in a box of the same x and width, so that the two
+	// pages laid side by side line up month for month.
+	Strip *Timeline
 }
 
 // Title is the figure's title (layout.Titled), for its page's running
 // head, the outline and the contents.
-func (sc *SourceCoverage) Title() string { return "Events each source attests" }
+func (sc *SourceCoverage) Title() string {
+	if sc.Strip != nil {
+		return "Events each source attests; events per month"
+	}
+	return "Events each source attests"
+}
 
 // coverageRow is one source's counts.
 type coverageRow struct {
@@ -365,6 +392,181 @@ func (sc *SourceCoverage) Layout(x, y, w, h layout.Pt, m layout.Measurer, notes 
 }
 
 func (sc *SourceCoverage) draw(x, y, w, h layout.Pt, m layout.Measurer) (*canvas, error) {
+	if sc.Strip == nil {
+		return sc.drawCoverage(x, y, w, h, m)
+	}
+	// The coverage figure needs no more than the top half of a page;
+	// the strip goes in the lower half.
+	half := (h - panelGap) / 2
+	c, err := sc.drawCoverage(x, y, w, half, m)
+	if err != nil {
+		return nil, err
+	}
+	// The timeline's scale in its box, which is this one.
+	tsc, axis, size, err := sc.stripScale(x, y, w, h, m)
+	if err != nil {
+		return nil, err
+	}
+	p, err := sc.activityPanel(tsc, axis, size, x, y+half+panelGap, w, h-half-panelGap, m)
+	if err != nil {
+		return nil, err
+	}
+	for i, it := range p.items {
+		c.add(p.kinds[i], p.owners[i], it)
+	}
+	return c, nil
+}
+
+// panelGap is the space between the coverage figure and the activity
+// panel under it.
+const panelGap layout.Pt = 18
+
+// panelPlotMax is the most height the activity panel's bars take: taller
+// bars would say no more.
+const panelPlotMax layout.Pt = 150
+
+// stripScale returns the scale and axis of the timeline sc.Strip in a
+// box at x of width w, and its label size: those of its last Layout when
+// that was in a box as wide (every figure of a handout has the same
+// box), else those it fits at in the box (x, y, w, h).
+func (sc *SourceCoverage) stripScale(x, y, w, h layout.Pt, m layout.Measurer) (Scale, Axis, layout.Pt, error) {
+	tl := sc.Strip
+	if tl.laidW == w && tl.plotW > 0 {
+		return tl.plotSc.shift(x), tl.plotAxis.shift(x), tl.plotLabelSize, nil
+	}
+	trial := *tl // fitting resets the warnings: the timeline keeps its own
+	trial.Activity, trial.Warnings = false, nil
+	s, err := trial.fitState(x, y, w, h, m, probe{})
+	if err != nil {
+		return Scale{}, Axis{}, 0, fmt.Errorf("charts: activity panel: %w", err)
+	}
+	return s.sc, s.axis, s.labelSize, nil
+}
+
+// activityPanel draws the activity strip in the box (x, y, w, h): a
+// heading naming the tallest month, the count axis at the left, the
+// bars on the timeline's scale tsc with its breaks, the timeline's time
+// axis repeated under them (its labels at size), and the key of the
+// tracks' patterns.
+func (sc *SourceCoverage) activityPanel(tsc Scale, axis Axis, size layout.Pt, x, y, w, h layout.Pt, m layout.Measurer) (*canvas, error) {
+	c := &canvas{}
+	asc, desc := m.Ascent(sans, size), m.Descent(sans, size)
+	rowH := asc + desc + 3
+	axisH := rowH + tickLen
+	if len(axis.Context) > 0 {
+		axisH += rowH
+	}
+	styles := TrackStyles(sc.Doc.Tracks)
+	// The key of tracks, flowed in rows under the axis.
+	type keyItem struct {
+		x     layout.Pt
+		row   int
+		title string
+	}
+	var keys []keyItem
+	kx, krow := x, 0
+	keyLine := m.Ascent(sans, smallSize) + m.Descent(sans, smallSize) + 3
+	for _, tr := range sc.Doc.Tracks {
+		title := ellipsize(tr.Title, w-swatchW-4, sans, smallSize, m)
+		iw := swatchW + 4 + m.Width(title, sans, smallSize)
+		if kx > x && kx+iw > x+w {
+			kx, krow = x, krow+1
+		}
+		keys = append(keys, keyItem{kx, krow, title})
+		kx += iw + legendGap
+	}
+	keyH := layout.Pt(krow+1) * keyLine
+	headAsc, headDesc := m.Ascent(sansBold, coverageSize), m.Descent(sansBold, coverageSize)
+	headH := headAsc + headDesc + 6
+	plotH := min(panelPlotMax, h-headH-axisH-4-keyH)
+	if plotH < 40 {
+		return nil, fmt.Errorf("%w: the activity panel needs %.0f pt, has %.0f", ErrTooCrowded, float64(headH+axisH+4+keyH+40), float64(h))
+	}
+	py := y + headH
+	strip := &ActivityStrip{Doc: sc.Doc, panel: true}
+	bars, err := strip.drawOn(tsc, x, py, w, plotH, m)
+	if err != nil {
+		return nil, err
+	}
+	// The heading, and the tallest month in words.
+	head := "Events per month, on the timeline’s scale"
+	hw := m.Width(head, sansBold, coverageSize)
+	c.add(kText, "", layout.Text{X: x, Y: y + headAsc, Text: head, Font: sansBold, Size: coverageSize, Color: ink, W: hw})
+	if strip.peak > 0 {
+		py, pm, _ := content.FromDayNumber(strip.peakAt)
+		n := strconv.Itoa(int(strip.peak))
+		unit := " events, "
+		if strip.peak == 1 {
+			unit = " event, "
+		}
+		note := ellipsize("tallest bar: "+n+unit+monthNames[pm-1]+" "+yearLabel(py), w-hw-12, sans, coverageSize, m)
+		if note != "" {
+			c.add(kText, "", layout.Text{X: x + hw + 12, Y: y + headAsc, Text: note, Font: sans, Size: coverageSize, Color: ink, W: m.Width(note, sans, coverageSize)})
+		}
+	}
+	// Count gridlines and labels, behind the bars: the bars span the
+	// plot from 1 pt under its top to 0.5 pt above its foot (drawOn).
+	top, bot := py+1, py+plotH-0.5
+	axisY := py + plotH
+	if strip.peak > 0 {
+		step := niceStep(strip.peak, 4)
+		for v := step; v <= strip.yTop+1e-9; v += step {
+			gy := bot - layout.Pt(v/strip.yTop)*(bot-top)
+			for _, g := range tsc.Segments() {
+				c.add(kGrid, "", layout.Rule{X1: g.X0, Y1: gy, X2: g.X1, Y2: gy, Width: 0.3, Color: gray(200)})
+			}
+			l := strconv.Itoa(int(v))
+			lw := m.Width(l, sans, size)
+			c.add(kText, "", layout.Text{X: tsc.X0 - 4 - lw, Y: gy + (asc-desc)/2, Text: l, Font: sans, Size: size, Color: ink, W: lw})
+		}
+	}
+	for _, t := range axis.Ticks {
+		if t.Major {
+			c.add(kGrid, "", layout.Rule{X1: t.X, Y1: py, X2: t.X, Y2: axisY, Width: 0.3, Color: gray(190)})
+		}
+	}
+	for i, it := range bars.items {
+		c.add(bars.kinds[i], "strip", it)
+	}
+	// The time axis, under the bars: the timeline's ticks and labels.
+	base := axisY + tickLen + asc + 1
+	for _, t := range axis.Ticks {
+		sw := layout.Pt(0.4)
+		if t.Major {
+			sw = 0.7
+		}
+		c.add(kGrid, "", layout.Rule{X1: t.X, Y1: axisY, X2: t.X, Y2: axisY + tickLen, Width: sw, Color: ink})
+		if t.Label != "" {
+			f := sans
+			if t.Strong {
+				f = sansBold
+			}
+			c.add(kText, "", layout.Text{X: t.X + 2, Y: base, Text: t.Label, Font: f, Size: size, Color: ink, W: m.Width(t.Label, f, size)})
+		}
+	}
+	if len(axis.Context) > 0 {
+		for _, l := range axis.Context {
+			c.add(kText, "", layout.Text{X: l.X, Y: base + rowH, Text: l.Label, Font: sansBold, Size: size, Color: ink, W: m.Width(l.Label, sansBold, size)})
+		}
+	}
+	for _, g := range tsc.Segments() {
+		c.add(kGrid, "", layout.Rule{X1: g.X0, Y1: axisY, X2: g.X1, Y2: axisY, Width: 0.6, Color: ink})
+	}
+	for _, b := range tsc.Breaks() {
+		for _, bx := range []layout.Pt{b.X0, b.X1} {
+			c.add(kGrid, "", layout.Rule{X1: bx - 1.8, Y1: axisY + 2.5, X2: bx + 1.8, Y2: axisY - 2.5, Width: 0.7, Color: ink})
+		}
+	}
+	ky := axisY + axisH + 4
+	for i, k := range keys {
+		kt := ky + layout.Pt(k.row)*keyLine
+		c.add(kMark, "", (&emitter{layoutState: &layoutState{}}).styleRect(styles[i], k.x, kt+1.5, swatchW-2, keyLine-4.5, false))
+		c.add(kText, "", layout.Text{X: k.x + swatchW + 2, Y: kt + m.Ascent(sans, smallSize) + 0.5, Text: k.title, Font: sans, Size: smallSize, Color: ink, W: m.Width(k.title, sans, smallSize)})
+	}
+	return c, nil
+}
+
+func (sc *SourceCoverage) drawCoverage(x, y, w, h layout.Pt, m layout.Measurer) (*canvas, error) {
 	rows := sc.rows()
 	if len(rows) == 0 {
 		return nil, fmt.Errorf("charts: source coverage: no event cites a source")

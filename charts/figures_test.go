@@ -1,6 +1,8 @@
 package charts
 
 import (
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -136,6 +138,7 @@ func TestTimelineActivityStrip(t *testing.T) {
 					t.Errorf("bar at y %.2f..%.2f overlaps the chart, which ends at %.2f", r.Y, r.Y+r.H, lanesBot)
 				}
 			}
+			checkBarsOnScale(t, c, tl.plotSc.shift(20))
 			if (len(tl.plotSc.Segs) > 0) != (tc.name == "broken") {
 				t.Errorf("scale broken = %v, want %v", len(tl.plotSc.Segs) > 0, tc.name == "broken")
 			}
@@ -198,4 +201,123 @@ func TestPlanFigures(t *testing.T) {
 			t.Errorf("a coverage figure for a document that cites nothing")
 		}
 	}
+}
+
+// checkBarsOnScale checks that every strip bar in c spans its month on
+// sc: from the month's first day to the day after its last, less the
+// hairline gap drawOn leaves between months (within go-chart's pixel).
+func checkBarsOnScale(t *testing.T, c *canvas, sc Scale) {
+	t.Helper()
+	bars := stripBars(c)
+	if len(bars) == 0 {
+		t.Fatal("no strip bars")
+	}
+	main := sc.Main()
+	from := int64(main.From)
+	for _, r := range bars {
+		mid := r.X + r.W/2
+		found := false
+		fy, fm, _ := content.FromDayNumber(from)
+		for y, mo := fy, fm; content.DayNumber(y, mo, 1) < int64(main.To); y, mo = addMonths(y, mo, 1) {
+			ny, nm := addMonths(y, mo, 1)
+			lo, hi := max(content.DayNumber(y, mo, 1), from), content.DayNumber(ny, nm, 1)-1
+			n := float64(hi - lo + 1)
+			x0, x1 := sc.X(float64(lo)+0.04*n), sc.X(float64(hi+1)-0.04*n)
+			if mid < x0 || mid > x1 {
+				continue
+			}
+			found = true
+			if math.Abs(float64(r.X-x0)) > 0.3 || math.Abs(float64(r.X+r.W-x1)) > 0.3 {
+				t.Errorf("bar of %d-%02d at x %.2f..%.2f, the scale puts the month at %.2f..%.2f", y, mo, r.X, r.X+r.W, x0, x1)
+			}
+		}
+		if !found {
+			t.Errorf("bar at x %.2f..%.2f is in no month of the main period", r.X, r.X+r.W)
+		}
+	}
+}
+
+// TestActivityPanel: when the default handout's main chart leaves no
+// room for the strip, Plan puts it on the coverage figure's page, with
+// no warning, drawn on exactly the timeline's scale (the same box x and
+// width), the timeline's tick labels repeated, and the figure keeps the
+// invariants.
+func TestActivityPanel(t *testing.T) {
+	doc, err := content.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := layout.NewMeasurer()
+	fig := layout.Size{W: 761.89, H: 369.28} // the default handout's figure box
+	blocks, err := Plan(doc, fig, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl := blocks[0].(*Timeline)
+	cov, ok := blocks[len(blocks)-1].(*SourceCoverage)
+	if !ok || cov.Strip != tl {
+		t.Fatalf("last block %T does not carry the main chart's strip", blocks[len(blocks)-1])
+	}
+	if tl.Activity {
+		t.Errorf("the main chart asks for a strip under it too: it would be drawn twice")
+	}
+	const x, y = 20, 30
+	tc, err := tl.draw(x, y, fig.W, fig.H, m, &counter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(stripBars(tc)); n != 0 || len(tl.Warnings) > 0 && strings.Contains(strings.Join(tl.Warnings, "\n"), "activity") {
+		t.Errorf("timeline: %d strip bars, warnings %q", n, tl.Warnings)
+	}
+	if len(tl.plotSc.Segs) == 0 {
+		t.Errorf("the default chart's scale is not broken: the test no longer covers breaks")
+	}
+	for _, w := range Warnings(blocks) {
+		if strings.Contains(w, "activity") {
+			t.Errorf("warning %q", w)
+		}
+	}
+	c, err := cov.draw(x, y, fig.W, fig.H, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range checkCanvas(c, box{x, y, x + fig.W, y + fig.H}, m) {
+		t.Error(e)
+	}
+	sc := tl.plotSc.shift(x)
+	checkBarsOnScale(t, c, sc)
+	// The bars in the lower half; the timeline's tick labels repeated
+	// at the same x.
+	texts := map[string]layout.Pt{}
+	for _, it := range c.items {
+		if tx, ok := it.(layout.Text); ok {
+			texts[fmt.Sprintf("%s@%.2f", tx.Text, float64(tx.X))] = tx.Y
+		}
+	}
+	for _, r := range stripBars(c) {
+		if r.Y < y+fig.H/2 {
+			t.Errorf("bar at y %.2f in the top half", r.Y)
+		}
+	}
+	labels := 0
+	for _, tk := range tl.plotAxis.shift(x).Ticks {
+		if tk.Label == "" {
+			continue
+		}
+		labels++
+		if _, ok := texts[fmt.Sprintf("%s@%.2f", tk.Label, float64(tk.X+2))]; !ok {
+			t.Errorf("tick label %q at x %.2f not repeated", tk.Label, float64(tk.X+2))
+		}
+	}
+	if labels == 0 {
+		t.Error("the timeline has no tick labels")
+	}
+	// Laid out before the timeline, the figure fits the timeline's scale
+	// itself, and finds the same one.
+	fresh := &SourceCoverage{Doc: doc, Strip: &Timeline{Doc: tl.Doc, From: tl.From, To: tl.To, Window: tl.Window, Condense: tl.Condense, noGroup: tl.noGroup}}
+	c2, err := fresh.draw(x, y, fig.W, fig.H, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkBarsOnScale(t, c2, sc)
 }

@@ -19,7 +19,10 @@ import (
 // window (split too when it is too dense), titled (Timeline.Title);
 // last, the source coverage figure (SourceCoverage), when it fits. A
 // main chart on one page draws the activity strip under it when there
-// is room (Timeline.Activity).
+// is room (Timeline.Activity); when there is not, the coverage figure
+// draws it in the lower half of its page, on the chart's scale
+// (SourceCoverage.Strip); failing both, the chart warns that it left the
+// strip out.
 // The main chart's blocks carry the "chart-<id>" destinations, once per
 // event (in the window where it starts; a summarised event at its
 // summary), detail blocks none.
@@ -54,11 +57,17 @@ func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.B
 			break
 		}
 	}
+	// The strip of events per month goes under the chart when the page
+	// has room left; else on the figures page, with the source coverage
+	// (below). It never makes the chart split.
+	var stripLater *Timeline
 	switch {
 	case main != nil:
-		// The strip of events per month goes under the chart when the
-		// page has room left; it never makes the chart split.
-		main.Activity = true
+		if ok, _ := main.stripFits(0, 0, box.W, box.H, m); ok {
+			main.Activity = true
+		} else {
+			stripLater = main
+		}
 		out = append(out, main)
 	default:
 		wins, err := windows(doc, from, to, box, m)
@@ -95,10 +104,28 @@ func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.B
 	}
 	// Which source attests which strand: a figure page of its own, when
 	// any event cites a source and the figure fits the box.
+	// The activity strip that had no room under the main chart shares
+	// its page, in the lower half.
+	placed := stripLater == nil
 	if cov := (&SourceCoverage{Doc: doc}); len(cov.rows()) > 0 {
-		if _, err := cov.draw(0, 0, box.W, box.H, m); err == nil {
+		if stripLater != nil {
+			cov.Strip = stripLater
+			if _, err := cov.draw(0, 0, box.W, box.H, m); err == nil {
+				placed = true
+			} else {
+				cov.Strip = nil
+			}
+		}
+		if cov.Strip != nil {
+			out = append(out, cov)
+		} else if _, err := cov.draw(0, 0, box.W, box.H, m); err == nil {
 			out = append(out, cov)
 		}
+	}
+	if !placed {
+		// Neither under the chart nor on the figures page: the chart
+		// draws no strip, and says so (Layout's warning).
+		stripLater.Activity = true
 	}
 	return out, nil
 }

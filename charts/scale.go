@@ -466,3 +466,17 @@ func (s Scale) shift(dx layout.Pt) Scale {
 	}
 	return out
 }
+
+// shift returns the axis moved by dx along x.
+func (a Axis) shift(dx layout.Pt) Axis {
+	out := Axis{Unit: a.Unit}
+	for _, t := range a.Ticks {
+		t.X += dx
+		out.Ticks = append(out.Ticks, t)
+	}
+	for _, l := range a.Context {
+		l.X += dx
+		out.Context = append(out.Context, l)
+	}
+	return out
+}

@@ -72,6 +72,9 @@ type Timeline struct {
 	plotFrom, plotTo int64
 	plotBroken       bool  // a broken scale: the strip follows its main segment
 	plotSc           Scale // the scale, its x relative to the box
+	plotAxis         Axis  // the axis's ticks, their x relative to the box
+	plotLabelSize    layout.Pt
+	laidW            layout.Pt // the width of the box of the last Layout
 }
 
 // Title is the figure's title (layout.Titled): a detail figure's, or ""
@@ -415,21 +418,9 @@ func (t *Timeline) window() (int64, int64, bool) {
 }
 
 func (t *Timeline) draw(x, y, w, h layout.Pt, m layout.Measurer, notes layout.Notes) (*canvas, error) {
-	// The strip takes its room from the foot of the box only if the
-	// chart still fits above it; that is tried with the planner's widest
-	// note numbers (probe), so the notes are registered once, below.
-	// The strip only takes room the chart leaves at the label size it
-	// has in the whole box: smaller labels are not worth a strip.
-	strip, sizes := t.Activity && h > stripH+sectionGap, labelSizes
+	strip, sizes := t.Activity, labelSizes
 	if strip {
-		trial := &Timeline{Doc: t.Doc, From: t.From, To: t.To, Window: t.Window, Condense: t.Condense, noGroup: t.noGroup}
-		s, err := trial.fitState(x, y, w, h, m, probe{})
-		strip = err == nil
-		if strip {
-			sizes = []layout.Pt{s.labelSize}
-			_, err = trial.fitSizes(x, y, w, h-stripH-sectionGap, m, probe{}, sizes)
-			strip = err == nil
-		}
+		strip, sizes = t.stripFits(x, y, w, h, m)
 	}
 	bh := h
 	if strip {
@@ -444,6 +435,7 @@ func (t *Timeline) draw(x, y, w, h layout.Pt, m layout.Measurer, notes layout.No
 	t.plotX0, t.plotW, t.plotFrom, t.plotTo = s.sc.X0-x, s.sc.X1-s.sc.X0, s.from, s.to
 	t.plotBroken = len(s.sc.Segs) > 0
 	t.plotSc = s.sc.shift(-x)
+	t.plotAxis, t.plotLabelSize, t.laidW = s.axis.shift(-x), s.labelSize, w
 	c := s.emit()
 	if t.Activity && !strip {
 		t.Warnings = append(t.Warnings, fmt.Sprintf("activity strip left out: the chart leaves no %.0f pt under it", float64(stripH+sectionGap)))
@@ -459,6 +451,28 @@ func (t *Timeline) draw(x, y, w, h layout.Pt, m layout.Measurer, notes layout.No
 		}
 	}
 	return c, nil
+}
+
+// stripFits reports whether the activity strip fits under the chart in
+// the box (x, y, w, h), and the label sizes the chart is then fitted at.
+// The strip takes its room from the foot of the box only if the chart
+// still fits above it at the label size it has in the whole box: smaller
+// labels are not worth a strip. The trial uses the planner's widest note
+// numbers (probe), so that the notes are registered once, for real.
+func (t *Timeline) stripFits(x, y, w, h layout.Pt, m layout.Measurer) (bool, []layout.Pt) {
+	if h <= stripH+sectionGap {
+		return false, labelSizes
+	}
+	trial := &Timeline{Doc: t.Doc, From: t.From, To: t.To, Window: t.Window, Condense: t.Condense, noGroup: t.noGroup}
+	s, err := trial.fitState(x, y, w, h, m, probe{})
+	if err != nil {
+		return false, labelSizes
+	}
+	sizes := []layout.Pt{s.labelSize}
+	if _, err := trial.fitSizes(x, y, w, h-stripH-sectionGap, m, probe{}, sizes); err != nil {
+		return false, labelSizes
+	}
+	return true, sizes
 }
 
 // stripH is the height of the activity strip drawn under a timeline.
