@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strconv"
@@ -24,6 +25,7 @@ import (
 // Fields Annalist does not use (abstract, keywords, file, ...) are
 // ignored: BibTeX has no fixed vocabulary of fields.
 func ParseBibTeX(name string, data []byte) ([]*Source, error) {
+	data = bytes.TrimPrefix(data, utf8BOM) // as the loader does: a BOM is no text
 	p := &bibParser{lines: newLineIndex(name, data), src: data, macros: map[string]string{}}
 	for _, m := range monthNames {
 		p.macros[strings.ToLower(m[:3])] = m

@@ -24,6 +24,7 @@ import (
 // does not silently lose a field; CSL variables Annalist does not print
 // (abstract, ISBN, ...) are accepted and ignored.
 func ParseCSLJSON(name string, data []byte) ([]*Source, error) {
+	data = bytes.TrimPrefix(data, utf8BOM) // as the loader does: a BOM is no text
 	lines := newLineIndex(name, data)
 	// Check the syntax of the whole file first: Unmarshal's syntax errors
 	// carry the absolute offset, which the streaming decoder's do not.

@@ -24,6 +24,10 @@ import (
 // refused before it is parsed.
 const MaxFileSize = 16 << 20
 
+// utf8BOM is the byte order mark some editors write at the start of a
+// UTF-8 file.
+var utf8BOM = []byte("\xEF\xBB\xBF")
+
 // Load parses and validates a handout. name is the file's name as the
 // user gave it, used in every message; data is its content; fsys resolves
 // the files the handout names (the narrative, bibliography files) relative
@@ -1184,6 +1188,11 @@ func (l *loader) readFile(n *yaml.Node, what string, badTextOK bool) (name strin
 		l.errorf(p, "", "%s %q is %d bytes; the limit is 16 MiB", what, rel, len(data))
 		return "", nil, false
 	}
+	// Some Windows editors start UTF-8 files with a byte order mark; it
+	// is no text, and left in it would be printed and would hide the
+	// narrative's first heading. Positions count from after it, as
+	// editors do.
+	data = bytes.TrimPrefix(data, utf8BOM)
 	if !l.checkText(Pos{name, 1, 1}, data) && !badTextOK {
 		return "", nil, false
 	}

@@ -526,3 +526,29 @@ func TestExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestBOM loads files that start with a UTF-8 byte order mark, as some
+// Windows editors write them: the mark is dropped, so the narrative's
+// first line is still a heading, and the bibliographies still parse.
+func TestBOM(t *testing.T) {
+	const bom = "\uFEFF"
+	fsys := fstest.MapFS{
+		"n.md":      {Data: []byte(bom + "# Intro\n\nText [@j; @b].\n")},
+		"refs.json": {Data: []byte(bom + `[{"id": "j", "type": "book", "title": "J"}]`)},
+		"refs.bib":  {Data: []byte(bom + "@book{b,\n  title = {B},\n  year = {2011}\n}\n")},
+	}
+	in := minimal + "narrative: n.md\nbibliography: [refs.json, refs.bib]\n"
+	doc, err := Load("h.yaml", []byte(in), fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(doc.Narrative, "# Intro\n") {
+		t.Errorf("narrative starts %q, want %q", doc.Narrative[:min(len(doc.Narrative), 12)], "# Intro\n")
+	}
+	// Columns count from after the mark, as editors count them.
+	for id, want := range map[string]Pos{"j": {"refs.json", 1, 2}, "b": {"refs.bib", 1, 1}} {
+		if s := doc.SourceByID[id]; s == nil || s.Pos != want {
+			t.Errorf("source %q = %+v, want one at %v", id, s, want)
+		}
+	}
+}
