@@ -22,6 +22,9 @@ import (
 //
 // Every problem is reported, each as name:line:col: message, joined with
 // errors.Join; after a syntax error the parser resumes at the next '@'.
+// Entries with problems are left out, and the good entries are returned
+// even then: one bad entry must not make every citation of the others
+// unresolved.
 // Fields Annalist does not use (abstract, keywords, file, ...) are
 // ignored: BibTeX has no fixed vocabulary of fields.
 func ParseBibTeX(name string, data []byte) ([]*Source, error) {
@@ -57,10 +60,7 @@ func ParseBibTeX(name string, data []byte) ([]*Source, error) {
 		}
 		sources = append(sources, s)
 	}
-	if err := errors.Join(p.errs...); err != nil {
-		return nil, err
-	}
-	return sources, nil
+	return sources, errors.Join(p.errs...)
 }
 
 type bibParser struct {

@@ -39,10 +39,10 @@ var utf8BOM = []byte("\xEF\xBB\xBF")
 // Document.Warnings.
 func Load(name string, data []byte, fsys fs.FS) (*Document, error) {
 	l := &loader{
-		name:   name,
-		fsys:   fsys,
-		budget: suggestBudget,
-		ids:    map[string]map[string]Pos{},
+		name:      name,
+		fsys:      fsys,
+		suggester: suggester{budget: suggestBudget},
+		ids:       map[string]map[string]Pos{},
 		doc: &Document{
 			TrackByID:    map[string]*Track{},
 			EventByID:    map[string]*Event{},
@@ -86,9 +86,7 @@ type loader struct {
 	// among several handouts.
 	bibSources map[*Source]bool
 
-	// budget bounds the work spent on "did you mean" suggestions, so that
-	// a file with many thousands of bad references still loads fast.
-	budget int
+	suggester
 }
 
 // ref is a reference by id from one object to another.

@@ -552,3 +552,26 @@ func TestBOM(t *testing.T) {
 		}
 	}
 }
+
+// TestBibliographyBadEntry: one bad entry in a bibliography file is
+// reported where it is, and the file's good entries still resolve, so
+// that only the bad entry's citations are unresolved.
+func TestBibliographyBadEntry(t *testing.T) {
+	fsys := fstest.MapFS{
+		"refs.json": {Data: []byte(`[{"id": "a", "type": "book", "title": "A"},
+ {"id": "bad", "type": "book", "titel": "B"}]`)},
+		"refs.bib": {Data: []byte("@book{c, title = {C}}\n@book{worse, title = {W}, year = {19x0}}\n")},
+	}
+	in := minimal + "bibliography: [refs.json, refs.bib]\n" +
+		"eras: [{id: x, title: X, date: 1920, cite: [a, c, bad, worse]}]\n"
+	_, err := Load("h.yaml", []byte(in), fsys)
+	want := strings.Join([]string{
+		`h.yaml:7:51: era "x": cite 3: unknown source "bad"; the source ids are s, a, c`,
+		`h.yaml:7:56: era "x": cite 4: unknown source "worse"; the source ids are s, a, c`,
+		`refs.bib:2:27: entry "worse": year: "19x0" is not a year`,
+		`refs.json:2:32: item "bad": unknown field "titel"; did you mean "title"?`,
+	}, "\n")
+	if err == nil || err.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+}
