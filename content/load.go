@@ -403,6 +403,21 @@ func (o *object) required(field string) (string, *yaml.Node) {
 	return s, v
 }
 
+// MaxTitle is the longest title of a track, event, era or detail, in
+// characters: the chart sets these titles as labels, and a label of
+// thousands of letters costs minutes of line breaking for nothing.
+const MaxTitle = 200
+
+// label returns the required title of an object the chart labels,
+// checked against MaxTitle.
+func (o *object) label() string {
+	t, v := o.required("title")
+	if n := utf8.RuneCountInString(t); v != nil && n > MaxTitle {
+		o.errorf(v, "title is %d characters; the chart sets titles as labels: keep it under %d and put the rest in summary", n, MaxTitle)
+	}
+	return t
+}
+
 // id returns the object's id, checked against IDPattern. A malformed id
 // is reported but still returned, so that references to it do not give
 // a second, misleading error.
@@ -751,7 +766,7 @@ func (l *loader) track(i int, n *yaml.Node) {
 	t := &Track{Pos: l.pos(n)}
 	var idPos Pos
 	t.ID, idPos = o.id()
-	t.Title, _ = o.required("title")
+	t.Title = o.label()
 	t.Order = o.integer("order")
 	if c, v := o.strNode("color"); v != nil {
 		switch {
@@ -854,7 +869,7 @@ func (l *loader) event(i int, n *yaml.Node) {
 		e.Track = tr
 		l.refs = append(l.refs, ref{"track", tr, l.pos(v), o.what})
 	}
-	e.Title, _ = o.required("title")
+	e.Title = o.label()
 	var date *Date
 	if d, ok := o.date("date", true); ok {
 		e.Date, date = d, &d
@@ -1041,7 +1056,7 @@ func (l *loader) era(i int, n *yaml.Node) {
 	e := &Era{Pos: l.pos(n)}
 	var idPos Pos
 	e.ID, idPos = o.id()
-	e.Title, _ = o.required("title")
+	e.Title = o.label()
 	if d, ok := o.date("date", true); ok {
 		e.Date = d
 	}
@@ -1058,7 +1073,7 @@ func (l *loader) detail(i int, n *yaml.Node) {
 		return
 	}
 	dt := &Detail{Pos: l.pos(n)}
-	dt.Title, _ = o.required("title")
+	dt.Title = o.label()
 	if d, ok := o.date("date", true); ok {
 		_, _, firstOK, lastOK := d.Span()
 		if !d.Interval || !firstOK || !lastOK {
