@@ -23,7 +23,7 @@ var version = ""
 const shortUsage = `usage: annalist [build] [FILE] [-o PATH] [--paper a4|letter] [--grayscale]
        annalist check FILE...
        annalist chart [FILE] [-o PATH.svg]
-       annalist --help | --version
+       annalist help | version | --help | --version
 `
 
 const longUsage = `annalist turns a YAML file of historical events into a printable PDF handout:
@@ -37,6 +37,8 @@ commands:
           1918-1921) into out/.
   check   validate FILE(s) only; print a summary or every problem found.
   chart   write the timeline chart alone as SVG, for slides.
+  help    show this help (also -h, --help).
+  version print the version (also --version).
 
 options:
   -o PATH              where to write (default: out/NAME.pdf, or out/NAME-timeline.svg)
@@ -78,8 +80,10 @@ func parseArgs(args []string) (options, error) {
 		case "build", "check", "chart":
 			o.cmd = args[0]
 			args = args[1:]
-		case "help":
-			o.cmd = "help"
+		case "help", "version":
+			// Typed as commands, like "go version": without this a
+			// bare "version" would be taken for a file name.
+			o.cmd = args[0]
 			return o, nil
 		}
 	}

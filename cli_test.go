@@ -26,6 +26,7 @@ func TestParseArgs(t *testing.T) {
 		{args: []string{"-h"}, want: options{cmd: "help"}},
 		{args: []string{"help"}, want: options{cmd: "help"}},
 		{args: []string{"--version"}, want: options{cmd: "version"}},
+		{args: []string{"version"}, want: options{cmd: "version"}},
 		{args: []string{"build", "--", "-odd.yaml"}, want: options{cmd: "build", files: []string{"-odd.yaml"}}},
 		{args: []string{"check"}, wantErr: "check needs a FILE"},
 		{args: []string{"check", "a.yaml", "-o", "x"}, wantErr: "check writes nothing"},

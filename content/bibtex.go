@@ -1,8 +1,10 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -16,14 +18,20 @@ import (
 // @inreference, @report and their kin. Names are "Last, First and ...",
 // a braced name being a literal one ({International Committee of the
 // Red Cross}); TeX accents become Unicode ({\"u} → ü, {\c{s}} → ş), "--"
-// an en dash, and protecting braces are dropped. @string macros and the
+// an en dash, and protecting braces are dropped (words whose small first
+// letter they protect are listed in Source.KeepCase, which headline style
+// leaves as written). @string macros and the
 // month macros are expanded; @comment and @preamble are skipped.
 //
 // Every problem is reported, each as name:line:col: message, joined with
 // errors.Join; after a syntax error the parser resumes at the next '@'.
+// Entries with problems are left out, and the good entries are returned
+// even then: one bad entry must not make every citation of the others
+// unresolved.
 // Fields Annalist does not use (abstract, keywords, file, ...) are
 // ignored: BibTeX has no fixed vocabulary of fields.
 func ParseBibTeX(name string, data []byte) ([]*Source, error) {
+	data = bytes.TrimPrefix(data, utf8BOM) // as the loader does: a BOM is no text
 	p := &bibParser{lines: newLineIndex(name, data), src: data, macros: map[string]string{}}
 	for _, m := range monthNames {
 		p.macros[strings.ToLower(m[:3])] = m
@@ -55,10 +63,7 @@ func ParseBibTeX(name string, data []byte) ([]*Source, error) {
 		}
 		sources = append(sources, s)
 	}
-	if err := errors.Join(p.errs...); err != nil {
-		return nil, err
-	}
-	return sources, nil
+	return sources, errors.Join(p.errs...)
 }
 
 type bibParser struct {
@@ -385,7 +390,12 @@ func (p *bibParser) toSource(e *bibEntry) (*Source, []error) {
 	get := func(names ...string) string {
 		for _, n := range names {
 			if f, ok := e.fields[n]; ok {
-				if v := strings.TrimSpace(detex(f.value)); v != "" {
+				if v, keep := detexKeepCase(f.value); v != "" {
+					for _, w := range keep {
+						if !slices.Contains(s.KeepCase, w) {
+							s.KeepCase = append(s.KeepCase, w)
+						}
+					}
 					return v
 				}
 			}
@@ -762,6 +772,59 @@ var letterCommands = map[string]string{
 // escaped specials, dashes and quotes; formatting commands (\emph{x},
 // \textit{x}, \url{x}) keep their argument; braces are dropped.
 func detex(s string) string {
+	return detexMarked(s, false)
+}
+
+// protectOpen and protectClose mark, in detexMarked's output, where a
+// brace group opened and closed: private-use characters, which no
+// bibliography holds (detexKeepCase drops any from its input).
+const protectOpen, protectClose = '\uE000', '\uE001'
+
+// detexKeepCase is detex that also returns the words whose first letter
+// is a small letter inside braces: BibTeX's way to protect case ({\"u}ber,
+// {von} Neumann), which headline style must respect.
+func detexKeepCase(s string) (text string, keep []string) {
+	s = strings.Map(func(r rune) rune {
+		if r == protectOpen || r == protectClose {
+			return -1
+		}
+		return r
+	}, s)
+	var words []string
+	depth := 0
+	for _, w := range strings.Fields(detexMarked(s, true)) {
+		var b strings.Builder
+		protected, seenLetter := false, false
+		for _, r := range w {
+			switch r {
+			case protectOpen:
+				depth++
+				continue
+			case protectClose:
+				depth = max(0, depth-1)
+				continue
+			}
+			if !seenLetter && unicode.IsLetter(r) {
+				// A capital is kept anyway: only a protected small
+				// letter needs saying.
+				seenLetter, protected = true, depth > 0 && unicode.IsLower(r)
+			}
+			b.WriteRune(r)
+		}
+		if b.Len() == 0 {
+			continue // only an empty group, as in \LaTeX{}
+		}
+		words = append(words, b.String())
+		if protected {
+			keep = append(keep, b.String())
+		}
+	}
+	return strings.Join(words, " "), keep
+}
+
+// detexMarked is detex; with mark, brace groups are kept as protectOpen
+// and protectClose.
+func detexMarked(s string, mark bool) string {
 	if !strings.ContainsAny(s, "\\{}~-`'") {
 		return strings.Join(strings.Fields(s), " ")
 	}
@@ -798,6 +861,11 @@ func detex(s string) string {
 				i++
 			}
 		case c == '{' || c == '}':
+			if mark && c == '{' {
+				b.WriteRune(protectOpen)
+			} else if mark {
+				b.WriteRune(protectClose)
+			}
 			i++
 		case c == '~':
 			b.WriteByte(' ')

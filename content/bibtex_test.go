@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -133,8 +134,9 @@ func TestParseBibTeXErrors(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("errors:\n%v\nwant:\n%s", err, want)
 	}
-	if srcs != nil {
-		t.Errorf("sources returned with errors: %v", srcs)
+	// The good entry is kept, so that its citations still resolve.
+	if len(srcs) != 1 || srcs[0].ID != "ok" || srcs[0].Title != "Fine" {
+		t.Errorf("sources with the errors = %v, want the one good entry", srcs)
 	}
 }
 
@@ -154,7 +156,8 @@ func FuzzParseBibTeX(f *testing.F) {
 					t.Fatalf("unpositioned error %q", line)
 				}
 			}
-			return
+			// The good entries come back with the errors: they must be
+			// as sound as those of a file without errors.
 		}
 		c := NewCiter(testDoc(srcs), CiteOptions{})
 		for _, s := range srcs {
@@ -167,4 +170,45 @@ func FuzzParseBibTeX(f *testing.F) {
 		c.Bibliography()
 		c.Lacks()
 	})
+}
+
+// TestDetexKeepCase: a small letter that braces protect is reported, so
+// that headline style leaves its word as written.
+func TestDetexKeepCase(t *testing.T) {
+	for _, tt := range []struct {
+		in, want string
+		keep     []string
+	}{
+		{`{\"u}ber alles`, "über alles", []string{"über"}},
+		{`\"{u}ber alles`, "über alles", nil}, // the braces are the accent's argument
+		{`{von} Neumann's legacy, {eBay}.`, "von Neumann's legacy, eBay.", []string{"von", "eBay."}},
+		{`{the rise of {t}he} west`, "the rise of the west", []string{"the", "rise", "of", "the"}},
+		{`{The} {Soviet} Union`, "The Soviet Union", nil}, // capitals are kept anyway
+		{`\LaTeX{} users`, "LaTeX users", nil},
+		{"a \uE000b\uE001 c", "a b c", nil}, // stray markers in the input are no braces
+		{`plain title`, "plain title", nil},
+	} {
+		got, keep := detexKeepCase(tt.in)
+		if got != tt.want || !slices.Equal(keep, tt.keep) {
+			t.Errorf("detexKeepCase(%q) = %q, %q; want %q, %q", tt.in, got, keep, tt.want, tt.keep)
+		}
+		if d := detex(tt.in); d != got && !strings.ContainsRune(tt.in, protectOpen) {
+			t.Errorf("detex(%q) = %q, detexKeepCase's text %q", tt.in, d, got)
+		}
+	}
+}
+
+// TestBibTeXProtectedCase: the headline style of a note leaves a word
+// whose small letter is protected with braces as it is written.
+func TestBibTeXProtectedCase(t *testing.T) {
+	srcs, err := ParseBibTeX("refs.bib", []byte(`@book{k, title = {{\"u}ber all: {de} Gaulle in exile}, year = 1920}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewCiter(testDoc(srcs), CiteOptions{})
+	got := render(c.Note([]Cite{{Source: "k"}}))
+	want := "*über All: de Gaulle in Exile* (1920)"
+	if !strings.Contains(got, want) {
+		t.Errorf("note %q, want it to contain %q", got, want)
+	}
 }

@@ -465,7 +465,7 @@ func TestHeadline(t *testing.T) {
 		{"Charles de Gaulle and the al-Qaida question", "Charles de Gaulle and the al-Qaida Question"},
 		{"anti-imperialist struggle", "Anti-imperialist Struggle"},
 	} {
-		if got := headline(tt.in); got != tt.want {
+		if got := headline(tt.in, nil); got != tt.want {
 			t.Errorf("headline(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}

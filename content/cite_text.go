@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -204,7 +205,7 @@ func english(s *Source) bool {
 func formatTitle(s *Source, t string) string {
 	t = strings.TrimSpace(numberDashes(t))
 	if english(s) && !supplied(t) {
-		t = headline(t)
+		t = headline(t, s.KeepCase)
 	}
 	return t
 }
@@ -237,8 +238,9 @@ func init() {
 // headline capitalizes the words of a title given in lower case, except
 // minor words that are neither first nor last nor the first of a
 // subtitle. Words with a capital, a digit or a dot inside (iPhone, 1920s,
-// e.g.) are kept as given.
-func headline(t string) string {
+// e.g.) are kept as given, and so are the words in keep (those protected
+// with braces in BibTeX).
+func headline(t string, keep []string) string {
 	words := strings.Split(t, " ")
 	last := len(words) - 1
 	for last > 0 && words[last] == "" {
@@ -251,16 +253,16 @@ func headline(t string) string {
 		}
 		core, lead := wordCore(w)
 		lower := strings.ToLower(core)
-		keep := core == "" || core != lower || strings.ContainsAny(core, "0123456789/@") ||
-			strings.Contains(strings.TrimSuffix(core, "."), ".")
-		if !keep {
+		asGiven := core == "" || core != lower || strings.ContainsAny(core, "0123456789/@") ||
+			strings.Contains(strings.TrimSuffix(core, "."), ".") || slices.Contains(keep, w)
+		if !asGiven {
 			minor := minorWords[lower] || minorWords[strings.TrimSuffix(lower, ".")]
 			particle := strings.HasPrefix(lower, "al-") || strings.HasPrefix(lower, "el-")
 			if !(startOfPart || i == last) && (minor || particle) {
-				keep = true
+				asGiven = true
 			}
 		}
-		if !keep {
+		if !asGiven {
 			r, n := utf8.DecodeRuneInString(w[lead:])
 			words[i] = w[:lead] + string(unicode.ToUpper(r)) + w[lead+n:]
 		}

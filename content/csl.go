@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,12 +19,15 @@ import (
 // ("author": [{"family", "given"} or {"literal"}]), dates ("issued":
 // {"date-parts": [[2017, 7, 27]]} or {"raw": "..."}) and the other CSL
 // variables. Every problem is reported, each as name:line:col: message,
-// joined with errors.Join; items with problems are left out.
+// joined with errors.Join. Items with problems are left out, and the
+// good items are returned even then: one bad item must not make every
+// citation of the others unresolved.
 //
 // Field names are checked against the CSL 1.0.2 variables, so that a typo
 // does not silently lose a field; CSL variables Annalist does not print
 // (abstract, ISBN, ...) are accepted and ignored.
 func ParseCSLJSON(name string, data []byte) ([]*Source, error) {
+	data = bytes.TrimPrefix(data, utf8BOM) // as the loader does: a BOM is no text
 	lines := newLineIndex(name, data)
 	// Check the syntax of the whole file first: Unmarshal's syntax errors
 	// carry the absolute offset, which the streaming decoder's do not.
@@ -51,15 +55,16 @@ func ParseCSLJSON(name string, data []byte) ([]*Source, error) {
 		errs    []error
 		sources []*Source
 		seen    = map[string]Pos{}
+		sug     = &suggester{budget: suggestBudget}
 	)
 	for i := 1; dec.More(); i++ {
 		start := skipSpace(data, int(dec.InputOffset()))
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
 			errs = append(errs, lines.jsonError(err, dec))
-			return nil, errors.Join(errs...)
+			return sources, errors.Join(errs...)
 		}
-		s, itemErrs := parseCSLItem(lines, raw, start, i)
+		s, itemErrs := parseCSLItem(lines, sug, raw, start, i)
 		errs = append(errs, itemErrs...)
 		if s == nil {
 			continue
@@ -76,10 +81,7 @@ func ParseCSLJSON(name string, data []byte) ([]*Source, error) {
 	if _, err := dec.Token(); err != nil {
 		errs = append(errs, lines.jsonError(err, dec))
 	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	return sources, nil
+	return sources, errors.Join(errs...)
 }
 
 // cslTypes are the item types of CSL 1.0.2.
@@ -104,6 +106,27 @@ var cslIgnored = setOf(`abstract annote authority call-number chapter-number cit
 	original-author performer producer reviewed-author script-writer series-creator editor-translator
 	available-date event-date original-date submitted`)
 
+// cslKnown are the CSL variables Annalist prints.
+var cslKnown = setOf(`id type author editor translator recipient title title-short container-title
+	collection-title publisher publisher-place issued accessed URL DOI archive archive_location
+	archive-place page volume issue edition genre medium event-place note language`)
+
+// cslFields are all the field names a CSL-JSON item may have, sorted, to
+// suggest the nearest for a misspelt one: in a fixed order, so that of
+// two equally near names the same one is always suggested.
+var cslFields = func() []string {
+	var all []string
+	for _, m := range []map[string]bool{cslKnown, cslIgnored} {
+		for k := range m {
+			if !slices.Contains(all, k) {
+				all = append(all, k)
+			}
+		}
+	}
+	slices.Sort(all)
+	return all
+}()
+
 func setOf(words string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(words) {
@@ -114,7 +137,7 @@ func setOf(words string) map[string]bool {
 
 // parseCSLItem reads one item that starts at byte offset start of the
 // file; n is its 1-based index, for messages about items without an id.
-func parseCSLItem(lines *lineIndex, raw []byte, start, n int) (*Source, []error) {
+func parseCSLItem(lines *lineIndex, sug *suggester, raw []byte, start, n int) (*Source, []error) {
 	fields, err := objectFields(raw)
 	if err != nil {
 		return nil, []error{lines.errorf(start, "item %d is not a JSON object", n)}
@@ -211,17 +234,18 @@ func parseCSLItem(lines *lineIndex, raw []byte, start, n int) (*Source, []error)
 	str("note", &s.Note)
 	str("language", &s.Language)
 
-	known := setOf(`id type author editor translator recipient title title-short container-title
-		collection-title publisher publisher-place issued accessed URL DOI archive archive_location
-		archive-place page volume issue edition genre medium event-place note language`)
 	var keys []string
 	for k := range fields {
 		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool { return fields[keys[i]].off < fields[keys[j]].off })
 	for _, k := range keys {
-		if !known[k] && !cslIgnored[k] {
-			fail(fields[k], "unknown field %q", k)
+		if !cslKnown[k] && !cslIgnored[k] {
+			if near := sug.suggest(k, cslFields); near != "" {
+				fail(fields[k], "unknown field %q; did you mean %q?", k, near)
+			} else {
+				fail(fields[k], "unknown field %q", k)
+			}
 		}
 	}
 	return s, errs

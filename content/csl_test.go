@@ -49,22 +49,30 @@ func TestParseCSLJSONErrors(t *testing.T) {
   {"id": "c", "type": "book", "author": [{"famly": "x"}], "title": ["x"]},
   {"id": "a", "type": "book"},
   "not an object",
-  {"id": "d", "type": "book", "issued": {"raw": "27 July 2017"}}
+  {"id": "d", "type": "book", "issued": {"raw": "27 July 2017"}},
+  {"id": "ok", "type": "book", "title": "Fine"},
+  {"id": "e", "type": "book", "url": "https://example.org", "zqxwv": 1}
 ]`
-	_, err := ParseCSLJSON("refs.json", []byte(data))
+	srcs, err := ParseCSLJSON("refs.json", []byte(data))
 	want := strings.Join([]string{
 		`refs.json:2:15: item "a": unknown type "boook"`,
 		`refs.json:3:3: item 2 has no "id"`,
 		`refs.json:4:45: item "b": "issued": cannot read date "1920-13": ` + dateErrText("1920-13"),
-		`refs.json:4:31: item "b": unknown field "titel"`,
+		`refs.json:4:31: item "b": unknown field "titel"; did you mean "title"?`,
 		`refs.json:5:31: item "c": "author": name 1 has no family, given or literal name`,
 		`refs.json:5:59: item "c": "title" must be a string`,
 		`refs.json:6:3: duplicate id "a" (first at 2:3)`,
 		`refs.json:7:3: item 6 is not a JSON object`,
 		`refs.json:8:31: item "d": "issued": cannot read date "27 July 2017": ` + dateErrText("27 July 2017"),
+		`refs.json:10:31: item "e": unknown field "url"; did you mean "URL"?`,
+		`refs.json:10:61: item "e": unknown field "zqxwv"`,
 	}, "\n")
 	if err == nil || err.Error() != want {
 		t.Errorf("errors:\n%v\nwant:\n%s", err, want)
+	}
+	// The good item is kept, so that its citations still resolve.
+	if len(srcs) != 1 || srcs[0].ID != "ok" || srcs[0].Title != "Fine" {
+		t.Errorf("sources with the errors = %v, want the one good item", srcs)
 	}
 	for _, tt := range []struct{ in, want string }{
 		{`{"id": "a"}`, "x.json:1:1: CSL-JSON must be an array of items"},
@@ -106,7 +114,8 @@ func FuzzParseCSLJSON(f *testing.F) {
 					t.Fatalf("unpositioned error %q", line)
 				}
 			}
-			return
+			// The good items come back with the errors: they must be
+			// as sound as those of a file without errors.
 		}
 		c := NewCiter(testDoc(srcs), CiteOptions{})
 		for _, s := range srcs {

@@ -24,6 +24,10 @@ import (
 // refused before it is parsed.
 const MaxFileSize = 16 << 20
 
+// utf8BOM is the byte order mark some editors write at the start of a
+// UTF-8 file.
+var utf8BOM = []byte("\xEF\xBB\xBF")
+
 // Load parses and validates a handout. name is the file's name as the
 // user gave it, used in every message; data is its content; fsys resolves
 // the files the handout names (the narrative, bibliography files) relative
@@ -35,10 +39,10 @@ const MaxFileSize = 16 << 20
 // Document.Warnings.
 func Load(name string, data []byte, fsys fs.FS) (*Document, error) {
 	l := &loader{
-		name:   name,
-		fsys:   fsys,
-		budget: suggestBudget,
-		ids:    map[string]map[string]Pos{},
+		name:      name,
+		fsys:      fsys,
+		suggester: suggester{budget: suggestBudget},
+		ids:       map[string]map[string]Pos{},
 		doc: &Document{
 			TrackByID:    map[string]*Track{},
 			EventByID:    map[string]*Event{},
@@ -82,9 +86,7 @@ type loader struct {
 	// among several handouts.
 	bibSources map[*Source]bool
 
-	// budget bounds the work spent on "did you mean" suggestions, so that
-	// a file with many thousands of bad references still loads fast.
-	budget int
+	suggester
 }
 
 // ref is a reference by id from one object to another.
@@ -399,6 +401,21 @@ func (o *object) required(field string) (string, *yaml.Node) {
 		o.errorf(v, "%s must not be empty", field)
 	}
 	return s, v
+}
+
+// MaxTitle is the longest title of a track, event, era or detail, in
+// characters: the chart sets these titles as labels, and a label of
+// thousands of letters costs minutes of line breaking for nothing.
+const MaxTitle = 200
+
+// label returns the required title of an object the chart labels,
+// checked against MaxTitle.
+func (o *object) label() string {
+	t, v := o.required("title")
+	if n := utf8.RuneCountInString(t); v != nil && n > MaxTitle {
+		o.errorf(v, "title is %d characters; the chart sets titles as labels: keep it under %d and put the rest in summary", n, MaxTitle)
+	}
+	return t
 }
 
 // id returns the object's id, checked against IDPattern. A malformed id
@@ -749,7 +766,7 @@ func (l *loader) track(i int, n *yaml.Node) {
 	t := &Track{Pos: l.pos(n)}
 	var idPos Pos
 	t.ID, idPos = o.id()
-	t.Title, _ = o.required("title")
+	t.Title = o.label()
 	t.Order = o.integer("order")
 	if c, v := o.strNode("color"); v != nil {
 		switch {
@@ -852,7 +869,7 @@ func (l *loader) event(i int, n *yaml.Node) {
 		e.Track = tr
 		l.refs = append(l.refs, ref{"track", tr, l.pos(v), o.what})
 	}
-	e.Title, _ = o.required("title")
+	e.Title = o.label()
 	var date *Date
 	if d, ok := o.date("date", true); ok {
 		e.Date, date = d, &d
@@ -1039,7 +1056,7 @@ func (l *loader) era(i int, n *yaml.Node) {
 	e := &Era{Pos: l.pos(n)}
 	var idPos Pos
 	e.ID, idPos = o.id()
-	e.Title, _ = o.required("title")
+	e.Title = o.label()
 	if d, ok := o.date("date", true); ok {
 		e.Date = d
 	}
@@ -1056,7 +1073,7 @@ func (l *loader) detail(i int, n *yaml.Node) {
 		return
 	}
 	dt := &Detail{Pos: l.pos(n)}
-	dt.Title, _ = o.required("title")
+	dt.Title = o.label()
 	if d, ok := o.date("date", true); ok {
 		_, _, firstOK, lastOK := d.Span()
 		if !d.Interval || !firstOK || !lastOK {
@@ -1184,6 +1201,11 @@ func (l *loader) readFile(n *yaml.Node, what string, badTextOK bool) (name strin
 		l.errorf(p, "", "%s %q is %d bytes; the limit is 16 MiB", what, rel, len(data))
 		return "", nil, false
 	}
+	// Some Windows editors start UTF-8 files with a byte order mark; it
+	// is no text, and left in it would be printed and would hide the
+	// narrative's first heading. Positions count from after it, as
+	// editors do.
+	data = bytes.TrimPrefix(data, utf8BOM)
 	if !l.checkText(Pos{name, 1, 1}, data) && !badTextOK {
 		return "", nil, false
 	}

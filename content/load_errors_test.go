@@ -12,6 +12,12 @@ type errorCase struct {
 }
 
 var errorCases = []errorCase{
+	{name: "long titles", in: strings.Replace(minimal, "title: E,", "title: "+strings.Repeat("é", 20000)+",", 1) +
+		"eras: [{id: x, title: " + strings.Repeat("a", 200) + ", date: 1920}, {id: y, title: " + strings.Repeat("a", 201) + ", date: 1920}]\n",
+		want: []string{
+			`h.yaml:5:30: event "e": title is 20000 characters; the chart sets titles as labels: keep it under 200 and put the rest in summary`,
+			`h.yaml:6:253: era "y": title is 201 characters; the chart sets titles as labels: keep it under 200 and put the rest in summary`,
+		}},
 	{name: "syntax", in: "title: T\ntracks: [a\n  b: c\n", want: []string{
 		`h.yaml:2:1: YAML syntax: did not find expected ',' or ']' (a list opened with [ is not closed, or lacks a comma)`,
 	}},

@@ -526,3 +526,52 @@ func TestExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestBOM loads files that start with a UTF-8 byte order mark, as some
+// Windows editors write them: the mark is dropped, so the narrative's
+// first line is still a heading, and the bibliographies still parse.
+func TestBOM(t *testing.T) {
+	const bom = "\uFEFF"
+	fsys := fstest.MapFS{
+		"n.md":      {Data: []byte(bom + "# Intro\n\nText [@j; @b].\n")},
+		"refs.json": {Data: []byte(bom + `[{"id": "j", "type": "book", "title": "J"}]`)},
+		"refs.bib":  {Data: []byte(bom + "@book{b,\n  title = {B},\n  year = {2011}\n}\n")},
+	}
+	in := minimal + "narrative: n.md\nbibliography: [refs.json, refs.bib]\n"
+	doc, err := Load("h.yaml", []byte(in), fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(doc.Narrative, "# Intro\n") {
+		t.Errorf("narrative starts %q, want %q", doc.Narrative[:min(len(doc.Narrative), 12)], "# Intro\n")
+	}
+	// Columns count from after the mark, as editors count them.
+	for id, want := range map[string]Pos{"j": {"refs.json", 1, 2}, "b": {"refs.bib", 1, 1}} {
+		if s := doc.SourceByID[id]; s == nil || s.Pos != want {
+			t.Errorf("source %q = %+v, want one at %v", id, s, want)
+		}
+	}
+}
+
+// TestBibliographyBadEntry: one bad entry in a bibliography file is
+// reported where it is, and the file's good entries still resolve, so
+// that only the bad entry's citations are unresolved.
+func TestBibliographyBadEntry(t *testing.T) {
+	fsys := fstest.MapFS{
+		"refs.json": {Data: []byte(`[{"id": "a", "type": "book", "title": "A"},
+ {"id": "bad", "type": "book", "titel": "B"}]`)},
+		"refs.bib": {Data: []byte("@book{c, title = {C}}\n@book{worse, title = {W}, year = {19x0}}\n")},
+	}
+	in := minimal + "bibliography: [refs.json, refs.bib]\n" +
+		"eras: [{id: x, title: X, date: 1920, cite: [a, c, bad, worse]}]\n"
+	_, err := Load("h.yaml", []byte(in), fsys)
+	want := strings.Join([]string{
+		`h.yaml:7:51: era "x": cite 3: unknown source "bad"; the source ids are s, a, c`,
+		`h.yaml:7:56: era "x": cite 4: unknown source "worse"; the source ids are s, a, c`,
+		`refs.bib:2:27: entry "worse": year: "19x0" is not a year`,
+		`refs.json:2:32: item "bad": unknown field "titel"; did you mean "title"?`,
+	}, "\n")
+	if err == nil || err.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+}

@@ -183,6 +183,12 @@ type Source struct {
 	Note            string
 	Language        string
 	Pos             Pos
+
+	// KeepCase are words of the titles to print as given, never
+	// headline-styled: those whose small first letter BibTeX protects with
+	// braces ({\"u}ber, {von} Neumann). Words are as in the titles,
+	// punctuation included.
+	KeepCase []string
 }
 
 // Person is someone the events name, with the spelling the handout uses

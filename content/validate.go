@@ -229,10 +229,18 @@ func (p *positioner) pos(off int) Pos {
 // one Load, so that a huge file of bad references stays fast.
 const suggestBudget = 4 << 20
 
+// suggester makes "did you mean" suggestions within a budget: the loader
+// has one, and so does each bibliography file being parsed.
+type suggester struct {
+	// budget bounds the work spent on suggestions, so that a file with
+	// many thousands of bad references still loads fast.
+	budget int
+}
+
 // suggest returns the candidate nearest to word, if it is near enough to
 // be a likely typo, or "". Case is ignored, and swapping two neighbouring
 // letters counts as one edit ("titel" is one edit from "title").
-func (l *loader) suggest(word string, candidates []string) string {
+func (l *suggester) suggest(word string, candidates []string) string {
 	w := []rune(strings.ToLower(word))
 	if len(w) == 0 || len(w) > 64 || l.budget <= 0 {
 		return ""
