@@ -458,24 +458,7 @@ func (sc *SourceCoverage) activityPanel(tsc Scale, axis Axis, size layout.Pt, x,
 	}
 	styles := TrackStyles(sc.Doc.Tracks)
 	// The key of tracks, flowed in rows under the axis.
-	type keyItem struct {
-		x     layout.Pt
-		row   int
-		title string
-	}
-	var keys []keyItem
-	kx, krow := x, 0
-	keyLine := m.Ascent(sans, smallSize) + m.Descent(sans, smallSize) + 3
-	for _, tr := range sc.Doc.Tracks {
-		title := ellipsize(tr.Title, w-swatchW-4, sans, smallSize, m)
-		iw := swatchW + 4 + m.Width(title, sans, smallSize)
-		if kx > x && kx+iw > x+w {
-			kx, krow = x, krow+1
-		}
-		keys = append(keys, keyItem{kx, krow, title})
-		kx += iw + legendGap
-	}
-	keyH := layout.Pt(krow+1) * keyLine
+	keys, keyLine, keyH := flowTrackKey(sc.Doc.Tracks, x, w, m)
 	headAsc, headDesc := m.Ascent(sansBold, coverageSize), m.Descent(sansBold, coverageSize)
 	headH := headAsc + headDesc + 6
 	plotH := min(panelPlotMax, h-headH-axisH-4-keyH)
@@ -573,24 +556,7 @@ func (sc *SourceCoverage) drawCoverage(x, y, w, h layout.Pt, m layout.Measurer) 
 	}
 	styles := TrackStyles(sc.Doc.Tracks)
 	// The key of tracks under the chart, flowed in rows.
-	type keyItem struct {
-		x     layout.Pt
-		row   int
-		title string
-	}
-	var keys []keyItem
-	kx, krow := x, 0
-	lineH := m.Ascent(sans, smallSize) + m.Descent(sans, smallSize) + 3
-	for _, tr := range sc.Doc.Tracks {
-		title := ellipsize(tr.Title, w-swatchW-4, sans, smallSize, m)
-		iw := swatchW + 4 + m.Width(title, sans, smallSize)
-		if kx > x && kx+iw > x+w {
-			kx, krow = x, krow+1
-		}
-		keys = append(keys, keyItem{kx, krow, title})
-		kx += iw + legendGap
-	}
-	keyH := layout.Pt(krow+1) * lineH
+	keys, lineH, keyH := flowTrackKey(sc.Doc.Tracks, x, w, m)
 	// Under the counts' axis, what they count.
 	capLine := m.Ascent(sans, smallSize) + m.Descent(sans, smallSize) + 4
 	chartH := min(h-keyH-capLine-4, layout.Pt(len(rows))*coverageRowMax+2+coverageSize*2)
@@ -675,4 +641,31 @@ func gridLines(ticks []chart.Tick) []chart.GridLine {
 		out = append(out, chart.GridLine{Value: t.Value})
 	}
 	return out
+}
+
+// keyItem is one entry of a track key: its swatch's x, its row and its
+// (possibly shortened) title.
+type keyItem struct {
+	x     layout.Pt
+	row   int
+	title string
+}
+
+// flowTrackKey lays the key of tracks out in rows within [x, x+w]: a
+// swatch and the track's title each, wrapping to a new row when the next
+// would pass the right edge. It returns the entries, the height of a row
+// and the key's whole height.
+func flowTrackKey(tracks []*content.Track, x, w layout.Pt, m layout.Measurer) (keys []keyItem, lineH, keyH layout.Pt) {
+	kx, krow := x, 0
+	lineH = m.Ascent(sans, smallSize) + m.Descent(sans, smallSize) + 3
+	for _, tr := range tracks {
+		title := ellipsize(tr.Title, w-swatchW-4, sans, smallSize, m)
+		iw := swatchW + 4 + m.Width(title, sans, smallSize)
+		if kx > x && kx+iw > x+w {
+			kx, krow = x, krow+1
+		}
+		keys = append(keys, keyItem{kx, krow, title})
+		kx += iw + legendGap
+	}
+	return keys, lineH, layout.Pt(krow+1) * lineH
 }
