@@ -1177,9 +1177,9 @@ func sameNames(a, b []Name) bool {
 
 func sortName(n Name) string {
 	if n.Literal != "" {
-		return foldSort(n.Literal)
+		return SortKey(n.Literal)
 	}
-	return foldSort(n.Family + " " + n.Given)
+	return SortKey(n.Family + " " + n.Given)
 }
 
 // sortTitle is a title's sort key: folded, with a leading English article
@@ -1188,5 +1188,5 @@ func sortTitle(s *Source, t string) string {
 	if english(s) {
 		t = dropArticle(t)
 	}
-	return foldSort(t)
+	return SortKey(t)
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // This file holds the typography of citations: the span builder with
@@ -529,21 +531,27 @@ func yearText(p Point) string {
 
 // ---- sorting
 
-// foldSort is a sort key: lower case, without diacritics or punctuation.
-func foldSort(s string) string {
+// SortKey is the key names and titles sort by, as an index or a
+// bibliography sorts them: lower case, without diacritics (NFD splits an
+// accent from its letter; letters NFD cannot split, like ł and æ, are
+// folded by table) or punctuation, spaces and hyphens as one space (so
+// "Kuchuk-Khan" sorts as "Kuchuk Khan").
+func SortKey(s string) string {
 	var b strings.Builder
 	space := false
-	for _, r := range strings.ToLower(s) {
-		if f, ok := foldRune[r]; ok {
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		if f, ok := foldLetter[r]; ok {
 			b.WriteString(f)
 			space = false
 			continue
 		}
 		switch {
+		case unicode.Is(unicode.Mn, r):
+			// A combining accent, split from its letter by NFD.
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			b.WriteRune(r)
 			space = false
-		case unicode.IsSpace(r) || r == '-' || r == '–':
+		case unicode.IsSpace(r) || r == '-' || r == '‐' || r == '–':
 			if !space && b.Len() > 0 {
 				b.WriteByte(' ')
 				space = true
@@ -553,23 +561,11 @@ func foldSort(s string) string {
 	return strings.TrimSpace(b.String())
 }
 
-// foldRune maps the lower-case Latin letters with diacritics to their
-// base letters (Latin-1 Supplement and Latin Extended-A, which cover the
-// names of the default handout and most European ones).
-var foldRune = map[rune]string{}
-
-func init() {
-	for base, letters := range map[string]string{
-		"a": "àáâãäåāăą", "ae": "æ", "c": "çćĉċč", "d": "ďđð", "e": "èéêëēĕėęě",
-		"g": "ĝğġģ", "h": "ĥħ", "i": "ìíîïĩīĭįı", "ij": "ĳ", "j": "ĵ", "k": "ķĸ",
-		"l": "ĺļľŀł", "n": "ñńņňŉŋ", "o": "òóôõöøōŏő", "oe": "œ", "r": "ŕŗř",
-		"s": "śŝşšſ", "ss": "ß", "t": "ţťŧ", "th": "þ", "u": "ùúûüũūŭůűų",
-		"w": "ŵ", "y": "ýÿŷ", "z": "źżž",
-	} {
-		for _, r := range letters {
-			foldRune[r] = base
-		}
-	}
+// foldLetter maps the letters that NFD does not split into a base letter
+// and an accent.
+var foldLetter = map[rune]string{
+	'æ': "ae", 'œ': "oe", 'ø': "o", 'ł': "l", 'đ': "d", 'ð': "d", 'ħ': "h",
+	'ı': "i", 'ß': "ss", 'þ': "th", 'ŀ': "l", 'ŧ': "t", 'ĸ': "k", 'ŋ': "n",
 }
 
 // upperFirst capitalizes the first letter of s.

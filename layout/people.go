@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/unicode/norm"
-
 	"annalist/content"
 )
 
@@ -47,16 +45,16 @@ type indexEntry struct {
 func indexEntries(things []*namedThing) []indexEntry {
 	var out []indexEntry
 	for _, t := range things {
-		out = append(out, indexEntry{key: indexKey(t.name), text: t.name, thing: t})
+		out = append(out, indexEntry{key: content.SortKey(t.name), text: t.name, thing: t})
 	}
 	// Variants by their text, so that one spelling two names share
 	// points to both.
 	byText := map[string]int{}
 	var refs []indexEntry
 	for _, t := range things {
-		seen := map[string]bool{indexKey(t.name): true}
+		seen := map[string]bool{content.SortKey(t.name): true}
 		for _, v := range t.variants {
-			k := indexKey(v)
+			k := content.SortKey(v)
 			if seen[k] || k == "" {
 				continue
 			}
@@ -114,41 +112,6 @@ func sortEntries(es []indexEntry) {
 		}
 		return a.thing != nil && b.thing == nil
 	})
-}
-
-// indexKey is a name's sort key, as the bibliography sorts: lower case,
-// without diacritics or punctuation, spaces and hyphens as one space
-// (so "Kuchuk-Khan" sorts as "Kuchuk Khan").
-func indexKey(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
-		if f, ok := foldLetter[r]; ok {
-			b.WriteString(f)
-			space = false
-			continue
-		}
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			// A combining accent, split from its letter by NFD.
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(r)
-			space = false
-		case unicode.IsSpace(r) || r == '-' || r == '‐' || r == '–':
-			if !space && b.Len() > 0 {
-				b.WriteByte(' ')
-				space = true
-			}
-		}
-	}
-	return strings.TrimSpace(b.String())
-}
-
-// foldLetter maps the letters that NFD does not split into a base letter
-// and an accent.
-var foldLetter = map[rune]string{
-	'æ': "ae", 'œ': "oe", 'ø': "o", 'ł': "l", 'đ': "d", 'ð': "d", 'ħ': "h",
-	'ı': "i", 'ß': "ss", 'þ': "th", 'ŀ': "l", 'ŧ': "t", 'ĸ': "k", 'ŋ': "n",
 }
 
 // peopleThings gathers the document's people and places.

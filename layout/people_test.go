@@ -23,8 +23,8 @@ func TestIndexKey(t *testing.T) {
 		{"Баку", "баку"},
 		{"", ""},
 	} {
-		if got := indexKey(c.in); got != c.want {
-			t.Errorf("indexKey(%q) = %q, want %q", c.in, got, c.want)
+		if got := content.SortKey(c.in); got != c.want {
+			t.Errorf("content.SortKey(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }
