@@ -112,7 +112,7 @@ func (c *mdConv) pos(off int) content.Pos {
 }
 
 func (c *mdConv) warnf(off int, format string, args ...any) {
-	c.warnings = append(c.warnings, c.pos(off).String()+": "+fmt.Sprintf(format, args...))
+	c.warnings = append(c.warnings, c.pos(off).String()+": warning: "+fmt.Sprintf(format, args...))
 }
 
 func (c *mdConv) errorf(off int, format string, args ...any) {

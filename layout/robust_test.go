@@ -3,6 +3,7 @@ package layout
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"testing"
 
 	"annalist/content"
@@ -66,5 +67,66 @@ func TestSkippedHeadingLevels(t *testing.T) {
 	}
 	if blocks[0].Kind != Heading || blocks[0].Level != 3 {
 		t.Errorf("#### heading: kind %v level %d, want a level 3 heading", blocks[0].Kind, blocks[0].Level)
+	}
+}
+
+// inMargins reports every Text that runs past the text block's sides.
+func inMargins(t *testing.T, d *Document) {
+	t.Helper()
+	g, _ := geometryFor("a4")
+	for pi, p := range d.Pages {
+		if p.Size != g.page {
+			continue // a landscape chart page
+		}
+		for _, it := range p.Items {
+			if tx, ok := it.(Text); ok && (tx.X < g.frame.Left-0.01 || tx.X+tx.W > p.Size.W-g.frame.Right+0.01) {
+				t.Errorf("page %d: %.30q… from x=%.1f to %.1f, outside %.1f–%.1f", pi+1, tx.Text, tx.X, tx.X+tx.W, g.frame.Left, p.Size.W-g.frame.Right)
+			}
+		}
+	}
+}
+
+// TestOverlongWordsBreak checks that a long URL and a 5,000-letter word
+// in the narrative break to fit the line, that the text is all there,
+// and that the warning names the paragraph in the one shape.
+func TestOverlongWordsBreak(t *testing.T) {
+	long := strings.Repeat("abcdefghij", 500)
+	url := "https://example.org/archive/collections/sovietcaspian_1920/documents?id=12345&page=7&lang=ru&format=fulltextwithannotations.and.more"
+	doc := datedDoc(t, "# A\n\nSee "+url+" for the text.\n\nThe word "+long+" ends here.\n")
+	d := buildWith(t, doc)
+	writeOK(t, d)
+	inMargins(t, d)
+	var all strings.Builder
+	for _, p := range d.Pages {
+		for _, it := range p.Items {
+			if tx, ok := it.(Text); ok {
+				all.WriteString(tx.Text)
+			}
+		}
+	}
+	if got := strings.Count(all.String(), "j"); got != 500 {
+		t.Errorf("the long word lost letters: %d of 500 j's left", got)
+	}
+	// The URL breaks only after a '/', '.', '?', '&', '=' or '_'.
+	for _, p := range d.Pages {
+		for _, it := range p.Items {
+			if tx, ok := it.(Text); ok && len(tx.Text) > 10 && strings.Contains(url, strings.TrimPrefix(tx.Text, "See ")) && !strings.HasSuffix(url, tx.Text) {
+				if !strings.ContainsAny(tx.Text[len(tx.Text)-1:], urlBreaks) {
+					t.Errorf("URL broken after %q", tx.Text)
+				}
+			}
+		}
+	}
+	var broke int
+	for _, w := range d.Warnings {
+		if !strings.HasPrefix(w, "layout: warning: paragraph \"") && !strings.Contains(w, ": warning: ") {
+			t.Errorf("warning %q is not in the one shape", w)
+		}
+		if strings.Contains(w, "broken across lines") {
+			broke++
+		}
+	}
+	if broke != 2 {
+		t.Errorf("%d broken-word warnings, want 2: %q", broke, d.Warnings)
 	}
 }
