@@ -130,3 +130,41 @@ func TestOverlongWordsBreak(t *testing.T) {
 		t.Errorf("%d broken-word warnings, want 2: %q", broke, d.Warnings)
 	}
 }
+
+// TestChronologyTallRow checks that an event whose title fills more than
+// a page (5,000 letters in one word, then as many in words) is set in
+// full: its row continues on the next pages under the header repeated.
+func TestChronologyTallRow(t *testing.T) {
+	for _, title := range []string{strings.Repeat("abcdefghij", 500), strings.Repeat("abcdefghi ", 800)} {
+		doc := datedDoc(t, "# A\n\nText.\n")
+		doc.Events[1].Title = title
+		d := buildWith(t, doc)
+		writeOK(t, d)
+		inMargins(t, d)
+		var js, headers, rowPages int
+		for _, p := range d.Pages {
+			row := false
+			for _, it := range p.Items {
+				if tx, ok := it.(Text); ok {
+					if strings.Contains(tx.Text, "abcdefghi") {
+						js += strings.Count(tx.Text, "i")
+						row = true
+					}
+					if tx.Text == "Event" {
+						headers++
+					}
+				}
+			}
+			if row {
+				rowPages++
+			}
+		}
+		want := strings.Count(title, "i")
+		if js != want {
+			t.Errorf("%d of the title's %d i's printed", js, want)
+		}
+		if rowPages < 2 || headers < rowPages {
+			t.Errorf("the title is on %d pages, the chronology's header on %d", rowPages, headers)
+		}
+	}
+}
