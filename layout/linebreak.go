@@ -226,7 +226,7 @@ func (b *parBuilder) addRun(r Run) {
 	dest := r.Dest
 	text := r.Text
 	for len(text) > 0 {
-		i := strings.IndexAny(text, " \t\n\r")
+		i := strings.IndexAny(text, " \t\n\r\v\f")
 		if i == 0 {
 			b.addGlue(st)
 			text = text[1:]

@@ -370,7 +370,7 @@ func (c *mdConv) text(out *[]notePiece, s inl, t string) {
 	if t == "" {
 		return
 	}
-	*out = append(*out, notePiece{run: Run{Text: t, Font: s.font(c.st.Family), Size: s.size, Color: Black, Link: s.link}})
+	*out = append(*out, notePiece{run: Run{Text: asSpaces(t), Font: s.font(c.st.Family), Size: s.size, Color: Black, Link: s.link}})
 }
 
 // inlines converts the inline children of n into pieces. In a note

@@ -3,6 +3,7 @@ package layout
 import (
 	"bytes"
 	"fmt"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -167,4 +168,51 @@ func TestChronologyTallRow(t *testing.T) {
 			t.Errorf("the title is on %d pages, the chronology's header on %d", rowPages, headers)
 		}
 	}
+}
+
+// TestTabsAreSpaces checks that a tab (or CR) in a YAML title and in the
+// narrative is whitespace: the glyph check passes it, and the handout
+// builds and prints it as a space.
+func TestTabsAreSpaces(t *testing.T) {
+	doc := datedDoc(t, "# A\n\n-\titem one\n-\titem\ttwo\r\n\nSome\ttext.\n")
+	doc.Title = "The\tCaspian"
+	doc.Events[1].Title = "Gilan\trepublic\rproclaimed"
+	if err := CheckGlyphs(doc); err != nil {
+		t.Fatalf("CheckGlyphs: %v", err)
+	}
+	d := buildWith(t, doc)
+	inMargins(t, d)
+	for _, p := range d.Pages {
+		for _, it := range p.Items {
+			if tx, ok := it.(Text); ok && strings.ContainsAny(tx.Text, "\t\r") {
+				t.Errorf("text %q keeps its tab or CR", tx.Text)
+			}
+		}
+	}
+	text := pdftotextOf(t, writeOK(t, d))
+	for _, want := range []string{"The Caspian", "item two", "Some text.", "Gilan republic proclaimed"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF text lacks %q", want)
+		}
+	}
+	// The writer draws a stray tab as a space rather than refusing it.
+	m := NewMeasurer()
+	pg := &Page{Size: A4, Items: []Item{Text{X: 72, Y: 90, Text: "Two\twords", Font: serif, Size: 11, W: m.Width("Two\twords", serif, 11)}}}
+	if got := pdftotextOf(t, writeOK(t, &Document{Pages: []*Page{pg}})); !strings.Contains(got, "Two words") {
+		t.Errorf("drawn %q, want Two words", got)
+	}
+}
+
+func pdftotextOf(t *testing.T, pdf []byte) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not found (install poppler-utils)")
+	}
+	cmd := exec.Command("pdftotext", "-", "-")
+	cmd.Stdin = bytes.NewReader(pdf)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(strings.Fields(string(out)), " ")
 }

@@ -55,7 +55,7 @@ func splitWords(runs []Run, m Measurer) []word {
 			b.Reset()
 		}
 		for _, ch := range r.Text {
-			if ch == ' ' || ch == '\n' || ch == '\t' {
+			if ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\v' || ch == '\f' {
 				emit()
 				flush()
 				spaceBefore = true
