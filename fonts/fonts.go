@@ -209,7 +209,8 @@ func Resolve(family string, style Style, r rune) (*Face, bool) {
 // Missing returns the runes of s that no face has, each once, in order of
 // first appearance; nil when every rune can be set. Since every family's
 // chain holds every face, this holds for text in any family. Runes above
-// U+FFFF are always missing (the PDF writer cannot set them).
+// U+FFFF are always missing (the PDF writer cannot set them). ASCII
+// whitespace (tab, CR, ...) never is: layout sets it as a space.
 func Missing(s string) []rune {
 	var out []rune
 	seen := map[rune]bool{}
@@ -218,6 +219,10 @@ func Missing(s string) []rune {
 			continue
 		}
 		seen[r] = true
+		// ASCII whitespace is set as a space, not drawn.
+		if r == '\t' || r == '\n' || r == '\v' || r == '\f' || r == '\r' {
+			continue
+		}
 		if !anyHas(r) {
 			out = append(out, r)
 		}

@@ -101,7 +101,8 @@ func chronoColumns(rows []chronoRow, width Pt, st *Style, m Measurer) chronoCols
 
 // chronologyPages sets the chronology as a table on as many portrait
 // pages as it needs. It builds the pages itself rather than through the
-// flow, because every page repeats the header row; a row is never split.
+// flow, because every page repeats the header row; a row is split only
+// if it is taller than a page.
 // Notes the chronology registered itself are set at the foot of the page
 // of their row.
 func chronologyPages(rows []chronoRow, notes map[int]*Note, g geometry, st *Style, m Measurer) []*Page {
@@ -142,8 +143,10 @@ func chronologyPages(rows []chronoRow, notes map[int]*Note, g geometry, st *Styl
 		page.Items = append(page.Items, Rule{X1: x0, Y1: y, X2: x0 + width, Y2: y, Width: 0.4, Color: Black})
 		y += rowGap
 	}
+	empty := true // no row on the page yet
 	newPage := func(first bool) {
 		page = &Page{Size: g.page}
+		empty = true
 		pages = append(pages, page)
 		pageNotes = nil
 		y = f.Top
@@ -214,18 +217,61 @@ func chronologyPages(rows []chronoRow, notes map[int]*Note, g geometry, st *Styl
 			}
 			return g.page.H - f.Bottom - nh
 		}
-		if y+h > limit(r.own) {
+		if y+h > limit(r.own) && !empty {
 			finish()
 			newPage(false)
 			cells = shift(cells, 0, y+asc-by)
+			by = y + asc
 		}
 		page.Items = append(page.Items, Dest{Name: "event-" + r.ev.ID, X: x0, Y: y})
-		page.Items = append(page.Items, cells...)
 		pageNotes = append(pageNotes, r.own...)
+		// A row taller than the page (a title of thousands of letters)
+		// is split between lines: the lines that fit here, the rest on
+		// the next page under the header repeated, so no text is lost.
+		for y+h > limit(nil) {
+			fit := int((limit(nil) - y - rowGap) / leading)
+			if fit < 1 {
+				break // not even one line fits on an empty page: set it anyway
+			}
+			// Between the last baseline that fits and the top of the
+			// next line's link or destination (a size above its baseline).
+			cut := by + Pt(fit-1)*leading + (leading-size)/2
+			var here, rest []Item
+			for _, c := range cells {
+				if itemY(c) <= cut {
+					here = append(here, c)
+				} else {
+					rest = append(rest, c)
+				}
+			}
+			page.Items = append(page.Items, here...)
+			y += Pt(fit)*leading + rowGap
+			finish()
+			newPage(false)
+			next := by + Pt(fit)*leading
+			cells = shift(rest, 0, y+asc-next)
+			by = y + asc
+			h -= Pt(fit) * leading
+		}
+		page.Items = append(page.Items, cells...)
 		y += h
+		empty = false
 	}
 	finish()
 	return pages
+}
+
+// itemY is where a cell's item stands, to tell its line.
+func itemY(it Item) Pt {
+	switch v := it.(type) {
+	case Text:
+		return v.Y
+	case Link:
+		return v.Y
+	case Dest:
+		return v.Y
+	}
+	return 0
 }
 
 func joinInts(ns []int) string {

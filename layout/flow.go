@@ -148,7 +148,8 @@ type flow struct {
 	src    map[int]*Note
 	errs   []error
 	warns  []string
-	avail  Pt // the height of the text area
+	avail  Pt    // the height of the text area
+	heads  []int // the levels of the open headings, for the outline
 }
 
 // Flow sets blocks onto as many pages as needed, with notes at the foot
@@ -344,7 +345,15 @@ func (f *flow) compose(pb *pageBuild, index int, res *FlowResult) *Page {
 		top := f.frame.Top + pu.y
 		if pu.u.first {
 			if p := &f.blocks[pu.u.block]; p.Bookmark != "" {
-				res.Outline = append(res.Outline, Bookmark{Title: p.Bookmark, Level: max(p.Level-1, 0), Page: index, Y: top})
+				// A heading may skip levels (# then ###), but an outline
+				// deepens one level at a time: an entry's level is the
+				// number of open headings above it, not its own depth.
+				for len(f.heads) > 0 && f.heads[len(f.heads)-1] >= p.Level {
+					f.heads = f.heads[:len(f.heads)-1]
+				}
+				level := len(f.heads)
+				f.heads = append(f.heads, p.Level)
+				res.Outline = append(res.Outline, Bookmark{Title: p.Bookmark, Level: level, Page: index, Y: top})
 			}
 		}
 		for _, it := range pu.u.items {

@@ -260,7 +260,7 @@ func TestGolden(t *testing.T) {
 			var buf bytes.Buffer
 			Dump(&buf, res.Pages)
 			for _, w := range res.Warnings {
-				fmt.Fprintf(&buf, "warning: %s\n", w)
+				fmt.Fprintln(&buf, w)
 			}
 			path := filepath.Join("testdata", "flow", c.name+".golden")
 			if *update {

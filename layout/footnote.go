@@ -58,7 +58,7 @@ func (f *flow) setNote(num int) {
 	}
 	src, ok := f.src[num]
 	if !ok || src == nil {
-		f.warns = append(f.warns, fmt.Sprintf("note %d is referenced but has no text", num))
+		f.warns = append(f.warns, fmt.Sprintf("layout: warning: note %d is referenced but has no text", num))
 		f.notes[num] = &noteText{num: num}
 		return
 	}
@@ -130,7 +130,7 @@ func (f *flow) checkNotesUsed() {
 	}
 	slices.Sort(unused)
 	for _, num := range unused {
-		f.warns = append(f.warns, fmt.Sprintf("note %d is never referenced", num))
+		f.warns = append(f.warns, fmt.Sprintf("layout: warning: note %d is never referenced", num))
 	}
 }
 

@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -25,6 +24,8 @@ const (
 	tolerance        = 200  // pass 2, with hyphenation
 	emergencyTol     = 2000 // pass 3, before falling back to ragged-right
 	penaltyInfinity  = 10000
+	urlBreakPenalty  = 50   // a break after a '/' or '.' of a word wider than the line
+	charBreakPenalty = 500  // a break anywhere in such a word, the last resort
 	markerScale      = 0.6  // a note marker's size relative to its text
 	markerRise       = 0.33 // and its rise, in the text's size
 	raggedHyphenFill = 0.8  // ragged text hyphenates a word only if the line would be emptier than this
@@ -225,7 +226,7 @@ func (b *parBuilder) addRun(r Run) {
 	dest := r.Dest
 	text := r.Text
 	for len(text) > 0 {
-		i := strings.IndexAny(text, " \t\n\r")
+		i := strings.IndexAny(text, " \t\n\r\v\f")
 		if i == 0 {
 			b.addGlue(st)
 			text = text[1:]
@@ -310,6 +311,129 @@ func (b *parBuilder) addWordPart(word string, st int32, dest string, noBreak boo
 		start = cut
 	}
 	b.addBox(word[start:], st, "")
+}
+
+// urlBreaks are the characters after which a word wider than the line
+// (in practice a URL) may break, printing nothing more.
+const urlBreaks = "/-._?&="
+
+// breakOverlong makes every unbreakable stretch of boxes wider than limit
+// breakable, so that no line need run past the margin: a box that is
+// too wide on its own may break after one of urlBreaks and, where a piece
+// is still too wide, anywhere; a chain of boxes (a word that changes
+// style, a note's number and its first word) breaks between its boxes.
+// It reports whether it added any break.
+func (b *parBuilder) breakOverlong(limit Pt) bool {
+	if limit <= 0 {
+		return false
+	}
+	wide := false
+	var acc Pt
+	for _, it := range b.items {
+		if it.kind != kBox {
+			acc = 0
+			continue
+		}
+		if acc += it.w; acc > limit {
+			wide = true
+			break
+		}
+	}
+	if !wide {
+		return false
+	}
+	old := b.items
+	b.items = make([]lbItem, 0, len(old)+16)
+	acc = 0
+	for _, it := range old {
+		if it.kind != kBox {
+			b.items = append(b.items, it)
+			acc = 0
+			continue
+		}
+		if acc+it.w <= limit {
+			b.items = append(b.items, it)
+			acc += it.w
+			continue
+		}
+		if acc > 0 {
+			b.items = append(b.items, lbItem{kind: kPenalty, penalty: charBreakPenalty, frag: it.frag})
+			acc = 0
+		}
+		if it.w <= limit || b.frags[it.frag].note > 0 {
+			b.items = append(b.items, it)
+			acc = it.w
+			continue
+		}
+		acc = b.splitBox(it, limit)
+	}
+	return true
+}
+
+// splitBox appends the box it, wider than limit, as pieces no wider than
+// limit (but for a single character wider than that) with breaks between
+// them, and returns the width of the last piece.
+func (b *parBuilder) splitBox(it lbItem, limit Pt) Pt {
+	f := b.frags[it.frag]
+	s := b.styles[f.style]
+	width := func(t string) Pt { return b.m.Width(t, s.font, s.size) }
+	var last Pt
+	first := true
+	add := func(t string, pen float64) {
+		if !first {
+			b.items = append(b.items, lbItem{kind: kPenalty, penalty: pen, frag: int32(len(b.frags) - 1)})
+		}
+		w := width(t)
+		if first {
+			// The first piece keeps the fragment, with its destination.
+			b.frags[it.frag].text, b.frags[it.frag].w = t, w
+			b.items = append(b.items, lbItem{kind: kBox, w: w, frag: it.frag})
+		} else {
+			b.frags = append(b.frags, textFrag{text: t, style: f.style, w: w})
+			b.items = append(b.items, lbItem{kind: kBox, w: w, frag: int32(len(b.frags) - 1)})
+		}
+		first = false
+		last = w
+	}
+	text := f.text
+	pen := float64(urlBreakPenalty)
+	for text != "" {
+		// The segment up to and including the next URL break character.
+		seg := text
+		if i := strings.IndexAny(text[:len(text)-1], urlBreaks); i >= 0 {
+			seg = text[:i+1]
+		}
+		text = text[len(seg):]
+		for seg != "" {
+			if width(seg) <= limit {
+				add(seg, pen)
+				break
+			}
+			// The longest prefix that fits, at least one character;
+			// widths are summed per character, then checked whole.
+			var sum Pt
+			cut := 0
+			for i, r := range seg {
+				n := utf8.RuneLen(r)
+				if sum += width(seg[i : i+n]); sum > limit && cut > 0 {
+					break
+				}
+				cut = i + n
+			}
+			for cut > 0 && width(seg[:cut]) > limit {
+				_, n := utf8.DecodeLastRuneInString(seg[:cut])
+				if cut-n == 0 {
+					break
+				}
+				cut -= n
+			}
+			add(seg[:cut], pen)
+			seg = seg[cut:]
+			pen = charBreakPenalty
+		}
+		pen = urlBreakPenalty
+	}
+	return last
 }
 
 // finish ends the paragraph: TeX's \parfillskip (glue that takes all the
@@ -591,6 +715,9 @@ type setter struct {
 	b        parBuilder
 	lb       lineBreaker
 	warnings []string
+	// broke is whether the paragraph last built has a word wider than the
+	// line, broken to fit.
+	broke bool
 	// ratios are the adjustment ratios of the lines of the last justified
 	// paragraph set (nil if it was set ragged), for tests to judge.
 	ratios []float64
@@ -609,6 +736,7 @@ func (s *setter) build(p *parSpec, hyphenate bool) {
 	for _, r := range p.runs {
 		s.b.addRun(r)
 	}
+	s.broke = s.b.breakOverlong(min(p.width-p.firstIndent, p.width))
 	s.b.finish()
 }
 
@@ -652,7 +780,8 @@ func (s *setter) setPar(p *parSpec) []parLine {
 				}
 			}
 		}
-		if !ok {
+		if !ok && !s.broke {
+			// (A broken word says why, below.)
 			s.warn(p, "could not be justified; set ragged-right")
 		}
 	}
@@ -662,11 +791,14 @@ func (s *setter) setPar(p *parSpec) []parLine {
 		breaks, overfull = raggedBreaks(s.b.items, first, p.width)
 		ratios = make([]float64, len(breaks))
 		if overfull {
-			s.warn(p, "overfull line: a word is wider than the line")
+			s.warn(p, "overfull line: a word is wider than the line and runs into the margin")
 		}
 		if justify {
 			justify = false
 		}
+	}
+	if s.broke {
+		s.warn(p, "a word wider than the line is broken across lines")
 	}
 	s.ratios = nil
 	if justify {
@@ -675,18 +807,32 @@ func (s *setter) setPar(p *parSpec) []parLine {
 	return s.position(p, breaks, ratios, justify)
 }
 
+// warn records a problem with a paragraph, named by its first words, in
+// the shape every layout warning has: `layout: warning: paragraph "…": …`.
 func (s *setter) warn(p *parSpec, what string) {
-	var words []string
-	for _, r := range p.runs {
-		words = append(words, strings.Fields(r.Text)...)
-		if len(words) >= 6 {
+	s.warnings = append(s.warnings, "layout: warning: paragraph "+strconv.Quote(firstWords(p.runs, 6, 60))+": "+what)
+}
+
+// firstWords is the start of the runs' text: at most n words and about
+// max characters (a 5,000-letter word is cut), with "…" if there is more.
+func firstWords(runs []Run, n, max int) string {
+	var all []string
+	for _, r := range runs {
+		all = append(all, strings.Fields(r.Text)...)
+		if len(all) > n {
 			break
 		}
 	}
-	if len(words) > 6 {
-		words = words[:6]
+	more := len(all) > n
+	all = all[:min(len(all), n)]
+	out := strings.Join(all, " ")
+	if rs := []rune(out); len(rs) > max {
+		out, more = string(rs[:max]), true
 	}
-	s.warnings = append(s.warnings, fmt.Sprintf("paragraph %q…: %s", strings.Join(words, " "), what))
+	if more {
+		out += "…"
+	}
+	return out
 }
 
 // position turns breaks into lines of items.

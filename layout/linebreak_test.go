@@ -322,13 +322,22 @@ func TestNoteMarkerAttaches(t *testing.T) {
 	}
 }
 
+// TestOverfullWord checks that a word wider than the line, one that may
+// not even hyphenate, is broken so that no line runs into the margin,
+// and that the paragraph is named in a warning.
 func TestOverfullWord(t *testing.T) {
 	p := &parSpec{runs: []Run{{Text: "a Constantinopolitan b", Font: serif, Size: 10, NoBreak: true}}, width: 50, leading: 12}
 	got, _, s := lineTexts(t, p)
-	if !slices.Equal(got, []string{"a", "Constantinopolitan", "b"}) {
+	if !slices.Equal(got, []string{"a", "Constantin", "opolitan b"}) {
 		t.Errorf("lines = %q", got)
 	}
-	if len(s.warnings) == 0 || !strings.Contains(strings.Join(s.warnings, "\n"), "overfull") {
-		t.Errorf("warnings = %q, want an overfull warning", s.warnings)
+	for _, l := range got {
+		if w := (fixedMeasurer{}).Width(l, serif, 10); w > p.width {
+			t.Errorf("line %q is %gpt wide, wider than %gpt", l, w, p.width)
+		}
+	}
+	want := `layout: warning: paragraph "a Constantinopolitan b": a word wider than the line is broken across lines`
+	if !slices.Equal(s.warnings, []string{want}) {
+		t.Errorf("warnings = %q, want %q", s.warnings, want)
 	}
 }

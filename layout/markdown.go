@@ -112,7 +112,7 @@ func (c *mdConv) pos(off int) content.Pos {
 }
 
 func (c *mdConv) warnf(off int, format string, args ...any) {
-	c.warnings = append(c.warnings, c.pos(off).String()+": "+fmt.Sprintf(format, args...))
+	c.warnings = append(c.warnings, c.pos(off).String()+": warning: "+fmt.Sprintf(format, args...))
 }
 
 func (c *mdConv) errorf(off int, format string, args ...any) {
@@ -370,7 +370,7 @@ func (c *mdConv) text(out *[]notePiece, s inl, t string) {
 	if t == "" {
 		return
 	}
-	*out = append(*out, notePiece{run: Run{Text: t, Font: s.font(c.st.Family), Size: s.size, Color: Black, Link: s.link}})
+	*out = append(*out, notePiece{run: Run{Text: asSpaces(t), Font: s.font(c.st.Family), Size: s.size, Color: Black, Link: s.link}})
 }
 
 // inlines converts the inline children of n into pieces. In a note

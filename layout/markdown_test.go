@@ -220,11 +220,11 @@ func TestMarkdownErrors(t *testing.T) {
 
 func TestMarkdownWarnings(t *testing.T) {
 	tests := []struct{ md, want string }{
-		{"<div>x</div>\n", "story.md:1:1: HTML block dropped"},
-		{"a ![alt](p.png) b\n", "story.md:1:5: image dropped"},
-		{"| a | b |\n|---|---|\n| 1 | 2 |\n", "story.md:1:3: table set as plain lines"},
-		{"#### deep\n", "story.md:1:6: heading level 4 set as level 3"},
-		{"x\n\n[^a]: never\n", "story.md:3:1: footnote [^a] is never referred to"},
+		{"<div>x</div>\n", "story.md:1:1: warning: HTML block dropped"},
+		{"a ![alt](p.png) b\n", "story.md:1:5: warning: image dropped"},
+		{"| a | b |\n|---|---|\n| 1 | 2 |\n", "story.md:1:3: warning: table set as plain lines"},
+		{"#### deep\n", "story.md:1:6: warning: heading level 4 set as level 3"},
+		{"x\n\n[^a]: never\n", "story.md:3:1: warning: footnote [^a] is never referred to"},
 	}
 	for _, tt := range tests {
 		_, warnings, err := Markdown(testDoc(tt.md), &NoteSeq{}, DefaultStyle())

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"slices"
+	"strings"
 	"sync"
 
 	"annalist/fonts"
@@ -128,7 +129,22 @@ func (t *widthTable) units(s string) int {
 // integer sum of its thousandths times size/1000; doing the same keeps
 // the two equal, not merely close.
 func (m *FontMeasurer) Width(s string, f Font, size Pt) Pt {
-	return Pt(float64(m.table(f).units(s)) * float64(size) / 1000)
+	return Pt(float64(m.table(f).units(asSpaces(s))) * float64(size) / 1000)
+}
+
+// asSpaces turns ASCII whitespace (tab, CR, line and form feeds) into
+// spaces: it is whitespace to an author, but no font has a glyph for it.
+func asSpaces(s string) string {
+	if !strings.ContainsAny(s, "\t\n\v\f\r") {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '\t', '\n', '\v', '\f', '\r':
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 // Ascent is the primary face's extent above the baseline at size.

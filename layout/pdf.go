@@ -242,6 +242,7 @@ type itemAt struct{ page, item int }
 func (a itemAt) String() string { return fmt.Sprintf("page %d: item %d", a.page+1, a.item) }
 
 func (pw *pdfWriter) validateText(at itemAt, t Text, bad func(string, ...any)) {
+	t.Text = asSpaces(t.Text)
 	if !finite(t.X, t.Y, t.Size) || t.Size <= 0 {
 		bad("%s: text %q has a bad position or size", at, t.Text)
 	}
@@ -470,6 +471,7 @@ func uriString(u string) string {
 // measured advance ends, with the same integer widths fpdf puts in the
 // PDF, so the pieces abut exactly.
 func (pw *pdfWriter) drawText(pdf *fpdf.Fpdf, st *drawState, t Text) {
+	t.Text = asSpaces(t.Text) // a tab would print as nothing, or as a box
 	if t.Text == "" {
 		return
 	}

@@ -55,7 +55,7 @@ func splitWords(runs []Run, m Measurer) []word {
 			b.Reset()
 		}
 		for _, ch := range r.Text {
-			if ch == ' ' || ch == '\n' || ch == '\t' {
+			if ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\v' || ch == '\f' {
 				emit()
 				flush()
 				spaceBefore = true
@@ -69,7 +69,7 @@ func splitWords(runs []Run, m Measurer) []word {
 	return out
 }
 
-// splitLong breaks a word wider than w after '/', '-', '.' or, failing
+// splitLong breaks a word wider than w after one of urlBreaks or, failing
 // those, anywhere, so a long URL never runs out of its box.
 func splitLong(wd word, w Pt, m Measurer) []word {
 	var out []word
@@ -101,7 +101,7 @@ func splitLong(wd word, w Pt, m Measurer) []word {
 					break
 				}
 				cut = i
-				if strings.ContainsRune("/-.", rune(p.text[i-1])) {
+				if strings.ContainsRune(urlBreaks, rune(p.text[i-1])) {
 					good = i
 				}
 			}
