@@ -67,8 +67,28 @@ func Markdown(doc *content.Document, seq *NoteSeq, st *Style) ([]Para, []string,
 		}
 	}
 	c.warnUnreferenced(referenced)
+	c.warnUndefined(referenced)
 	c.blocks(root, blockCtx{})
 	return mergeAll(c.out), c.warnings, errors.Join(c.errs...)
+}
+
+// footnoteRef finds what looks like a footnote reference, [^label], not
+// followed by the colon of a definition.
+var footnoteRef = regexp.MustCompile(`\[\^([^\]\s]+)\](:?)`)
+
+// warnUndefined warns of each footnote reference whose label has no
+// definition: goldmark leaves it as plain text, so the reader would see
+// "[^undef]" with no note and the author would not know why.
+func (c *mdConv) warnUndefined(defined map[string]bool) {
+	for _, m := range footnoteRef.FindAllSubmatchIndex(c.src, -1) {
+		if m[5] > m[4] { // a definition "[^x]:"
+			continue
+		}
+		label := string(c.src[m[2]:m[3]])
+		if !defined[label] {
+			c.warnf(m[0], "footnote [^%s] has no definition (a line \"[^%s]: text\"); it is printed as written", label, label)
+		}
+	}
 }
 
 type mdConv struct {
@@ -105,7 +125,9 @@ func (c *mdConv) pos(off int) content.Pos {
 		line = 1
 	}
 	col := utf8.RuneCount(c.src[c.lineStarts[i]:min(off, len(c.src))]) + 1
-	if i == 0 && p.Column > 1 {
+	// An inline narrative is a YAML block scalar: every line of it is
+	// indented alike in the file, by NarrativePos.Column - 1.
+	if p.Column > 1 {
 		col += p.Column - 1
 	}
 	return content.Pos{File: p.File, Line: line + i, Column: col}

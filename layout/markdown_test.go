@@ -205,6 +205,8 @@ func TestMarkdownErrors(t *testing.T) {
 		{"syntax", "x [see @rb, }3] y", content.Pos{File: "n.md", Line: 1}, "n.md:1:13: citation [see @rb, }3]: unbalanced '}'"},
 		{"two at once", "[[x]] and [@y]", content.Pos{File: "h.yaml", Line: 40, Column: 3},
 			"h.yaml:40:3: event link [[x]]: no event has this id\n" + `h.yaml:40:13: citation [@y]: unknown source "y"`},
+		// An inline narrative's later lines are indented like its first.
+		{"inline, later line", "One\n\ntwo [[x]]", content.Pos{File: "h.yaml", Line: 40, Column: 3}, "h.yaml:42:7: event link [[x]]: no event has this id"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -225,6 +227,7 @@ func TestMarkdownWarnings(t *testing.T) {
 		{"| a | b |\n|---|---|\n| 1 | 2 |\n", "story.md:1:3: warning: table set as plain lines"},
 		{"#### deep\n", "story.md:1:6: warning: heading level 4 set as level 3"},
 		{"x\n\n[^a]: never\n", "story.md:3:1: warning: footnote [^a] is never referred to"},
+		{"a[^undef] b c[^ok]\n\n[^ok]: yes\n", `story.md:1:2: warning: footnote [^undef] has no definition (a line "[^undef]: text")`},
 	}
 	for _, tt := range tests {
 		_, warnings, err := Markdown(testDoc(tt.md), &NoteSeq{}, DefaultStyle())
