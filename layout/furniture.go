@@ -294,43 +294,7 @@ func noteName(n int) string { return "note-" + strconv.Itoa(n) }
 func shift(items []Item, dx, dy Pt) []Item {
 	out := make([]Item, 0, len(items))
 	for _, it := range items {
-		switch v := it.(type) {
-		case Text:
-			v.X += dx
-			v.Y += dy
-			it = v
-		case Rule:
-			v.X1 += dx
-			v.X2 += dx
-			v.Y1 += dy
-			v.Y2 += dy
-			it = v
-		case Rect:
-			v.X += dx
-			v.Y += dy
-			it = v
-		case Link:
-			v.X += dx
-			v.Y += dy
-			it = v
-		case Dest:
-			v.X += dx
-			v.Y += dy
-			it = v
-		case Path:
-			ops := make([]PathOp, len(v.Ops))
-			for i, op := range v.Ops {
-				pts := append([]Pt(nil), op.Pts...)
-				for j := 0; j+1 < len(pts); j += 2 {
-					pts[j] += dx
-					pts[j+1] += dy
-				}
-				ops[i] = PathOp{Op: op.Op, Pts: pts}
-			}
-			v.Ops = ops
-			it = v
-		}
-		out = append(out, it)
+		out = append(out, shiftItem(it, dx, dy))
 	}
 	return out
 }
