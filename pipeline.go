@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"strings"
 
 	"annalist/charts"
 	"annalist/content"
@@ -43,10 +42,9 @@ func writeHandout(doc *content.Document, name string, o options, stdout, stderr 
 	if err != nil {
 		return err
 	}
+	// Every stage's warnings already say "warning:" (positioned, or
+	// "layout: warning: ...", "charts: warning: ...").
 	for _, w := range ldoc.Warnings {
-		if !strings.Contains(w, "warning:") {
-			w = "warning: " + w
-		}
 		fmt.Fprintln(stderr, w)
 	}
 	path := outPath(o, name, ".pdf")

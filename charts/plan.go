@@ -284,13 +284,14 @@ func (probe) Cite([]content.Cite) int { return 999 }
 
 // Warnings returns the warnings of the timelines among blocks, as their
 // last Layout left them: relations left out, activity strips omitted.
-// Layout knows nothing of them, so the caller reports them.
+// Layout knows nothing of them, so the caller reports them. They read
+// "charts: warning: ...", in the shape of layout's own warnings.
 func Warnings(blocks []layout.Block) []string {
 	var out []string
 	for _, b := range blocks {
 		if tl, ok := b.(*Timeline); ok {
 			for _, w := range tl.Warnings {
-				out = append(out, "chart: "+w)
+				out = append(out, "charts: warning: "+w)
 			}
 		}
 	}
