@@ -135,7 +135,16 @@ func (m *FontMeasurer) Width(s string, f Font, size Pt) Pt {
 // asSpaces turns ASCII whitespace (tab, CR, line and form feeds) into
 // spaces: it is whitespace to an author, but no font has a glyph for it.
 func asSpaces(s string) string {
-	if !strings.ContainsAny(s, "\t\n\v\f\r") {
+	// A byte loop, not strings.ContainsAny: this runs on every word drawn,
+	// and the characters sought are all ASCII controls below a space.
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= '\t' && c <= '\r' {
+			clean = false
+			break
+		}
+	}
+	if clean {
 		return s
 	}
 	return strings.Map(func(r rune) rune {

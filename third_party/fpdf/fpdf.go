@@ -2568,6 +2568,26 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	} else {
 		txt2 = f.escape(txtStr)
 	}
+	if !f.underline && !f.strikeout && !f.colorFlag {
+		// [Annalist patch] The common case, formatted with strconv into a
+		// reused buffer instead of fmt.Sprintf: a page of justified text
+		// is a Text call per word. "%.2f" and AppendFloat(v, 'f', 2, 64)
+		// print every finite value alike.
+		b := append(f.textBuf[:0], "BT "...)
+		b = strconv.AppendFloat(b, x*f.k, 'f', 2, 64)
+		b = append(b, ' ')
+		b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
+		b = append(b, " Td ("...)
+		b = append(b, txt2...)
+		b = append(b, ") Tj ET\n"...)
+		f.textBuf = b
+		if f.state == 2 {
+			must(f.pages[f.page].Write(b))
+		} else {
+			must(f.buffer.Write(b))
+		}
+		return
+	}
 	s := sprintf("BT %.2f %.2f Td (%s) Tj ET", x*f.k, (f.h-y)*f.k, txt2)
 	if f.underline && txtStr != "" {
 		s += " " + f.dounderline(x, y, txtStr)
@@ -3944,6 +3964,12 @@ func (f *Fpdf) loadfont(r io.Reader) (def fontDefType) {
 
 // Escape special characters in strings
 func (f *Fpdf) escape(s string) string {
+	// [Annalist patch] Most strings have nothing to escape; four
+	// strings.Replace calls cost a scan and maybe a copy each.
+	if strings.IndexByte(s, '\\') < 0 && strings.IndexByte(s, '(') < 0 &&
+		strings.IndexByte(s, ')') < 0 && strings.IndexByte(s, '\r') < 0 {
+		return s
+	}
 	s = strings.Replace(s, "\\", "\\\\", -1)
 	s = strings.Replace(s, "(", "\\(", -1)
 	s = strings.Replace(s, ")", "\\)", -1)
