@@ -401,7 +401,11 @@ type drawState struct {
 	face      *fonts.Face // font last selected; nil: none yet on this page
 	faceSize  float64
 	textColor Color
-	textSet   bool
+	// textSet: textColor is fpdf's text colour AND the page's fill colour.
+	// PDF paints text with the fill colour; when fpdf's fill and text
+	// colours differ it wraps every Text in "q <colour> ... Q", so drawText
+	// sets both alike. Whatever else sets the fill clears textSet.
+	textSet bool
 }
 
 func (pw *pdfWriter) color(c Color) (int, int, int) {
@@ -477,6 +481,7 @@ func (pw *pdfWriter) drawText(pdf *fpdf.Fpdf, st *drawState, t Text) {
 	}
 	if !st.textSet || st.textColor != t.Color {
 		pdf.SetTextColor(pw.color(t.Color))
+		pdf.SetFillColor(pw.color(t.Color))
 		st.textColor, st.textSet = t.Color, true
 	}
 	tab := pw.m.table(t.Font)
@@ -512,6 +517,7 @@ func (pw *pdfWriter) drawRect(pdf *fpdf.Fpdf, st *drawState, r Rect) {
 	x, y, w, h := float64(r.X), float64(r.Y), float64(r.W), float64(r.H)
 	if r.Fill != nil {
 		pdf.SetFillColor(pw.color(*r.Fill))
+		st.textSet = false
 		pdf.Rect(x, y, w, h, "F")
 	}
 	if r.Hatch != "" {
@@ -553,6 +559,7 @@ func (pw *pdfWriter) drawHatch(pdf *fpdf.Fpdf, st *drawState, r Rect) {
 	}()
 	pdf.SetDrawColor(pw.color(r.HatchColor))
 	pdf.SetFillColor(pw.color(r.HatchColor))
+	st.textSet = false
 	pdf.SetLineWidth(hatchWidth)
 	pw.setDash(pdf, st, nil)
 	// Diagonal lines at 45°. With y growing down the page, the lines
@@ -603,6 +610,7 @@ func (pw *pdfWriter) drawPath(pdf *fpdf.Fpdf, st *drawState, p Path) {
 	style := ""
 	if p.Fill != nil {
 		pdf.SetFillColor(pw.color(*p.Fill))
+		st.textSet = false
 		style += "F"
 	}
 	if p.Stroke != nil {
