@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -72,23 +71,55 @@ func Markdown(doc *content.Document, seq *NoteSeq, st *Style) ([]Para, []string,
 	return mergeAll(c.out), c.warnings, errors.Join(c.errs...)
 }
 
-// footnoteRef finds what looks like a footnote reference, [^label], not
-// followed by the colon of a definition.
-var footnoteRef = regexp.MustCompile(`\[\^([^\]\s]+)\](:?)`)
-
 // warnUndefined warns of each footnote reference whose label has no
 // definition: goldmark leaves it as plain text, so the reader would see
 // "[^undef]" with no note and the author would not know why.
 func (c *mdConv) warnUndefined(defined map[string]bool) {
-	for _, m := range footnoteRef.FindAllSubmatchIndex(c.src, -1) {
-		if m[5] > m[4] { // a definition "[^x]:"
+	footnoteMarks(c.src, func(at int, label string, colon, _ bool) {
+		if !colon && !defined[label] {
+			c.warnf(at, "footnote [^%s] has no definition (a line \"[^%s]: text\"); it is printed as written", label, label)
+		}
+	})
+}
+
+// footnoteMarks calls fn for each "[^label]" in src, in order and not
+// overlapping, as the pattern \[\^([^\]\s]+)\] finds them: with its offset,
+// its label, whether a colon follows, and whether it is a definition (the
+// colon follows and at most three spaces precede it on its line). One pass
+// with bytes.Index: two regexp scans of a long narrative cost a tenth of
+// its layout.
+func footnoteMarks(src []byte, fn func(at int, label string, colon, def bool)) {
+	for i := 0; i < len(src); {
+		k := bytes.Index(src[i:], []byte("[^"))
+		if k < 0 {
+			return
+		}
+		at := i + k
+		j := at + 2
+		for j < len(src) && src[j] != ']' && !reSpace(src[j]) {
+			j++
+		}
+		if j == at+2 || j == len(src) || src[j] != ']' {
+			i = at + 2
 			continue
 		}
-		label := string(c.src[m[2]:m[3]])
-		if !defined[label] {
-			c.warnf(m[0], "footnote [^%s] has no definition (a line \"[^%s]: text\"); it is printed as written", label, label)
+		colon := j+1 < len(src) && src[j+1] == ':'
+		def := false
+		if colon {
+			indent := 0
+			for p := at - 1; p >= 0 && src[p] == ' '; p-- {
+				indent++
+			}
+			def = indent <= 3 && (at-indent == 0 || src[at-indent-1] == '\n')
 		}
+		fn(at, string(src[at+2:j]), colon, def)
+		i = j + 1
 	}
+}
+
+// reSpace is regexp's \s: the ASCII white space of Perl and RE2.
+func reSpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r'
 }
 
 type mdConv struct {
@@ -160,19 +191,16 @@ func offset(n gast.Node) int {
 	return 0
 }
 
-var footDefRE = regexp.MustCompile(`(?m)^ {0,3}\[\^([^\]\s]+)\]:`)
-
 // warnUnreferenced reports footnote definitions nothing refers to.
 // goldmark drops them silently; a careful author wants to know. (The
 // scan is on the source text, so a definition-like line inside a code
 // block would be reported too; narratives have no code.)
 func (c *mdConv) warnUnreferenced(referenced map[string]bool) {
-	for _, m := range footDefRE.FindAllSubmatchIndex(c.src, -1) {
-		label := string(c.src[m[2]:m[3]])
-		if !referenced[label] {
-			c.warnf(m[0], "footnote [^%s] is never referred to; dropped", label)
+	footnoteMarks(c.src, func(at int, label string, _, def bool) {
+		if def && !referenced[label] {
+			c.warnf(at, "footnote [^%s] is never referred to; dropped", label)
 		}
-	}
+	})
 }
 
 func (c *mdConv) emit(p Para) {

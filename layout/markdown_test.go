@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -291,4 +293,49 @@ func FuzzMarkdown(f *testing.F) {
 		}
 		seq.Format(&fakeCiter{}, DefaultStyle())
 	})
+}
+
+// footnoteMarks must find what the regular expressions it replaced find:
+// references (and whether a colon follows), and definitions at a line's
+// start after at most three spaces.
+var (
+	footnoteRefRE = regexp.MustCompile(`\[\^([^\]\s]+)\](:?)`)
+	footnoteDefRE = regexp.MustCompile(`(?m)^ {0,3}\[\^([^\]\s]+)\]:`)
+)
+
+func checkFootnoteMarks(t *testing.T, src string) {
+	t.Helper()
+	var refs, defs []string
+	footnoteMarks([]byte(src), func(at int, label string, colon, def bool) {
+		refs = append(refs, fmt.Sprintf("%d %s %v", at, label, colon))
+		if def {
+			defs = append(defs, fmt.Sprintf("%d %s", at, label))
+		}
+	})
+	var wantRefs, wantDefs []string
+	for _, m := range footnoteRefRE.FindAllStringSubmatchIndex(src, -1) {
+		wantRefs = append(wantRefs, fmt.Sprintf("%d %s %v", m[0], src[m[2]:m[3]], m[5] > m[4]))
+	}
+	for _, m := range footnoteDefRE.FindAllStringSubmatchIndex(src, -1) {
+		at := m[0] + strings.Index(src[m[0]:], "[^")
+		wantDefs = append(wantDefs, fmt.Sprintf("%d %s", at, src[m[2]:m[3]]))
+	}
+	if !slices.Equal(refs, wantRefs) || !slices.Equal(defs, wantDefs) {
+		t.Errorf("%q:\nrefs %q\nwant %q\ndefs %q\nwant %q", src, refs, wantRefs, defs, wantDefs)
+	}
+}
+
+func TestFootnoteMarks(t *testing.T) {
+	for _, src := range []string{
+		"", "[^", "[^]", "[^a]", "[^a]:", "x [^a]: y", "   [^a]: y", "    [^a]: y",
+		"a\n[^b]:\n  [^c]: d [^e] [^f]:", "[^a b]", "[^a[^b]]:", "[^[^x]", "\t[^a]:",
+		"[^a]\r\n[^b]:", "[^é]:", "[^\xff]", "[^a\n]", " \n [^x]:",
+	} {
+		checkFootnoteMarks(t, src)
+	}
+}
+
+func FuzzFootnoteMarks(f *testing.F) {
+	f.Add("a[^x] b\n\n[^x]: note\n   [^y]: z [^w]:")
+	f.Fuzz(func(t *testing.T, src string) { checkFootnoteMarks(t, src) })
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"annalist/fonts"
 )
@@ -22,10 +23,13 @@ func newFontMeasurer() *FontMeasurer { return &FontMeasurer{} }
 
 // tables caches each font's widthTable for the life of the process: the
 // fonts are embedded, so a table never changes, and every measurer and
-// writer can share it.
+// writer can share it. Readers load the list without a lock and scan it
+// (a handout uses half a dozen fonts): table is called for every word
+// measured, and a mutex and a map keyed by a struct with a string cost
+// more than the measuring. Writers copy the list under mu.
 var tables struct {
-	mu sync.Mutex
-	m  map[Font]*widthTable
+	mu   sync.Mutex
+	list atomic.Pointer[[]*widthTable]
 }
 
 // fastRunes is the size of the per-font table of resolved widths: Latin,
@@ -48,10 +52,23 @@ type widthTable struct {
 var allFaces = fonts.Faces()
 
 func (m *FontMeasurer) table(f Font) *widthTable {
+	if l := tables.list.Load(); l != nil {
+		for _, t := range *l {
+			if t.font == f {
+				return t
+			}
+		}
+	}
 	tables.mu.Lock()
 	defer tables.mu.Unlock()
-	if t, ok := tables.m[f]; ok {
-		return t
+	var old []*widthTable
+	if l := tables.list.Load(); l != nil {
+		old = *l
+		for _, t := range old {
+			if t.font == f {
+				return t
+			}
+		}
 	}
 	t := &widthTable{font: f, primary: primaryFace(f)}
 	for r := range rune(fastRunes) {
@@ -62,10 +79,8 @@ func (m *FontMeasurer) table(f Font) *widthTable {
 			t.fast[r] = uint16(t.primary.Advance(r))
 		}
 	}
-	if tables.m == nil {
-		tables.m = map[Font]*widthTable{}
-	}
-	tables.m[f] = t
+	l := append(slices.Clip(old), t)
+	tables.list.Store(&l)
 	return t
 }
 
