@@ -3,8 +3,11 @@ package layout
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // This file is the page-flow engine: text blocks in, pages of items out,
@@ -145,11 +148,17 @@ type flow struct {
 	set    *setter
 	units  []unit
 	notes  map[int]*noteText
-	src    map[int]*Note
-	errs   []error
-	warns  []string
-	avail  Pt    // the height of the text area
-	heads  []int // the levels of the open headings, for the outline
+	// workers are the setters setMany sets paragraphs with, made on
+	// first use; set keeps the warnings, in order.
+	workers []*setter
+	// noteSet holds the notes' paragraphs as prepareNotes set them, by
+	// note number, until setNote assembles them.
+	noteSet map[int][]setResult
+	src     map[int]*Note
+	errs    []error
+	warns   []string
+	avail   Pt    // the height of the text area
+	heads   []int // the levels of the open headings, for the outline
 }
 
 // Flow sets blocks onto as many pages as needed, with notes at the foot
@@ -188,9 +197,47 @@ func (f *flow) textWidth() Pt { return f.frame.Size.W - f.frame.Left - f.frame.R
 
 // collect breaks every block into units.
 func (f *flow) collect() {
+	// Every paragraph is set first, all at once (setMany), then every
+	// note they cite, in the order of first citation; the loop below then
+	// only assembles. Warnings are appended in the order a sequential
+	// build gives: a block's own, then those of the notes it cites first.
+	specs := make([]*parSpec, 0, len(f.blocks))
+	for bi := range f.blocks {
+		if p := &f.blocks[bi]; p.Kind != Figure {
+			specs = append(specs, f.spec(p, 0))
+		}
+	}
+	set := f.setMany(specs)
+	figures := map[int]unit{}
+	var nums []int
+	seen := map[int]bool{}
+	cite := func(notes []int) {
+		for _, n := range notes {
+			if !seen[n] {
+				seen[n] = true
+				nums = append(nums, n)
+			}
+		}
+	}
+	next := 0
+	for bi := range f.blocks {
+		if p := &f.blocks[bi]; p.Kind == Figure {
+			u := f.figureUnit(p)
+			figures[bi] = u
+			cite(u.notes)
+			continue
+		}
+		for _, ln := range set[next].lines {
+			cite(ln.notes)
+		}
+		next++
+	}
+	f.prepareNotes(nums)
+
 	keepNext := false
 	var prevAfter Pt
 	prevKind := Body
+	next = 0
 	for bi := range f.blocks {
 		p := &f.blocks[bi]
 		start := len(f.units)
@@ -199,11 +246,13 @@ func (f *flow) collect() {
 			gap = p.SpaceBefore
 		}
 		if p.Kind == Figure {
-			f.units = append(f.units, f.figureUnit(p))
+			f.units = append(f.units, figures[bi])
 		} else {
-			for _, ln := range f.set.setPar(f.spec(p, 0)) {
+			for _, ln := range set[next].lines {
 				f.units = append(f.units, unit{h: ln.h, items: ln.items, notes: ln.notes})
 			}
+			f.set.warnings = append(f.set.warnings, set[next].warnings...)
+			next++
 		}
 		us := f.units[start:]
 		n := len(us)
@@ -230,6 +279,58 @@ func (f *flow) collect() {
 		prevAfter = p.SpaceAfter
 		prevKind = p.Kind
 	}
+}
+
+// setResult is one paragraph set by setMany, with the warnings setting
+// it gave.
+type setResult struct {
+	lines    []parLine
+	warnings []string
+}
+
+// parsPerWorker is the fewest paragraphs worth a goroutine of their own:
+// a short document (a test's, a contents page) is set on one.
+const parsPerWorker = 32
+
+// setMany sets the paragraphs specs, spread over up to GOMAXPROCS
+// goroutines. Line breaking is most of a long document's layout, and each
+// paragraph's lines depend on its spec alone, so the result is the same
+// whatever the scheduling; it comes back in the order of specs. Each
+// goroutine has its own setter; the first shares the flow's hyphenation
+// memo, the others fork it (its exceptions, their own memo).
+func (f *flow) setMany(specs []*parSpec) []setResult {
+	res := make([]setResult, len(specs))
+	workers := min(runtime.GOMAXPROCS(0), (len(specs)+parsPerWorker-1)/parsPerWorker)
+	for len(f.workers) < max(workers, 1) {
+		s := newSetter(f.m)
+		s.b.hyph = f.set.b.hyph
+		if len(f.workers) > 0 {
+			s.b.hyph = f.set.b.hyph.fork()
+		}
+		f.workers = append(f.workers, s)
+	}
+	var next atomic.Int64
+	work := func(s *setter) {
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= len(specs) {
+				return
+			}
+			n := len(s.warnings)
+			res[i].lines = s.setPar(specs[i])
+			res[i].warnings = s.warnings[n:len(s.warnings):len(s.warnings)]
+		}
+	}
+	if workers <= 1 {
+		work(f.workers[0])
+		return res
+	}
+	var wg sync.WaitGroup
+	for _, s := range f.workers[:workers] {
+		wg.Go(func() { work(s) })
+	}
+	wg.Wait()
+	return res
 }
 
 // spec is the paragraph setter's view of a block.

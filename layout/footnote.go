@@ -52,6 +52,51 @@ const (
 const minNoteSplit = 2
 
 // setNote sets note num into lines.
+// prepareNotes sets the paragraphs of the notes nums (those not set
+// yet) all at once, with setMany, for setNote to assemble.
+func (f *flow) prepareNotes(nums []int) {
+	var specs []*parSpec
+	var owners []int
+	for _, num := range nums {
+		src, ok := f.src[num]
+		if _, done := f.notes[num]; done || !ok || src == nil {
+			continue
+		}
+		for i := range src.Paras {
+			number := 0
+			if i == 0 {
+				number = num
+			}
+			specs = append(specs, f.spec(&src.Paras[i], number))
+			owners = append(owners, num)
+		}
+		if len(src.Paras) == 0 {
+			specs = append(specs, f.emptyNoteSpec(num))
+			owners = append(owners, num)
+		}
+	}
+	f.noteSet = map[int][]setResult{}
+	for i, r := range f.setMany(specs) {
+		f.noteSet[owners[i]] = append(f.noteSet[owners[i]], r)
+	}
+}
+
+// emptyNoteSpec is the paragraph of a note with no text: its number.
+func (f *flow) emptyNoteSpec(num int) *parSpec {
+	return f.spec(&Para{Runs: []Run{{Font: Font{Family: "serif"}, Size: 9}}}, num)
+}
+
+// setNotePar is the lines of note num's paragraph i: as prepareNotes set
+// them, else set now. The paragraph's warnings join the flow's here, in
+// the order a sequential build gives.
+func (f *flow) setNotePar(num, i int, spec *parSpec) []parLine {
+	if rs := f.noteSet[num]; i < len(rs) {
+		f.set.warnings = append(f.set.warnings, rs[i].warnings...)
+		return rs[i].lines
+	}
+	return f.set.setPar(spec)
+}
+
 func (f *flow) setNote(num int) {
 	if _, ok := f.notes[num]; ok {
 		return
@@ -73,7 +118,7 @@ func (f *flow) setNote(num int) {
 		if i > 0 {
 			gap = src.Paras[i-1].SpaceAfter + p.SpaceBefore
 		}
-		for j, ln := range f.set.setPar(f.spec(p, number)) {
+		for j, ln := range f.setNotePar(num, i, f.spec(p, number)) {
 			items := ln.items
 			h := ln.h
 			if j == 0 && gap > 0 {
@@ -88,7 +133,7 @@ func (f *flow) setNote(num int) {
 	}
 	if len(src.Paras) == 0 {
 		// A note with no text still prints its number.
-		lines := f.set.setPar(f.spec(&Para{Runs: []Run{{Font: Font{Family: "serif"}, Size: 9}}}, num))
+		lines := f.setNotePar(num, 0, f.emptyNoteSpec(num))
 		for _, ln := range lines {
 			nt.lines = append(nt.lines, noteLine{h: ln.h, items: ln.items})
 			nt.h += ln.h

@@ -131,8 +131,8 @@ type hyphenation struct {
 	exceptions map[string][]int
 	// memo keeps the points of every word already hyphenated: running
 	// text repeats most of its words (nine in ten over a long handout),
-	// and the pattern walk was a tenth of a build's time. One document's
-	// build uses it from one goroutine.
+	// and the pattern walk was a tenth of a build's time. It is used from
+	// one goroutine; another takes a fork.
 	memo map[string][]int
 }
 
@@ -174,6 +174,15 @@ func parseException(w string) (at []int, word string, ok bool) {
 		}
 	}
 	return at, string(b), len(b) > 0
+}
+
+// fork is a hyphenation with h's exceptions and a memo of its own, for
+// another goroutine: the memo is not safe for concurrent use.
+func (h *hyphenation) fork() *hyphenation {
+	if h == nil {
+		return nil
+	}
+	return &hyphenation{exceptions: h.exceptions, memo: map[string][]int{}}
 }
 
 // hyphenate returns the hyphenation points of word, as the patterns'

@@ -151,7 +151,9 @@ func (Link) isItem() {}
 func (Dest) isItem() {}
 
 // Measurer measures text. The real one reads the embedded fonts' metrics;
-// tests use fixed widths so line breaking and placement are exact.
+// tests use fixed widths so line breaking and placement are exact. It must
+// be safe for concurrent use: the flow sets paragraphs on several
+// goroutines at once.
 type Measurer interface {
 	// Width is the advance width of s set in font f at size.
 	Width(s string, f Font, size Pt) Pt
