@@ -17,18 +17,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 )
 
 func main() {
-	// A build is one burst of allocation: fpdf makes a fresh compressor
-	// (about 1.2 MB) for every page stream it writes, all garbage at once.
-	// With Go's default GOGC=100 the heap doubles past the live set
-	// before collecting; 50 keeps a 200-page handout under 80 MB peak for
-	// a few percent more CPU. An explicit GOGC still wins.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(50)
-	}
 	err := run(os.Args[1:], os.Stdout, os.Stderr)
 	os.Exit(exitCode(err, os.Stderr))
 }
