@@ -4304,6 +4304,13 @@ func (f *Fpdf) putpages() {
 		f.RegisterAlias(f.aliasNbPagesStr, sprintf("%d", nb))
 	}
 	f.replaceAliases()
+	// [Annalist patch] The page streams are compressed all at once, on
+	// all CPUs, before they are written in order: compressing was most of
+	// the time Output took.
+	var compressed [][]byte
+	if f.compress {
+		compressed = compressAll(f.pages[1 : nb+1])
+	}
 	if f.defOrientation == "P" {
 		wPt = f.defPageSize.Wd * f.k
 		hPt = f.defPageSize.Ht * f.k
@@ -4361,11 +4368,9 @@ func (f *Fpdf) putpages() {
 		// Page content
 		f.newobj()
 		if f.compress {
-			mem := xmem.compress(f.pages[n].Bytes())
-			data := mem.bytes()
+			data := compressed[n-1]
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
 			f.putstream(data)
-			mem.release()
 		} else {
 			f.outf("<</Length %d>>", f.pages[n].Len())
 			f.putstream(f.pages[n].Bytes())

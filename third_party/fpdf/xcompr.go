@@ -8,7 +8,9 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 var xmem = xmempool{
@@ -55,6 +57,37 @@ func (pool *xmempool) compress(data []byte) *membuffer {
 		panic(fmt.Errorf("could not close zlib writer: %w", err))
 	}
 	return mem
+}
+
+// compressAll compresses each of bufs, on up to GOMAXPROCS goroutines,
+// and returns the results in the order of bufs. Compression is
+// deterministic, so the output does not depend on the scheduling.
+// [Annalist patch]
+func compressAll(bufs []*bytes.Buffer) [][]byte {
+	out := make([][]byte, len(bufs))
+	var next atomic.Int64
+	work := func() {
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= len(bufs) {
+				return
+			}
+			mem := xmem.compress(bufs[i].Bytes())
+			out[i] = mem.copy()
+			mem.release()
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(bufs))
+	if workers <= 1 {
+		work()
+		return out
+	}
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(work)
+	}
+	wg.Wait()
+	return out
 }
 
 func (pool *xmempool) uncompress(data []byte) (*membuffer, error) {
