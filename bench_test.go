@@ -164,3 +164,20 @@ func BenchmarkWritePDF(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkDefault is the whole pipeline on the handout built into the
+// binary: what `annalist` with no arguments does, but for the write.
+func BenchmarkDefault(b *testing.B) {
+	b.ReportAllocs()
+	var ld *layout.Document
+	for b.Loop() {
+		doc, err := content.Default()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, ld, err = render(doc, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(ld.Pages)), "pages")
+}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"annalist/content"
 	"annalist/layout"
@@ -623,23 +624,36 @@ func (s *layoutState) layoutTitles() {
 
 // wrap breaks s into lines no wider than width, between words, and
 // inside a word only when the word alone is wider than the line.
+//
+// Each word is measured once and a line's width is the sum of its words
+// and spaces (widths add: the Measurer does not kern). The key of a
+// crowded chart is wrapped at several column widths on every fitting
+// attempt, so measuring each longer line afresh made wrapping a third of
+// the default handout's build. A sum within a rounding error of the
+// width is measured whole, so a line breaks exactly where measuring it
+// would break it.
 func wrap(s string, width layout.Pt, f layout.Font, size layout.Pt, m layout.Measurer) []string {
 	var lines []string
-	cur := ""
-	for _, word := range strings.Fields(s) {
-		try := word
-		if cur != "" {
-			try = cur + " " + word
+	words := strings.Fields(s)
+	first, curW := 0, layout.Pt(0) // the line so far is words[first:i]
+	spaceW := m.Width(" ", f, size)
+	for i := 0; i < len(words); i++ {
+		word := words[i]
+		wordW := m.Width(word, f, size)
+		if i > first {
+			tryW := curW + spaceW + wordW
+			if d := tryW - width; d > -1e-6 && d < 1e-6 {
+				tryW = m.Width(strings.Join(words[first:i+1], " "), f, size)
+			}
+			if tryW <= width {
+				curW = tryW
+				continue
+			}
+			lines = append(lines, strings.Join(words[first:i], " "))
 		}
-		if m.Width(try, f, size) <= width {
-			cur = try
-			continue
-		}
-		if cur != "" {
-			lines = append(lines, cur)
-			cur = ""
-		}
-		for m.Width(word, f, size) > width {
+		// (A lone letter wider than the line stays whole: the caller
+		// shortens what still overflows.)
+		for wordW > width && utf8.RuneCountInString(word) > 1 {
 			r := []rune(word)
 			n := len(r) - 1
 			for n > 1 && m.Width(string(r[:n]), f, size) > width {
@@ -647,11 +661,13 @@ func wrap(s string, width layout.Pt, f layout.Font, size layout.Pt, m layout.Mea
 			}
 			lines = append(lines, string(r[:n]))
 			word = string(r[n:])
+			wordW = m.Width(word, f, size)
 		}
-		cur = word
+		words[i] = word
+		first, curW = i, wordW
 	}
-	if cur != "" {
-		lines = append(lines, cur)
+	if first < len(words) {
+		lines = append(lines, strings.Join(words[first:], " "))
 	}
 	return lines
 }
