@@ -941,7 +941,7 @@ func (s *layoutState) keyColumns(calls []*mark, colW layout.Pt) keyPlan {
 	cols := max(1, int((s.w+keyGap)/colW))
 	total := 0
 	for _, mk := range calls {
-		ls := wrap(keyText(mk), colW-keyGap-s.numW(), sans, smallSize, s.m)
+		ls := s.wrapKey(keyText(mk), colW-keyGap-s.numW())
 		if len(ls) == 0 {
 			ls = []string{""}
 		}
@@ -963,6 +963,26 @@ func (s *layoutState) keyColumns(calls []*mark, colW layout.Pt) keyPlan {
 			return p
 		}
 	}
+}
+
+type keyLinesKey struct {
+	text  string
+	width layout.Pt
+}
+
+// wrapKey is wrap in the key's type, memoized. The lines are shared:
+// callers do not modify them.
+func (s *layoutState) wrapKey(text string, width layout.Pt) []string {
+	k := keyLinesKey{text, width}
+	if ls, ok := s.keyLines[k]; ok {
+		return ls
+	}
+	ls := wrap(text, width, sans, smallSize, s.m)
+	if s.keyLines == nil {
+		s.keyLines = map[keyLinesKey][]string{}
+	}
+	s.keyLines[k] = ls
+	return ls
 }
 
 func (s *layoutState) numW() layout.Pt { return s.calloutW + 3 }

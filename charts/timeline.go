@@ -187,12 +187,16 @@ type layoutState struct {
 	rowH, barH layout.Pt
 	titleW     layout.Pt
 	titles     [][]string // wrapped lane titles
-	lanes      [][]*mark
-	rows       []int // rows per lane
-	maxRows    []int
-	eraRows    [][]*eraMark
-	eras       []*eraMark
-	calloutW   layout.Pt
+	// keyLines memoizes the callout key's wrapped entries by text and
+	// width: fitting asks for the key's height after every change to the
+	// lanes, at several column widths, mostly of the same entries.
+	keyLines map[keyLinesKey][]string
+	lanes    [][]*mark
+	rows     []int // rows per lane
+	maxRows  []int
+	eraRows  [][]*eraMark
+	eras     []*eraMark
+	calloutW layout.Pt
 	// labelSize is the size of event labels and axis labels; titleSize
 	// of lane titles. Callouts, keys, legend and era titles are 7 pt.
 	labelSize, titleSize layout.Pt
