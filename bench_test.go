@@ -180,4 +180,5 @@ func BenchmarkDefault(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(ld.Pages)), "pages")
+	b.ReportMetric(float64(countNotes(ld)), "notes")
 }
