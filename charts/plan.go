@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 
@@ -70,12 +71,18 @@ func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.B
 		}
 		out = append(out, main)
 	default:
-		wins, err := windows(doc, from, to, box, m)
+		groups, err := groupWindows(doc, from, to, box, m)
 		if err != nil {
 			return nil, err
 		}
-		for _, w := range wins {
-			out = append(out, &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, Dests: true})
+		for _, g := range groups {
+			for _, w := range g.windows {
+				tl := &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, Dests: true, Tracks: g.tracks}
+				if len(groups) > 1 {
+					tl.FigureTitle = "Timeline: " + g.label
+				}
+				out = append(out, tl)
+			}
 		}
 	}
 	for _, d := range doc.Details {
@@ -86,20 +93,28 @@ func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.B
 		}
 		// A detail window too dense for one box is split like the main
 		// chart, its parts titled "(1 of 2)" and so on.
-		ws, err := windows(doc, f, l, box, m)
+		groups, err := groupWindows(doc, f, l, box, m)
 		if err != nil {
 			return nil, fmt.Errorf("detail %q: %w", d.Title, err)
 		}
-		for i, w := range ws {
-			title := d.Title
-			if len(ws) > 1 {
-				title = fmt.Sprintf("%s (%d of %d)", d.Title, i+1, len(ws))
+		first := true
+		for _, g := range groups {
+			name := d.Title
+			if len(groups) > 1 {
+				name += ": " + g.label
 			}
-			tl := &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, FigureTitle: title}
-			if i == 0 && len(ws) > 1 {
-				tl.Anchor = layout.FigureDest(d.Title)
+			for i, w := range g.windows {
+				title := name
+				if len(g.windows) > 1 {
+					title = fmt.Sprintf("%s (%d of %d)", name, i+1, len(g.windows))
+				}
+				tl := &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, FigureTitle: title, Tracks: g.tracks}
+				if first && title != d.Title {
+					tl.Anchor = layout.FigureDest(d.Title)
+				}
+				first = false
+				out = append(out, tl)
 			}
-			out = append(out, tl)
 		}
 	}
 	// Which source attests which strand: a figure page of its own, when
@@ -130,18 +145,67 @@ func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.B
 	return out, nil
 }
 
-// fitsWindow reports whether the window [from, to] can be laid out in
-// box. A window is tried without grouping: a page of time is split
-// further rather than its events hidden behind numbers.
-func fitsWindow(doc *content.Document, from, to int64, box layout.Size, m layout.Measurer) bool {
-	return fits(&Timeline{Doc: doc, From: from, To: to, Window: true, noGroup: true}, box, m)
+// laneGroup is a group of tracks drawn together and the windows of time
+// they are drawn in.
+type laneGroup struct {
+	tracks  []string // nil: every track
+	label   string   // "First track to last track"
+	windows [][2]int64
+}
+
+// groupWindows finds the windows of [from, to] for every track together
+// (windows); when even a week of them is too tall for the box, it splits
+// the tracks, in order, into the fewest groups of nearly equal size whose
+// windows all fit, each group drawn on pages of its own. It fails only
+// when a single track's week does not fit.
+func groupWindows(doc *content.Document, from, to int64, box layout.Size, m layout.Measurer) ([]laneGroup, error) {
+	ws, err := windows(doc, nil, from, to, box, m)
+	if err == nil {
+		return []laneGroup{{windows: ws}}, nil
+	}
+	if !errors.Is(err, ErrTooCrowded) {
+		return nil, err
+	}
+	n := len(doc.Tracks)
+	for k := 2; k <= n; k++ {
+		var groups []laneGroup
+		for g := range k {
+			part := doc.Tracks[g*n/k : (g+1)*n/k]
+			var ids []string
+			for _, tr := range part {
+				ids = append(ids, tr.ID)
+			}
+			ws, gerr := windows(doc, ids, from, to, box, m)
+			if gerr != nil {
+				err = gerr
+				groups = nil
+				break
+			}
+			label := part[0].Title
+			if len(part) > 1 {
+				label += " to " + part[len(part)-1].Title
+			}
+			groups = append(groups, laneGroup{tracks: ids, label: label, windows: ws})
+		}
+		if groups != nil {
+			return groups, nil
+		}
+	}
+	return nil, err
+}
+
+// fitsWindow reports whether the window [from, to] of the tracks (nil:
+// all) can be laid out in box. A window is tried without grouping: a page
+// of time is split further rather than its events hidden behind numbers.
+func fitsWindow(doc *content.Document, tracks []string, from, to int64, box layout.Size, m layout.Measurer) bool {
+	return fits(&Timeline{Doc: doc, From: from, To: to, Window: true, noGroup: true, Tracks: tracks}, box, m)
 }
 
 // fits reports whether tl can be laid out in box.
 func fits(tl *Timeline, box layout.Size, m layout.Measurer) bool {
 	// Only the smallest size: Layout, trying larger ones first, will
 	// find this one at worst.
-	_, err := tl.fitSizes(0, 0, box.W, box.H, m, probe{}, labelSizes[len(labelSizes)-1:])
+	_, err := tl.fitSizes(0, 0, box.W, box.H, m, probeFor(tl.Doc), labelSizes[len(labelSizes)-1:])
 	return err == nil
 }
 
@@ -149,19 +213,28 @@ func fits(tl *Timeline, box layout.Size, m layout.Measurer) bool {
 // equal windows that all fit, if that is no more than the greedy count;
 // else the greedy windows, each as long as fits (a dense year and a
 // quiet decade need different widths).
-func windows(doc *content.Document, from, to int64, box layout.Size, m layout.Measurer) ([][2]int64, error) {
-	if fitsWindow(doc, from, to, box, m) {
+func windows(doc *content.Document, tracks []string, from, to int64, box layout.Size, m layout.Measurer) ([][2]int64, error) {
+	fit := func(from, to int64) bool { return fitsWindow(doc, tracks, from, to, box, m) }
+	if fit(from, to) {
 		return [][2]int64{{from, to}}, nil
 	}
 	var greedy [][2]int64
 	for start := from; start <= to; {
 		lo, hi := min(start+6, to), to // lo: the least window we accept
-		if !fitsWindow(doc, start, lo, box, m) {
-			return nil, fmt.Errorf("%w: even a week from day %d does not fit a %.0f x %.0f pt box", ErrTooCrowded, start, float64(box.W), float64(box.H))
+		if !fit(start, lo) {
+			what := fmt.Sprintf("the %d tracks", len(doc.Tracks))
+			if tracks != nil {
+				what = fmt.Sprintf("%d of the %d tracks", len(tracks), len(doc.Tracks))
+				if len(tracks) == 1 {
+					what = fmt.Sprintf("track %q", tracks[0])
+				}
+			}
+			y, mo, d := content.FromDayNumber(start)
+			return nil, fmt.Errorf("%w: even the week from %04d-%02d-%02d of %s does not fit a %.0f x %.0f pt box at %g pt; give events in the same week of one track fewer overlapping spans, or shorten the track titles", ErrTooCrowded, y, mo, d, what, float64(box.W), float64(box.H), float64(MinTextSize))
 		}
 		for lo < hi { // the longest window that fits, by bisection
 			mid := lo + (hi-lo+1)/2
-			if fitsWindow(doc, start, mid, box, m) {
+			if fit(start, mid) {
 				lo = mid
 			} else {
 				hi = mid - 1
@@ -173,7 +246,7 @@ func windows(doc *content.Document, from, to int64, box layout.Size, m layout.Me
 			// to turn.
 			// Fitting is not quite monotonic in the window's length
 			// (packing is greedy), so the shorter window is checked too.
-			if e := monthStart(end+1) - 1; e > start+31 && fitsWindow(doc, start, e, box, m) {
+			if e := monthStart(end+1) - 1; e > start+31 && fit(start, e) {
 				end = e
 			}
 		}
@@ -191,7 +264,7 @@ func windows(doc *content.Document, from, to int64, box layout.Size, m layout.Me
 			ws := quantileSplit(doc, from, to, k, timeWeight)
 			ok := len(ws) == k
 			for _, w := range ws {
-				if !ok || !fitsWindow(doc, w[0], w[1], box, m) {
+				if !ok || !fit(w[0], w[1]) {
 					ok = false
 					break
 				}
@@ -275,12 +348,28 @@ func split(from, to int64, k int) [][2]int64 {
 	return out
 }
 
-// probe is the Notes the planner measures with: it reports a three-digit
-// number for every note, the widest a handout's notes will be, so a
-// window that fits while planning fits when laid out for real.
-type probe struct{}
+// probe is the Notes the planner measures with: it reports for every
+// note the widest number a chart's notes can have (probeFor), so a window
+// that fits while planning fits when laid out for real.
+type probe int
 
-func (probe) Cite([]content.Cite) int { return 999 }
+func (p probe) Cite([]content.Cite) int { return int(p) }
+
+// probeFor is the probe for doc: all nines, with as many digits as the
+// count of citations a chart of doc can make (an event's, and each of its
+// versions'), and at least three. The chart's notes are the first of the
+// handout's, so none is numbered higher.
+func probeFor(doc *content.Document) probe {
+	n := len(doc.Events)
+	for _, e := range doc.Events {
+		n += len(e.Versions)
+	}
+	p := 999
+	for p < n {
+		p = p*10 + 9
+	}
+	return probe(p)
+}
 
 // Warnings returns the warnings of the timelines among blocks, as their
 // last Layout left them: relations left out, activity strips omitted.

@@ -54,6 +54,13 @@ type Timeline struct {
 	// that would not otherwise fit one page. The summarised events are
 	// not cited here; the detail figure cites them.
 	Condense bool
+	// Tracks, when set, are the ids of the tracks drawn, as lanes in the
+	// document's order; nil draws every track. Plan sets it when the
+	// lanes of every track are too tall for one page even over a week:
+	// the tracks are then drawn in groups, each on its own pages, in the
+	// colours and patterns they have on a chart of them all. Relations
+	// to events of other groups are not drawn.
+	Tracks []string
 	// noGroup stops the fit from grouping dense clusters into keyed
 	// summaries (groupDense): Plan tries a chart without them first.
 	noGroup bool
@@ -186,7 +193,9 @@ type layoutState struct {
 	asc, desc  layout.Pt // label font extents
 	rowH, barH layout.Pt
 	titleW     layout.Pt
-	titles     [][]string // wrapped lane titles
+	tracks     []*content.Track // the tracks drawn, one lane each
+	titles     [][]string       // wrapped lane titles
+	wideTitles bool             // the title column may take up to a quarter of the box
 	// keyLines memoizes the callout key's wrapped entries by text and
 	// width: fitting asks for the key's height after every change to the
 	// lanes, at several column widths, mostly of the same entries.
@@ -469,12 +478,12 @@ func (t *Timeline) stripFits(x, y, w, h layout.Pt, m layout.Measurer) (bool, []l
 		return false, labelSizes
 	}
 	trial := &Timeline{Doc: t.Doc, From: t.From, To: t.To, Window: t.Window, Condense: t.Condense, noGroup: t.noGroup}
-	s, err := trial.fitState(x, y, w, h, m, probe{})
+	s, err := trial.fitState(x, y, w, h, m, probeFor(t.Doc))
 	if err != nil {
 		return false, labelSizes
 	}
 	sizes := []layout.Pt{s.labelSize}
-	if _, err := trial.fitSizes(x, y, w, h-stripH-sectionGap, m, probe{}, sizes); err != nil {
+	if _, err := trial.fitSizes(x, y, w, h-stripH-sectionGap, m, probeFor(t.Doc), sizes); err != nil {
 		return false, labelSizes
 	}
 	return true, sizes
@@ -500,14 +509,62 @@ func (t *Timeline) fitSizes(x, y, w, h layout.Pt, m layout.Measurer, notes layou
 	memo := &memoNotes{inner: notes}
 	var err error
 	for _, size := range sizes {
-		memo.i = 0
-		var s *layoutState
-		once := &onceNotes{inner: memo, nums: map[string]int{}}
-		if s, err = t.fitAt(x, y, w, h, m, once, size); err == nil {
-			return s, nil
+		// Lane titles wrapped into the narrow column that leaves the
+		// axis most room can make lanes taller than their bars need
+		// (eight tracks with three-word names); then the titles are
+		// given the width to take fewer lines, and the axis less.
+		for _, wide := range []bool{false, true} {
+			memo.i = 0
+			var s *layoutState
+			once := &onceNotes{inner: memo, nums: map[string]int{}}
+			if s, err = t.fitAt(x, y, w, h, m, once, size, wide); err == nil {
+				return s, nil
+			}
+			if s == nil || !s.titlesBind() {
+				break
+			}
 		}
 	}
 	return nil, err
+}
+
+// lanes returns the tracks the chart draws and their styles, which are
+// the styles they have on a chart of every track.
+func (t *Timeline) lanes() ([]*content.Track, []TrackStyle) {
+	all := TrackStyles(t.Doc.Tracks)
+	if t.Tracks == nil {
+		return t.Doc.Tracks, all
+	}
+	show := map[string]bool{}
+	for _, id := range t.Tracks {
+		show[id] = true
+	}
+	var tracks []*content.Track
+	var styles []TrackStyle
+	for i, tr := range t.Doc.Tracks {
+		if show[tr.ID] {
+			tracks = append(tracks, tr)
+			styles = append(styles, all[i])
+		}
+	}
+	return tracks, styles
+}
+
+// titlesBind reports whether some lane's title, wrapped into more than
+// one line, is taller than the lane's bars, while the title column is
+// still the narrow one.
+func (s *layoutState) titlesBind() bool {
+	if s.wideTitles || s.rows == nil {
+		return false
+	}
+	lineH := s.m.Ascent(sansBold, s.titleSize) + s.m.Descent(sansBold, s.titleSize) + 1
+	for i := range s.lanes {
+		rh := max(layout.Pt(s.rows[i])*(s.rowH+s.gap())-s.gap(), s.rowH)
+		if len(s.titles[i]) > 1 && layout.Pt(len(s.titles[i]))*lineH > rh {
+			return true
+		}
+	}
+	return false
 }
 
 // onceNotes gives the same citations, cited twice on one chart, one
@@ -556,15 +613,18 @@ func (n *memoNotes) Cite(c []content.Cite) int {
 	return num
 }
 
-func (t *Timeline) fitAt(x, y, w, h layout.Pt, m layout.Measurer, notes layout.Notes, size layout.Pt) (*layoutState, error) {
+// fitAt lays the chart out with labels of size, the lane titles in the
+// narrow column or (wide) one up to a quarter of the box. When the lanes
+// do not fit, it returns the state with the error, for fitSizes to judge.
+func (t *Timeline) fitAt(x, y, w, h layout.Pt, m layout.Measurer, notes layout.Notes, size layout.Pt, wide bool) (*layoutState, error) {
 	t.Warnings = nil
 	from, to, ok := t.window()
 	if !ok {
 		return nil, fmt.Errorf("charts: timeline has no dated event to draw")
 	}
-	s := &layoutState{t: t, x: x, y: y, w: w, h: h, m: m, from: from, to: to}
+	s := &layoutState{t: t, x: x, y: y, w: w, h: h, m: m, from: from, to: to, wideTitles: wide}
 	s.labelSize, s.titleSize = size, size+0.5
-	s.styles = TrackStyles(t.Doc.Tracks)
+	s.tracks, s.styles = t.lanes()
 	s.asc, s.desc = m.Ascent(sans, s.labelSize), m.Descent(sans, s.labelSize)
 	s.rowH = s.asc + s.desc + 3
 	s.barH = s.rowH - 3.5
@@ -581,10 +641,10 @@ func (t *Timeline) fitAt(x, y, w, h layout.Pt, m layout.Measurer, notes layout.N
 		// too close (a dozen events in a month). Each dense cluster
 		// becomes one mark, its events numbered in the key.
 		if t.noGroup || !s.groupDense() {
-			return nil, err
+			return s, err
 		}
 		if err := s.fit(); err != nil {
-			return nil, err
+			return s, err
 		}
 	}
 	rows := 0
@@ -607,21 +667,24 @@ func (t *Timeline) fitAt(x, y, w, h layout.Pt, m layout.Measurer, notes layout.N
 // track's title into it.
 func (s *layoutState) layoutTitles() {
 	widest := layout.Pt(0)
-	for _, tr := range s.t.Doc.Tracks {
+	for _, tr := range s.tracks {
 		widest = max(widest, s.m.Width(tr.Title, sansBold, s.titleSize))
 	}
 	// The column holds the longest word of any title unbroken, so a
 	// title breaks between words ("The sovietization / of Azerbaijan"),
 	// never inside one, unless that word alone is a third of the box.
 	longest := layout.Pt(0)
-	for _, tr := range s.t.Doc.Tracks {
+	for _, tr := range s.tracks {
 		for _, word := range strings.Fields(tr.Title) {
 			longest = max(longest, s.m.Width(word, sansBold, s.titleSize))
 		}
 	}
 	s.titleW = min(max(widest*0.5, longest), s.w*0.16, 160) + swatchW + 4
 	s.titleW = max(s.titleW, min(s.w*0.1, 70), min(longest+swatchW+4, s.w/3))
-	for _, tr := range s.t.Doc.Tracks {
+	if s.wideTitles {
+		s.titleW = max(s.titleW, min(widest, s.w/4)+swatchW+4)
+	}
+	for _, tr := range s.tracks {
 		s.titles = append(s.titles, wrap(tr.Title, s.titleW-swatchW-4, sansBold, s.titleSize, s.m))
 	}
 }
@@ -680,10 +743,10 @@ func wrap(s string, width layout.Pt, f layout.Font, size layout.Pt, m layout.Mea
 // and registers the notes in reading order.
 func (s *layoutState) collect(notes layout.Notes) {
 	laneOf := map[string]int{}
-	for i, tr := range s.t.Doc.Tracks {
+	for i, tr := range s.tracks {
 		laneOf[tr.ID] = i
 	}
-	s.lanes = make([][]*mark, len(s.t.Doc.Tracks))
+	s.lanes = make([][]*mark, len(s.tracks))
 	for i, ev := range s.t.Doc.Events {
 		ln, ok := laneOf[ev.Track]
 		if !ok {

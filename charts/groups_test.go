@@ -1,0 +1,172 @@
+package charts
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"annalist/content"
+	"annalist/layout"
+)
+
+// manyTracks is a document of n tracks with three-word titles, each
+// track holding a span and a point in 1920.
+func manyTracks(t testing.TB, n int) *content.Document {
+	var tracks []*content.Track
+	var evs []*content.Event
+	for i := range n {
+		id := fmt.Sprintf("t%d", i)
+		tracks = append(tracks, &content.Track{ID: id, Title: fmt.Sprintf("Provincial committee %d", i)})
+		evs = append(evs,
+			&content.Event{ID: id + "-span", Track: id, Title: fmt.Sprintf("Committee %d sits", i),
+				Date: mustDate(t, fmt.Sprintf("1920-%02d/1920-%02d", 1+i%6, 7+i%6)), Cite: []content.Cite{{Source: "s"}}},
+			&content.Event{ID: id + "-point", Track: id, Title: fmt.Sprintf("Committee %d dissolved", i),
+				Date: mustDate(t, fmt.Sprintf("1920-%02d-15", 8+i%5))})
+	}
+	return newDoc(tracks, evs)
+}
+
+// TestPlanTrackGroups: forty lanes cannot share a page even over a
+// week, so Plan draws the tracks in groups. Every track is in exactly
+// one group, in order; every group is titled after its first and last
+// tracks; every page passes the checker; every event has one chart
+// destination.
+func TestPlanTrackGroups(t *testing.T) {
+	doc := manyTracks(t, 40)
+	box := layout.Size{W: 700, H: 360}
+	if _, err := windows(doc, nil, 0, 1, box, fixed{}); err == nil {
+		t.Fatal("forty lanes fit one page: the test needs more")
+	}
+	blocks, err := planTimelines(doc, box, fixed{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seen []string
+	dests := map[string]int{}
+	groups := map[string]bool{}
+	for i, b := range blocks {
+		tl := b.(*Timeline)
+		if tl.Tracks == nil {
+			t.Fatalf("block %d draws every track", i)
+		}
+		if !strings.HasPrefix(tl.Title(), "Timeline: Provincial committee") || !strings.Contains(tl.Title(), " to ") {
+			t.Errorf("block %d titled %q", i, tl.Title())
+		}
+		key := strings.Join(tl.Tracks, ",")
+		if !groups[key] {
+			groups[key] = true
+			seen = append(seen, tl.Tracks...)
+		}
+		c := layoutChecked(t, fmt.Sprintf("groups-%d", i), tl, box.W, box.H, &counter{})
+		for _, it := range c.items {
+			if d, ok := it.(layout.Dest); ok {
+				dests[d.Name]++
+			}
+		}
+		if s := mustState(t, tl, box); len(s.lanes) != len(tl.Tracks) {
+			t.Errorf("block %d: %d lanes for %d tracks", i, len(s.lanes), len(tl.Tracks))
+		}
+	}
+	if len(groups) < 2 {
+		t.Errorf("%d groups", len(groups))
+	}
+	if len(seen) != len(doc.Tracks) {
+		t.Errorf("groups hold %d tracks, want %d", len(seen), len(doc.Tracks))
+	}
+	for i, id := range seen {
+		if i < len(doc.Tracks) && id != doc.Tracks[i].ID {
+			t.Errorf("group order: track %d is %s, want %s", i, id, doc.Tracks[i].ID)
+			break
+		}
+	}
+	for _, ev := range doc.Events {
+		if n := dests["chart-"+ev.ID]; n != 1 {
+			t.Errorf("chart-%s is a destination %d times, want once", ev.ID, n)
+		}
+	}
+	// A group keeps the colours and patterns its tracks have on a chart
+	// of them all.
+	all := TrackStyles(doc.Tracks)
+	tl := blocks[len(blocks)-1].(*Timeline)
+	tracks, styles := tl.lanes()
+	for i, tr := range tracks {
+		k := 0
+		for k < len(doc.Tracks) && doc.Tracks[k] != tr {
+			k++
+		}
+		if styles[i] != all[k] {
+			t.Errorf("track %s: style %+v, want %+v", tr.ID, styles[i], all[k])
+		}
+	}
+}
+
+// TestPlanWideTitles: eight tracks whose titles wrap into three lines in
+// the narrow title column are too tall for the box; with the titles
+// given more width the chart fits one page.
+func TestPlanWideTitles(t *testing.T) {
+	doc := manyTracks(t, 8)
+	for _, tr := range doc.Tracks {
+		tr.Title = "Regional " + tr.Title
+	}
+	box := layout.Size{W: 700, H: 250}
+	from, to, _ := Span(doc)
+	narrow := &Timeline{Doc: doc, From: from, To: to, Window: true, noGroup: true}
+	if _, err := narrow.fitAt(0, 0, box.W, box.H, fixed{}, &counter{}, MinTextSize, false); err == nil {
+		t.Fatal("the narrow title column fits: the test needs a smaller box")
+	}
+	blocks, err := planTimelines(doc, box, fixed{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(blocks) != 1 || blocks[0].(*Timeline).Tracks != nil {
+		t.Fatalf("%d blocks, want the whole chart on one page", len(blocks))
+	}
+	s := mustState(t, blocks[0].(*Timeline), box)
+	if !s.wideTitles {
+		t.Error("fitted without the wide title column")
+	}
+	layoutChecked(t, "wide-titles", blocks[0].(*Timeline), box.W, box.H, &counter{})
+}
+
+// TestProbeCoversNoteNumbers: a chart of more than 999 citations gets
+// four-digit note numbers, and the planner measures with them, so a
+// window planned to fit still fits when numbered for real.
+func TestProbeCoversNoteNumbers(t *testing.T) {
+	for _, tc := range []struct{ events, versions, want int }{{0, 0, 999}, {10, 3, 999}, {999, 0, 999}, {1000, 0, 9999}, {900, 200, 9999}, {12000, 0, 99999}} {
+		doc := &content.Document{}
+		for i := range tc.events {
+			e := &content.Event{}
+			if i == 0 {
+				e.Versions = make([]content.Version, tc.versions)
+			}
+			doc.Events = append(doc.Events, e)
+		}
+		if got := int(probeFor(doc)); got != tc.want {
+			t.Errorf("%d events, %d versions: probe %d, want %d", tc.events, tc.versions, got, tc.want)
+		}
+	}
+	// Planned with the probe, laid out with one running sequence that
+	// passes 1,000: every window still fits.
+	tracks := []*content.Track{{ID: "a", Title: "A"}, {ID: "b", Title: "B"}}
+	var evs []*content.Event
+	for i := range 1100 {
+		y, m, d := content.FromDayNumber(content.DayNumber(1900, 1, 1) + int64(9*i))
+		evs = append(evs, &content.Event{ID: fmt.Sprint("e", i), Track: tracks[i%2].ID, Title: fmt.Sprint("Event ", i),
+			Date: mustDate(t, fmt.Sprintf("%04d-%02d-%02d", y, m, d)), Cite: []content.Cite{{Source: "s", Locator: fmt.Sprint("p. ", i)}}})
+	}
+	doc := newDoc(tracks, evs)
+	box := layout.Size{W: 700, H: 420}
+	blocks, err := planTimelines(doc, box, fixed{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seq := &counter{}
+	for i, b := range blocks {
+		if _, err := b.Layout(0, 0, box.W, box.H, fixed{}, seq); err != nil {
+			t.Errorf("block %d of %d (notes up to %d): %v", i, len(blocks), seq.n, err)
+		}
+	}
+	if seq.n < 1000 {
+		t.Errorf("only %d notes: the test needs more than 999", seq.n)
+	}
+}
