@@ -34,7 +34,7 @@ func manyTracks(t testing.TB, n int) *content.Document {
 func TestPlanTrackGroups(t *testing.T) {
 	doc := manyTracks(t, 40)
 	box := layout.Size{W: 700, H: 360}
-	if _, err := windows(doc, nil, 0, 1, box, fixed{}); err == nil {
+	if _, err := windows(doc, nil, 0, 1, box, fixed{}, true); err == nil {
 		t.Fatal("forty lanes fit one page: the test needs more")
 	}
 	blocks, err := planTimelines(doc, box, fixed{})
@@ -168,5 +168,33 @@ func TestProbeCoversNoteNumbers(t *testing.T) {
 	}
 	if seq.n < 1000 {
 		t.Errorf("only %d notes: the test needs more than 999", seq.n)
+	}
+}
+
+// TestPlanDenseWeekGrouped: two hundred events in one month of one lane
+// are too dense for even a week's window drawn one by one (with the real
+// fonts, on A4's chart box less its notes); the windows are then found
+// with dense clusters grouped, and every page passes the checker.
+func TestPlanDenseWeekGrouped(t *testing.T) {
+	doc := crowded(t, 200)
+	box := layout.Size{W: 762, H: 369}
+	m := layout.NewMeasurer()
+	from, to, _ := Span(doc)
+	if _, err := windows(doc, nil, from, to, box, m, false); err == nil {
+		t.Fatal("the month fits without grouping: the test needs more events")
+	}
+	blocks, err := planTimelines(doc, box, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seq := &counter{}
+	for i, b := range blocks {
+		c, err := b.(*Timeline).draw(0, 0, box.W, box.H, m, seq)
+		if err != nil {
+			t.Fatalf("block %d: %v", i, err)
+		}
+		for _, e := range checkCanvas(c, box0(box), m) {
+			t.Errorf("block %d: %s", i, e)
+		}
 	}
 }

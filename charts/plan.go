@@ -154,12 +154,14 @@ type laneGroup struct {
 }
 
 // groupWindows finds the windows of [from, to] for every track together
-// (windows); when even a week of them is too tall for the box, it splits
-// the tracks, in order, into the fewest groups of nearly equal size whose
-// windows all fit, each group drawn on pages of its own. It fails only
-// when a single track's week does not fit.
+// (windows). When even a week of them is too tall for the box, the
+// windows are found again with dense clusters grouped (their events
+// numbered in the key); failing that, the tracks are split, in order,
+// into the fewest groups of nearly equal size whose windows fit, each
+// group drawn on pages of its own. It fails when a single track's week
+// does not fit even grouped.
 func groupWindows(doc *content.Document, from, to int64, box layout.Size, m layout.Measurer) ([]laneGroup, error) {
-	ws, err := windows(doc, nil, from, to, box, m)
+	ws, err := windowsEither(doc, nil, from, to, box, m)
 	if err == nil {
 		return []laneGroup{{windows: ws}}, nil
 	}
@@ -175,8 +177,13 @@ func groupWindows(doc *content.Document, from, to int64, box layout.Size, m layo
 			for _, tr := range part {
 				ids = append(ids, tr.ID)
 			}
-			ws, gerr := windows(doc, ids, from, to, box, m)
+			ws, gerr := windowsEither(doc, ids, from, to, box, m)
 			if gerr != nil {
+				if len(part) == 1 {
+					// A track that does not fit alone does not fit in
+					// any smaller group.
+					return nil, gerr
+				}
 				err = gerr
 				groups = nil
 				break
@@ -194,11 +201,24 @@ func groupWindows(doc *content.Document, from, to int64, box layout.Size, m layo
 	return nil, err
 }
 
+// windowsEither is windows without grouping clusters, or, when a week
+// does not fit so, with it.
+func windowsEither(doc *content.Document, tracks []string, from, to int64, box layout.Size, m layout.Measurer) ([][2]int64, error) {
+	ws, err := windows(doc, tracks, from, to, box, m, false)
+	if errors.Is(err, ErrTooCrowded) {
+		if gws, gerr := windows(doc, tracks, from, to, box, m, true); gerr == nil {
+			return gws, nil
+		}
+	}
+	return ws, err
+}
+
 // fitsWindow reports whether the window [from, to] of the tracks (nil:
-// all) can be laid out in box. A window is tried without grouping: a page
-// of time is split further rather than its events hidden behind numbers.
-func fitsWindow(doc *content.Document, tracks []string, from, to int64, box layout.Size, m layout.Measurer) bool {
-	return fits(&Timeline{Doc: doc, From: from, To: to, Window: true, noGroup: true, Tracks: tracks}, box, m)
+// all) can be laid out in box. A window is tried without grouping unless
+// group is set: a page of time is split further rather than its events
+// hidden behind numbers, as long as a week of it fits.
+func fitsWindow(doc *content.Document, tracks []string, from, to int64, box layout.Size, m layout.Measurer, group bool) bool {
+	return fits(&Timeline{Doc: doc, From: from, To: to, Window: true, noGroup: !group, Tracks: tracks}, box, m)
 }
 
 // fits reports whether tl can be laid out in box.
@@ -213,8 +233,8 @@ func fits(tl *Timeline, box layout.Size, m layout.Measurer) bool {
 // equal windows that all fit, if that is no more than the greedy count;
 // else the greedy windows, each as long as fits (a dense year and a
 // quiet decade need different widths).
-func windows(doc *content.Document, tracks []string, from, to int64, box layout.Size, m layout.Measurer) ([][2]int64, error) {
-	fit := func(from, to int64) bool { return fitsWindow(doc, tracks, from, to, box, m) }
+func windows(doc *content.Document, tracks []string, from, to int64, box layout.Size, m layout.Measurer, group bool) ([][2]int64, error) {
+	fit := func(from, to int64) bool { return fitsWindow(doc, tracks, from, to, box, m, group) }
 	if fit(from, to) {
 		return [][2]int64{{from, to}}, nil
 	}
