@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -219,6 +220,7 @@ func dump(d *Document) string {
 	for _, x := range d.People {
 		fmt.Fprintf(&b, "person %s at %v\n", x.ID, x.Pos)
 		p("  ", "name", x.Name)
+		p("  ", "index", x.Index)
 		p("  ", "variants", x.Variants)
 		p("  ", "native", x.Native)
 		p("  ", "note", x.Note)
@@ -226,6 +228,7 @@ func dump(d *Document) string {
 	for _, x := range d.Places {
 		fmt.Fprintf(&b, "place %s at %v\n", x.ID, x.Pos)
 		p("  ", "name", x.Name)
+		p("  ", "index", x.Index)
 		p("  ", "variants", x.Variants)
 		p("  ", "native", x.Native)
 		p("  ", "note", x.Note)
@@ -383,6 +386,42 @@ func TestDefault(t *testing.T) {
 	}
 	if doc.Narrative == "" {
 		t.Errorf("default handout has no narrative")
+	}
+}
+
+// TestDefaultIndexForms checks that every index form in the default
+// handout only reorders the words of its name ("Stalin, Iosif" for
+// "Iosif Stalin"): an index form is formatting, never a new spelling.
+func TestDefaultIndexForms(t *testing.T) {
+	doc, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := func(s string) []string {
+		w := strings.Fields(strings.ReplaceAll(s, ",", " "))
+		slices.Sort(w)
+		return w
+	}
+	check := func(what, name, index string) {
+		if index != "" && !slices.Equal(words(name), words(index)) {
+			t.Errorf("%s: index %q is not a reordering of the name %q", what, index, name)
+		}
+		if index != "" && !strings.Contains(index, ",") {
+			t.Errorf("%s: index %q has no comma: leave it out to use the name as written", what, index)
+		}
+	}
+	n := 0
+	for _, p := range doc.People {
+		check("person "+p.ID, p.Name, p.Index)
+		if p.Index != "" {
+			n++
+		}
+	}
+	for _, p := range doc.Places {
+		check("place "+p.ID, p.Name, p.Index)
+	}
+	if n == 0 {
+		t.Error("no person in the default handout has an index form")
 	}
 }
 
