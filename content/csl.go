@@ -35,6 +35,14 @@ import (
 // does not silently lose a field; CSL variables Annalist does not print
 // (abstract, ISBN, ...) are accepted and ignored.
 func ParseCSLJSON(name string, data []byte) ([]*Source, error) {
+	srcs, _, err := parseCSLJSON(name, data)
+	return srcs, err
+}
+
+// parseCSLJSON is ParseCSLJSON that also returns the keys of the items
+// left out for their errors, each at its item (the first, for a key given
+// twice), so that a citation of one can say so.
+func parseCSLJSON(name string, data []byte) (_ []*Source, bad map[string]Pos, _ error) {
 	data = bytes.TrimPrefix(data, utf8BOM) // as the loader does: a BOM is no text
 	lines := newLineIndex(name, data)
 	// Check the syntax of the whole file first: Unmarshal's syntax errors
@@ -44,20 +52,20 @@ func ParseCSLJSON(name string, data []byte) ([]*Source, error) {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
 			if se.Offset >= int64(len(data)) && strings.Contains(se.Error(), "end of JSON input") {
-				return nil, lines.errorf(len(data), "invalid JSON: unexpected end of file")
+				return nil, nil, lines.errorf(len(data), "invalid JSON: unexpected end of file")
 			}
-			return nil, lines.errorf(int(se.Offset)-1, "invalid JSON: %v", se)
+			return nil, nil, lines.errorf(int(se.Offset)-1, "invalid JSON: %v", se)
 		}
-		return nil, lines.errorf(0, "invalid JSON: %v", err)
+		return nil, nil, lines.errorf(0, "invalid JSON: %v", err)
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	tok, err := dec.Token()
 	if err != nil {
-		return nil, lines.jsonError(err, dec)
+		return nil, nil, lines.jsonError(err, dec)
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '[' {
-		return nil, lines.errorf(skipSpace(data, 0), "CSL-JSON must be an array of items")
+		return nil, nil, lines.errorf(skipSpace(data, 0), "CSL-JSON must be an array of items")
 	}
 	var (
 		errs    []error
@@ -70,7 +78,7 @@ func ParseCSLJSON(name string, data []byte) ([]*Source, error) {
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
 			errs = append(errs, lines.jsonError(err, dec))
-			return sources, errors.Join(errs...)
+			return sources, bad, errors.Join(errs...)
 		}
 		s, keyOff, itemErrs := parseCSLItem(lines, sug, raw, start, i)
 		errs = append(errs, itemErrs...)
@@ -85,12 +93,17 @@ func ParseCSLJSON(name string, data []byte) ([]*Source, error) {
 		seen[s.ID] = lines.pos(start + keyOff)
 		if len(itemErrs) == 0 {
 			sources = append(sources, s)
+		} else {
+			if bad == nil {
+				bad = map[string]Pos{}
+			}
+			bad[s.ID] = s.Pos
 		}
 	}
 	if _, err := dec.Token(); err != nil {
 		errs = append(errs, lines.jsonError(err, dec))
 	}
-	return sources, errors.Join(errs...)
+	return sources, bad, errors.Join(errs...)
 }
 
 // cslTypes are the item types of CSL 1.0.2.

@@ -85,6 +85,10 @@ type loader struct {
 	// warned that they are uncited, since such a file is usually shared
 	// among several handouts.
 	bibSources map[*Source]bool
+	// badSources are the keys of bibliography entries left out for their
+	// errors, each at its entry: a citation of one is told so, not that
+	// the source is unknown.
+	badSources map[string]Pos
 
 	suggester
 }
@@ -1155,12 +1159,12 @@ func (l *loader) bibliography(o *object) {
 			o.errorf(it, "each bibliography must be a file name, like refs.json or refs.bib")
 			continue
 		}
-		var parse func(string, []byte) ([]*Source, error)
+		var parse func(string, []byte) ([]*Source, map[string]Pos, error)
 		switch strings.ToLower(path.Ext(it.Value)) {
 		case ".json":
-			parse = ParseCSLJSON
+			parse = parseCSLJSON
 		case ".bib":
-			parse = ParseBibTeX
+			parse = parseBibTeX
 		default:
 			o.errorf(it, "bibliography %s: use a CSL-JSON file (.json) or a BibTeX file (.bib)", quoteValue(it.Value))
 			continue
@@ -1169,9 +1173,17 @@ func (l *loader) bibliography(o *object) {
 		if !ok {
 			continue
 		}
-		srcs, err := parse(name, data)
+		srcs, bad, err := parse(name, data)
 		if err != nil {
 			l.foreignErrors(err, l.pos(it), "bibliography "+quoteValue(it.Value))
+		}
+		for key, p := range bad {
+			if l.badSources == nil {
+				l.badSources = map[string]Pos{}
+			}
+			if _, ok := l.badSources[key]; !ok {
+				l.badSources[key] = p
+			}
 		}
 		if l.bibSources == nil {
 			l.bibSources = map[*Source]bool{}

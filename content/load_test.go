@@ -594,21 +594,33 @@ func TestBOM(t *testing.T) {
 
 // TestBibliographyBadEntry: one bad entry in a bibliography file is
 // reported where it is, and the file's good entries still resolve, so
-// that only the bad entry's citations are unresolved.
+// that only the bad entry's citations are unresolved; each of those says
+// that the entry it cites has errors, and where, rather than that the
+// source is unknown. A key that no entry has is still unknown.
 func TestBibliographyBadEntry(t *testing.T) {
 	fsys := fstest.MapFS{
 		"refs.json": {Data: []byte(`[{"id": "a", "type": "book", "title": "A"},
- {"id": "bad", "type": "book", "titel": "B"}]`)},
-		"refs.bib": {Data: []byte("@book{c, title = {C}}\n@book{worse, title = {W}, year = {19x0}}\n")},
+ {"id": "bad", "type": "book", "titel": "B"},
+ {"id": "http://zotero.org/1", "citation-key": "keyed", "type": "boook"}]`)},
+		"refs.bib": {Data: []byte("@book{c, title = {C}}\n@book{worse, title = {W}, year = {19x0}}\n" +
+			"@book{broken, title = {B} year = {1920}}\n@book{d, title = {D}}\n")},
 	}
 	in := minimal + "bibliography: [refs.json, refs.bib]\n" +
-		"eras: [{id: x, title: X, date: 1920, cite: [a, c, bad, worse]}]\n"
+		"eras: [{id: x, title: X, date: 1920, cite: [a, c, bad, worse, keyed, broken, d, nosuch]}]\n" +
+		"narrative: \"Told [@bad, 3] and [see @broken].\"\n"
 	_, err := Load("h.yaml", []byte(in), fsys)
 	want := strings.Join([]string{
-		`h.yaml:7:51: era "x": cite 3: unknown source "bad"; the source ids are s, a, c`,
-		`h.yaml:7:56: era "x": cite 4: unknown source "worse"; the source ids are s, a, c`,
+		`h.yaml:7:51: era "x": cite 3: source "bad" cannot be cited: its entry at refs.json:2:2 has errors; fix them there`,
+		`h.yaml:7:56: era "x": cite 4: source "worse" cannot be cited: its entry at refs.bib:2:1 has errors; fix them there`,
+		`h.yaml:7:63: era "x": cite 5: source "keyed" cannot be cited: its entry at refs.json:3:2 has errors; fix them there`,
+		`h.yaml:7:70: era "x": cite 6: source "broken" cannot be cited: its entry at refs.bib:3:1 has errors; fix them there`,
+		`h.yaml:7:81: era "x": cite 8: unknown source "nosuch"; the source ids are s, a, c, d`,
+		`h.yaml:8:18: citation: source "bad" cannot be cited: its entry at refs.json:2:2 has errors; fix them there`,
+		`h.yaml:8:36: citation: source "broken" cannot be cited: its entry at refs.bib:3:1 has errors; fix them there`,
 		`refs.bib:2:27: entry "worse": year: "19x0" is not a year`,
+		`refs.bib:3:27: entry "broken": expected ',' or '}'`,
 		`refs.json:2:32: item "bad": unknown field "titel"; did you mean "title"?`,
+		`refs.json:3:57: item "keyed": unknown type "boook"`,
 	}, "\n")
 	if err == nil || err.Error() != want {
 		t.Errorf("got\n%v\nwant\n%s", err, want)
