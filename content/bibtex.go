@@ -31,13 +31,26 @@ import (
 // Fields Annalist does not use (abstract, keywords, file, ...) are
 // ignored: BibTeX has no fixed vocabulary of fields.
 func ParseBibTeX(name string, data []byte) ([]*Source, error) {
+	srcs, _, err := parseBibTeX(name, data)
+	return srcs, err
+}
+
+// parseBibTeX is ParseBibTeX that also returns the keys of the entries
+// left out for their errors, each at its entry (the first, for a key
+// given twice), so that a citation of one can say so.
+func parseBibTeX(name string, data []byte) (sources []*Source, bad map[string]Pos, err error) {
 	data = bytes.TrimPrefix(data, utf8BOM) // as the loader does: a BOM is no text
 	p := &bibParser{lines: newLineIndex(name, data), src: data, macros: map[string]string{}}
 	for _, m := range monthNames {
 		p.macros[strings.ToLower(m[:3])] = m
 	}
-	var sources []*Source
 	seen := map[string]Pos{}
+	bad = map[string]Pos{}
+	markBad := func(e *bibEntry) {
+		if _, ok := bad[e.key]; !ok {
+			bad[e.key] = p.lines.pos(e.off)
+		}
+	}
 	for {
 		at := p.nextEntry()
 		if at < 0 {
@@ -46,6 +59,9 @@ func ParseBibTeX(name string, data []byte) ([]*Source, error) {
 		e, err := p.entry()
 		if err != nil {
 			p.errs = append(p.errs, err)
+			if e != nil {
+				markBad(e) // its key was read before the error
+			}
 			continue
 		}
 		if e == nil {
@@ -59,11 +75,12 @@ func ParseBibTeX(name string, data []byte) ([]*Source, error) {
 		s, errs := p.toSource(e)
 		if len(errs) > 0 {
 			p.errs = append(p.errs, errs...)
+			markBad(e)
 			continue
 		}
 		sources = append(sources, s)
 	}
-	return sources, errors.Join(p.errs...)
+	return sources, bad, errors.Join(p.errs...)
 }
 
 type bibParser struct {
@@ -210,14 +227,16 @@ func (p *bibParser) entry() (*bibEntry, error) {
 	if key == "" {
 		return nil, p.fail(keyOff, "@%s entry has no citation key", typ)
 	}
-	if p.i >= len(p.src) || (p.src[p.i] != ',' && p.src[p.i] != closer) {
-		return nil, p.fail(p.i, "entry %q: expected ',' after the key", key)
-	}
+	// From here on, an error returns the entry too: its key is known,
+	// for the citations of it.
 	e := &bibEntry{typ: typ, key: key, off: at, fields: map[string]bibField{}}
+	if p.i >= len(p.src) || (p.src[p.i] != ',' && p.src[p.i] != closer) {
+		return e, p.fail(p.i, "entry %q: expected ',' after the key", key)
+	}
 	for {
 		p.skipSpace()
 		if p.i >= len(p.src) {
-			return nil, p.fail(at, "entry %q is not closed with '%c'", key, closer)
+			return e, p.fail(at, "entry %q is not closed with '%c'", key, closer)
 		}
 		if p.src[p.i] == closer {
 			p.i++
@@ -226,10 +245,10 @@ func (p *bibParser) entry() (*bibEntry, error) {
 		if p.src[p.i] == '@' {
 			// The next entry begins: this one was never closed. Resume
 			// there rather than past it.
-			return nil, p.errorf(at, "entry %q is not closed with '%c'", key, closer)
+			return e, p.errorf(at, "entry %q is not closed with '%c'", key, closer)
 		}
 		if p.src[p.i] != ',' {
-			return nil, p.fail(p.i, "entry %q: expected ',' or '%c'", key, closer)
+			return e, p.fail(p.i, "entry %q: expected ',' or '%c'", key, closer)
 		}
 		p.i++
 		p.skipSpace()
@@ -240,19 +259,19 @@ func (p *bibParser) entry() (*bibEntry, error) {
 		foff := p.i
 		fname := strings.ToLower(p.ident())
 		if fname == "" {
-			return nil, p.fail(foff, "entry %q: expected a field name", key)
+			return e, p.fail(foff, "entry %q: expected a field name", key)
 		}
 		p.skipSpace()
 		if p.i >= len(p.src) || p.src[p.i] != '=' {
-			return nil, p.fail(p.i, "entry %q: field %q: expected '='", key, fname)
+			return e, p.fail(p.i, "entry %q: field %q: expected '='", key, fname)
 		}
 		p.i++
 		v, err := p.value()
 		if err != nil {
-			return nil, err
+			return e, err
 		}
 		if _, dup := e.fields[fname]; dup {
-			return nil, p.fail(foff, "entry %q: field %q given twice", key, fname)
+			return e, p.fail(foff, "entry %q: field %q given twice", key, fname)
 		}
 		e.fields[fname] = bibField{value: v, off: foff}
 		e.order = append(e.order, fname)

@@ -23,10 +23,26 @@ import (
 // good items are returned even then: one bad item must not make every
 // citation of the others unresolved.
 //
+// An item's key (the source id cited as [@key]) is its "citation-key"
+// (CSL 1.0.2; Better BibTeX and Zotero 7 export the key the author types
+// there) when that is not empty, and its "id" otherwise. An item with a
+// citation key is known by that key alone: its id, often a URI or a
+// number that Zotero made up, is not a second key, so that one item's id
+// can never be taken for another's key, and a duplicate is always one
+// key given twice.
+//
 // Field names are checked against the CSL 1.0.2 variables, so that a typo
 // does not silently lose a field; CSL variables Annalist does not print
 // (abstract, ISBN, ...) are accepted and ignored.
 func ParseCSLJSON(name string, data []byte) ([]*Source, error) {
+	srcs, _, err := parseCSLJSON(name, data)
+	return srcs, err
+}
+
+// parseCSLJSON is ParseCSLJSON that also returns the keys of the items
+// left out for their errors, each at its item (the first, for a key given
+// twice), so that a citation of one can say so.
+func parseCSLJSON(name string, data []byte) (_ []*Source, bad map[string]Pos, _ error) {
 	data = bytes.TrimPrefix(data, utf8BOM) // as the loader does: a BOM is no text
 	lines := newLineIndex(name, data)
 	// Check the syntax of the whole file first: Unmarshal's syntax errors
@@ -36,20 +52,20 @@ func ParseCSLJSON(name string, data []byte) ([]*Source, error) {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
 			if se.Offset >= int64(len(data)) && strings.Contains(se.Error(), "end of JSON input") {
-				return nil, lines.errorf(len(data), "invalid JSON: unexpected end of file")
+				return nil, nil, lines.errorf(len(data), "invalid JSON: unexpected end of file")
 			}
-			return nil, lines.errorf(int(se.Offset)-1, "invalid JSON: %v", se)
+			return nil, nil, lines.errorf(int(se.Offset)-1, "invalid JSON: %v", se)
 		}
-		return nil, lines.errorf(0, "invalid JSON: %v", err)
+		return nil, nil, lines.errorf(0, "invalid JSON: %v", err)
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	tok, err := dec.Token()
 	if err != nil {
-		return nil, lines.jsonError(err, dec)
+		return nil, nil, lines.jsonError(err, dec)
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '[' {
-		return nil, lines.errorf(skipSpace(data, 0), "CSL-JSON must be an array of items")
+		return nil, nil, lines.errorf(skipSpace(data, 0), "CSL-JSON must be an array of items")
 	}
 	var (
 		errs    []error
@@ -62,26 +78,32 @@ func ParseCSLJSON(name string, data []byte) ([]*Source, error) {
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
 			errs = append(errs, lines.jsonError(err, dec))
-			return sources, errors.Join(errs...)
+			return sources, bad, errors.Join(errs...)
 		}
-		s, itemErrs := parseCSLItem(lines, sug, raw, start, i)
+		s, keyOff, itemErrs := parseCSLItem(lines, sug, raw, start, i)
 		errs = append(errs, itemErrs...)
-		if s == nil {
+		if s == nil || s.ID == "" {
 			continue
 		}
+		// Both at the field that gives the key: "citation-key" or "id".
 		if p, dup := seen[s.ID]; dup {
-			errs = append(errs, lines.errorf(start, "duplicate id %q (first at %d:%d)", s.ID, p.Line, p.Column))
+			errs = append(errs, lines.errorf(start+keyOff, "duplicate key %q (first at %d:%d)", s.ID, p.Line, p.Column))
 			continue
 		}
-		seen[s.ID] = s.Pos
+		seen[s.ID] = lines.pos(start + keyOff)
 		if len(itemErrs) == 0 {
 			sources = append(sources, s)
+		} else {
+			if bad == nil {
+				bad = map[string]Pos{}
+			}
+			bad[s.ID] = s.Pos
 		}
 	}
 	if _, err := dec.Token(); err != nil {
 		errs = append(errs, lines.jsonError(err, dec))
 	}
-	return sources, errors.Join(errs...)
+	return sources, bad, errors.Join(errs...)
 }
 
 // cslTypes are the item types of CSL 1.0.2.
@@ -136,24 +158,45 @@ func setOf(words string) map[string]bool {
 }
 
 // parseCSLItem reads one item that starts at byte offset start of the
-// file; n is its 1-based index, for messages about items without an id.
-func parseCSLItem(lines *lineIndex, sug *suggester, raw []byte, start, n int) (*Source, []error) {
+// file; n is its 1-based index, for messages about items without a key.
+// keyOff is the offset, within the item, of the field its key is from.
+func parseCSLItem(lines *lineIndex, sug *suggester, raw []byte, start, n int) (s *Source, keyOff int, errs []error) {
 	fields, err := objectFields(raw)
 	if err != nil {
-		return nil, []error{lines.errorf(start, "item %d is not a JSON object", n)}
+		return nil, 0, []error{lines.errorf(start, "item %d is not a JSON object", n)}
 	}
-	s := &Source{Pos: lines.pos(start)}
-	var errs []error
+	s = &Source{Pos: lines.pos(start)}
 	what := "item " + itoa(n)
 	if f, ok := fields["id"]; ok {
+		// Named by its id until a citation key names it.
+		if id, ok := jsonScalar(f.raw); ok && id != "" {
+			what = "item " + strconv.Quote(id)
+		}
+	}
+	ck, hasKey := fields["citation-key"]
+	if hasKey {
+		key, ok := jsonScalar(ck.raw)
+		if !ok {
+			errs = append(errs, lines.errorf(start+ck.off, "%s: \"citation-key\" must be a string", what))
+		} else if key = strings.TrimSpace(key); key != "" {
+			s.ID, keyOff = key, ck.off
+			what = "item " + strconv.Quote(key)
+		}
+	}
+	switch f, ok := fields["id"]; {
+	case s.ID != "":
+		// Known by its citation key; the id is not read.
+	case ok:
 		id, ok := jsonScalar(f.raw)
 		if !ok || id == "" {
 			errs = append(errs, lines.errorf(start+f.off, "%s: \"id\" must be a string or number", what))
 		} else {
-			s.ID = id
+			s.ID, keyOff = id, f.off
 			what = "item " + strconv.Quote(id)
 		}
-	} else {
+	case hasKey:
+		errs = append(errs, lines.errorf(start+ck.off, "%s: \"citation-key\" is empty and there is no \"id\": give either", what))
+	default:
 		errs = append(errs, lines.errorf(start, "%s has no \"id\"", what))
 	}
 	fail := func(f field, format string, args ...any) {
@@ -248,7 +291,7 @@ func parseCSLItem(lines *lineIndex, sug *suggester, raw []byte, start, n int) (*
 			}
 		}
 	}
-	return s, errs
+	return s, keyOff, errs
 }
 
 // field is a JSON object member: its raw value and the byte offset of the

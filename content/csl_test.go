@@ -3,6 +3,7 @@ package content
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -61,7 +62,7 @@ func TestParseCSLJSONErrors(t *testing.T) {
 		`refs.json:4:31: item "b": unknown field "titel"; did you mean "title"?`,
 		`refs.json:5:31: item "c": "author": name 1 has no family, given or literal name`,
 		`refs.json:5:59: item "c": "title" must be a string`,
-		`refs.json:6:3: duplicate id "a" (first at 2:3)`,
+		`refs.json:6:4: duplicate key "a" (first at 2:4)`,
 		`refs.json:7:3: item 6 is not a JSON object`,
 		`refs.json:8:31: item "d": "issued": cannot read date "27 July 2017": ` + dateErrText("27 July 2017"),
 		`refs.json:10:31: item "e": unknown field "url"; did you mean "URL"?`,
@@ -89,6 +90,84 @@ func TestParseCSLJSONErrors(t *testing.T) {
 	}
 }
 
+// TestParseCSLJSONCitationKey checks which field gives an item's key: a
+// non-empty "citation-key" (as Better BibTeX exports it) over "id", which
+// is then no key at all; and that duplicates are found among the keys so
+// chosen, at the field each key is from.
+func TestParseCSLJSONCitationKey(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   string
+		keys []string // the keys of the good items, in order
+		errs []string
+	}{{
+		name: "citation-key over a URI id",
+		in: `[{"id": "http://zotero.org/users/1/items/ABCD1234", "citation-key": "atabaki2017", "type": "book"},
+ {"id": 12, "citation-key": "gafarov2020", "type": "book"}]`,
+		keys: []string{"atabaki2017", "gafarov2020"},
+	}, {
+		name: "no citation-key, or an empty one: the id",
+		in:   `[{"id": "a", "type": "book"}, {"id": 7, "citation-key": "", "type": "book"}, {"id": "b", "citation-key": "  ", "type": "book"}]`,
+		keys: []string{"a", "7", "b"},
+	}, {
+		name: "a citation key needs no id",
+		in:   `[{"citation-key": "k", "type": "book"}]`,
+		keys: []string{"k"},
+	}, {
+		name: "spaces around a key are not part of it",
+		in:   `[{"id": "x", "citation-key": " k ", "type": "book"}]`,
+		keys: []string{"k"},
+	}, {
+		// One item's id is not a key, so another item may have it as
+		// its citation key.
+		name: "an ignored id is no duplicate",
+		in:   `[{"id": "a", "citation-key": "k", "type": "book"}, {"id": "z", "citation-key": "a", "type": "book"}]`,
+		keys: []string{"k", "a"},
+	}, {
+		name: "the same citation key twice",
+		in: `[{"id": "1", "citation-key": "k", "type": "book"},
+ {"id": "2", "citation-key": "k", "type": "book"}]`,
+		keys: []string{"k"},
+		errs: []string{`x.json:2:14: duplicate key "k" (first at 1:14)`},
+	}, {
+		name: "a citation key that is another item's id",
+		in: `[{"id": "k", "type": "book"},
+ {"id": "2", "citation-key": "k", "type": "book"}]`,
+		keys: []string{"k"},
+		errs: []string{`x.json:2:14: duplicate key "k" (first at 1:3)`},
+	}, {
+		name: "a citation key that is not text",
+		in:   `[{"id": "a", "citation-key": ["k"], "type": "book"}]`,
+		errs: []string{`x.json:1:14: item "a": "citation-key" must be a string`},
+	}, {
+		name: "an empty citation key and no id",
+		in:   `[{"citation-key": "", "type": "book"}]`,
+		errs: []string{`x.json:1:3: item 1: "citation-key" is empty and there is no "id": give either`},
+	}, {
+		name: "neither",
+		in:   `[{"type": "book"}]`,
+		errs: []string{`x.json:1:2: item 1 has no "id"`},
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			srcs, err := ParseCSLJSON("x.json", []byte(tc.in))
+			var keys []string
+			for _, s := range srcs {
+				keys = append(keys, s.ID)
+			}
+			if !slices.Equal(keys, tc.keys) {
+				t.Errorf("keys %q, want %q", keys, tc.keys)
+			}
+			var got []string
+			if err != nil {
+				got = strings.Split(err.Error(), "\n")
+			}
+			if !slices.Equal(got, tc.errs) {
+				t.Errorf("errors\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(tc.errs, "\n\t"))
+			}
+		})
+	}
+}
+
 // dateErrText is the date parser's own message, which the CSL error wraps.
 func dateErrText(s string) string {
 	_, err := ParseDate(s)
@@ -106,6 +185,7 @@ func FuzzParseCSLJSON(f *testing.F) {
 	f.Add(data)
 	f.Add([]byte(`[{"id": "a", "type": "book", "issued": {"date-parts": [[1920, 5, 18], [1921]]}}]`))
 	f.Add([]byte(`[{"id": 1, "type": "letter", "author": [{"literal": "x"}], "issued": {"raw": "1920-05~"}}]`))
+	f.Add([]byte(`[{"id": "http://zotero.org/users/1/items/A", "citation-key": "a", "type": "book"}, {"citation-key": " ", "type": "book"}, {"id": "a", "type": "book"}]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		srcs, err := ParseCSLJSON("f.json", data)
 		if err != nil {

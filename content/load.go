@@ -85,6 +85,10 @@ type loader struct {
 	// warned that they are uncited, since such a file is usually shared
 	// among several handouts.
 	bibSources map[*Source]bool
+	// badSources are the keys of bibliography entries left out for their
+	// errors, each at its entry: a citation of one is told so, not that
+	// the source is unknown.
+	badSources map[string]Pos
 
 	suggester
 }
@@ -347,6 +351,12 @@ func (l *loader) mapping(n *yaml.Node, kind, label, example string) *object {
 		}
 		keys[k.Value] = k
 		if !slices.Contains(known, k.Value) {
+			if pk, pv, ok := commaSplit(n, i); ok {
+				// {index: Stalin, Iosif}: the comma ended the value.
+				l.errorf(l.pos(k), o.what, "unknown field %s: inside {...} a comma ends a value; if it belongs to %s, quote the value: %s: %s",
+					quoteValue(k.Value), pk, pk, strconv.Quote(pv+", "+k.Value))
+				continue
+			}
 			if s := l.suggest(k.Value, known); s != "" {
 				l.errorf(l.pos(k), o.what, "unknown field %s; did you mean %q?", quoteValue(k.Value), s)
 				if o.suggested == nil {
@@ -361,6 +371,23 @@ func (l *loader) mapping(n *yaml.Node, kind, label, example string) *object {
 		o.vals[k.Value] = v
 	}
 	return o
+}
+
+// commaSplit reports whether the key at n.Content[i] is likely the rest
+// of the value before it, cut off by an unquoted comma in a flow mapping:
+// a plain key with no value, after a known field with a plain text value
+// on the same line. It returns that field and its value.
+func commaSplit(n *yaml.Node, i int) (field, value string, ok bool) {
+	if n.Style&yaml.FlowStyle == 0 || i < 2 {
+		return "", "", false
+	}
+	k, v := n.Content[i], n.Content[i+1]
+	pk, pv := n.Content[i-2], n.Content[i-1]
+	if k.Style != 0 || v.Tag != "!!null" || v.Value != "" ||
+		pv.Kind != yaml.ScalarNode || pv.Style != 0 || pv.Tag == "!!null" || pv.Line != k.Line {
+		return "", "", false
+	}
+	return pk.Value, pv.Value, true
 }
 
 func (o *object) errorf(n *yaml.Node, format string, args ...any) {
@@ -416,6 +443,31 @@ func (o *object) label() string {
 		o.errorf(v, "title is %d characters; the chart sets titles as labels: keep it under %d and put the rest in summary", n, MaxTitle)
 	}
 	return t
+}
+
+// MaxName is the longest name or index form of a person or place, in
+// characters: the appendix sets it as the head of an entry.
+const MaxName = 200
+
+// name returns a name field of a person or place (name, index): text,
+// not blank when given, at most MaxName characters. A required one must
+// be given.
+func (o *object) name(field string, required bool) string {
+	var s string
+	var v *yaml.Node
+	if required {
+		s, v = o.required(field)
+	} else {
+		s, v = o.strNode(field)
+		if v != nil && strings.TrimSpace(s) == "" {
+			o.errorf(v, "%s must not be empty: leave it out to use the name as written", field)
+			return ""
+		}
+	}
+	if n := utf8.RuneCountInString(s); v != nil && n > MaxName {
+		o.errorf(v, "%s is %d characters; a name in the appendix is at most %d: put the rest in note", field, n, MaxName)
+	}
+	return s
 }
 
 // id returns the object's id, checked against IDPattern. A malformed id
@@ -1037,7 +1089,8 @@ func (l *loader) person(i int, n *yaml.Node, kind string) *Person {
 	p := &Person{Pos: l.pos(n)}
 	var idPos Pos
 	p.ID, idPos = o.id()
-	p.Name, _ = o.required("name")
+	p.Name = o.name("name", true)
+	p.Index = o.name("index", false)
 	p.Variants = o.strings("variants", "[Kuchak Khan, Kuchuk Khan]")
 	p.Native = o.str("native")
 	p.Note = o.str("note")
@@ -1106,12 +1159,12 @@ func (l *loader) bibliography(o *object) {
 			o.errorf(it, "each bibliography must be a file name, like refs.json or refs.bib")
 			continue
 		}
-		var parse func(string, []byte) ([]*Source, error)
+		var parse func(string, []byte) ([]*Source, map[string]Pos, error)
 		switch strings.ToLower(path.Ext(it.Value)) {
 		case ".json":
-			parse = ParseCSLJSON
+			parse = parseCSLJSON
 		case ".bib":
-			parse = ParseBibTeX
+			parse = parseBibTeX
 		default:
 			o.errorf(it, "bibliography %s: use a CSL-JSON file (.json) or a BibTeX file (.bib)", quoteValue(it.Value))
 			continue
@@ -1120,9 +1173,17 @@ func (l *loader) bibliography(o *object) {
 		if !ok {
 			continue
 		}
-		srcs, err := parse(name, data)
+		srcs, bad, err := parse(name, data)
 		if err != nil {
 			l.foreignErrors(err, l.pos(it), "bibliography "+quoteValue(it.Value))
+		}
+		for key, p := range bad {
+			if l.badSources == nil {
+				l.badSources = map[string]Pos{}
+			}
+			if _, ok := l.badSources[key]; !ok {
+				l.badSources[key] = p
+			}
 		}
 		if l.bibSources == nil {
 			l.bibSources = map[*Source]bool{}

@@ -170,6 +170,23 @@ details: [{}]
 		`h.yaml:6:11: detail 1: missing title`,
 		`h.yaml:6:11: detail 1: missing date`,
 	}},
+	{name: "index forms", in: minimal + `people:
+  - {id: p, name: Iosif Stalin, index: ""}
+  - {id: q, name: Q, index: [Q]}
+  - {id: r, name: R, index: " ", indx: R}
+  - {id: s, name: ` + strings.Repeat("n", 201) + `, index: ` + strings.Repeat("i", 201) + `}
+  - {id: t, name: ` + strings.Repeat("n", 200) + `, index: ` + strings.Repeat("i", 200) + `}
+places: [{id: c, name: The Caspian, index: ~}, {id: d, name: The Hague, index: Hague, The}]
+`, want: []string{
+		`h.yaml:7:40: person "p": index must not be empty: leave it out to use the name as written`,
+		`h.yaml:8:29: person "q": index must be text, not a list`,
+		`h.yaml:9:29: person "r": index must not be empty: leave it out to use the name as written`,
+		`h.yaml:9:34: person "r": unknown field "indx"; did you mean "index"?`,
+		`h.yaml:10:19: person "s": name is 201 characters; a name in the appendix is at most 200: put the rest in note`,
+		`h.yaml:10:229: person "s": index is 201 characters; a name in the appendix is at most 200: put the rest in note`,
+		`h.yaml:12:44: place "c": index must not be empty: leave it out to use the name as written`,
+		`h.yaml:12:87: place "d": unknown field "The": inside {...} a comma ends a value; if it belongs to index, quote the value: index: "Hague, The"`,
+	}},
 	{name: "missing in events", in: `title: T
 tracks: [{id: a}, {title: B}]
 sources: [{id: s, type: book}]

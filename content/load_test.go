@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -219,6 +220,7 @@ func dump(d *Document) string {
 	for _, x := range d.People {
 		fmt.Fprintf(&b, "person %s at %v\n", x.ID, x.Pos)
 		p("  ", "name", x.Name)
+		p("  ", "index", x.Index)
 		p("  ", "variants", x.Variants)
 		p("  ", "native", x.Native)
 		p("  ", "note", x.Note)
@@ -226,6 +228,7 @@ func dump(d *Document) string {
 	for _, x := range d.Places {
 		fmt.Fprintf(&b, "place %s at %v\n", x.ID, x.Pos)
 		p("  ", "name", x.Name)
+		p("  ", "index", x.Index)
 		p("  ", "variants", x.Variants)
 		p("  ", "native", x.Native)
 		p("  ", "note", x.Note)
@@ -383,6 +386,42 @@ func TestDefault(t *testing.T) {
 	}
 	if doc.Narrative == "" {
 		t.Errorf("default handout has no narrative")
+	}
+}
+
+// TestDefaultIndexForms checks that every index form in the default
+// handout only reorders the words of its name ("Stalin, Iosif" for
+// "Iosif Stalin"): an index form is formatting, never a new spelling.
+func TestDefaultIndexForms(t *testing.T) {
+	doc, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := func(s string) []string {
+		w := strings.Fields(strings.ReplaceAll(s, ",", " "))
+		slices.Sort(w)
+		return w
+	}
+	check := func(what, name, index string) {
+		if index != "" && !slices.Equal(words(name), words(index)) {
+			t.Errorf("%s: index %q is not a reordering of the name %q", what, index, name)
+		}
+		if index != "" && !strings.Contains(index, ",") {
+			t.Errorf("%s: index %q has no comma: leave it out to use the name as written", what, index)
+		}
+	}
+	n := 0
+	for _, p := range doc.People {
+		check("person "+p.ID, p.Name, p.Index)
+		if p.Index != "" {
+			n++
+		}
+	}
+	for _, p := range doc.Places {
+		check("place "+p.ID, p.Name, p.Index)
+	}
+	if n == 0 {
+		t.Error("no person in the default handout has an index form")
 	}
 }
 
@@ -555,21 +594,33 @@ func TestBOM(t *testing.T) {
 
 // TestBibliographyBadEntry: one bad entry in a bibliography file is
 // reported where it is, and the file's good entries still resolve, so
-// that only the bad entry's citations are unresolved.
+// that only the bad entry's citations are unresolved; each of those says
+// that the entry it cites has errors, and where, rather than that the
+// source is unknown. A key that no entry has is still unknown.
 func TestBibliographyBadEntry(t *testing.T) {
 	fsys := fstest.MapFS{
 		"refs.json": {Data: []byte(`[{"id": "a", "type": "book", "title": "A"},
- {"id": "bad", "type": "book", "titel": "B"}]`)},
-		"refs.bib": {Data: []byte("@book{c, title = {C}}\n@book{worse, title = {W}, year = {19x0}}\n")},
+ {"id": "bad", "type": "book", "titel": "B"},
+ {"id": "http://zotero.org/1", "citation-key": "keyed", "type": "boook"}]`)},
+		"refs.bib": {Data: []byte("@book{c, title = {C}}\n@book{worse, title = {W}, year = {19x0}}\n" +
+			"@book{broken, title = {B} year = {1920}}\n@book{d, title = {D}}\n")},
 	}
 	in := minimal + "bibliography: [refs.json, refs.bib]\n" +
-		"eras: [{id: x, title: X, date: 1920, cite: [a, c, bad, worse]}]\n"
+		"eras: [{id: x, title: X, date: 1920, cite: [a, c, bad, worse, keyed, broken, d, nosuch]}]\n" +
+		"narrative: \"Told [@bad, 3] and [see @broken].\"\n"
 	_, err := Load("h.yaml", []byte(in), fsys)
 	want := strings.Join([]string{
-		`h.yaml:7:51: era "x": cite 3: unknown source "bad"; the source ids are s, a, c`,
-		`h.yaml:7:56: era "x": cite 4: unknown source "worse"; the source ids are s, a, c`,
+		`h.yaml:7:51: era "x": cite 3: source "bad" cannot be cited: its entry at refs.json:2:2 has errors; fix them there`,
+		`h.yaml:7:56: era "x": cite 4: source "worse" cannot be cited: its entry at refs.bib:2:1 has errors; fix them there`,
+		`h.yaml:7:63: era "x": cite 5: source "keyed" cannot be cited: its entry at refs.json:3:2 has errors; fix them there`,
+		`h.yaml:7:70: era "x": cite 6: source "broken" cannot be cited: its entry at refs.bib:3:1 has errors; fix them there`,
+		`h.yaml:7:81: era "x": cite 8: unknown source "nosuch"; the source ids are s, a, c, d`,
+		`h.yaml:8:18: citation: source "bad" cannot be cited: its entry at refs.json:2:2 has errors; fix them there`,
+		`h.yaml:8:36: citation: source "broken" cannot be cited: its entry at refs.bib:3:1 has errors; fix them there`,
 		`refs.bib:2:27: entry "worse": year: "19x0" is not a year`,
+		`refs.bib:3:27: entry "broken": expected ',' or '}'`,
 		`refs.json:2:32: item "bad": unknown field "titel"; did you mean "title"?`,
+		`refs.json:3:57: item "keyed": unknown type "boook"`,
 	}, "\n")
 	if err == nil || err.Error() != want {
 		t.Errorf("got\n%v\nwant\n%s", err, want)

@@ -194,8 +194,13 @@ type Source struct {
 // Person is someone the events name, with the spelling the handout uses
 // and the variants other sources use.
 type Person struct {
-	ID       string
-	Name     string
+	ID   string
+	Name string
+	// Index is the form the "People and places" appendix prints and
+	// sorts by, as an index of names does (Chicago 16): "Stalin, Iosif"
+	// for Iosif Stalin, "Caspian, The" for The Caspian. "" means the
+	// name as written, as for names without a surname ("Kuchik Khan").
+	Index    string
 	Variants []string
 	Native   string // name in native script, optional
 	Note     string
@@ -206,6 +211,7 @@ type Person struct {
 type Place struct {
 	ID       string
 	Name     string
+	Index    string // as Person.Index
 	Variants []string
 	Native   string
 	Note     string

@@ -23,8 +23,8 @@ var KnownFields = map[string][]string{
 		"URL", "DOI", "archive", "archive_location", "archive-place", "page", "volume", "issue",
 		"edition", "genre", "medium", "event-place", "note", "language"},
 	"name":   {"family", "given", "literal"},
-	"person": {"id", "name", "variants", "native", "note"},
-	"place":  {"id", "name", "variants", "native", "note"},
+	"person": {"id", "name", "index", "variants", "native", "note"},
+	"place":  {"id", "name", "index", "variants", "native", "note"},
 	"era":    {"id", "title", "date", "cite"},
 	"detail": {"title", "date"},
 }

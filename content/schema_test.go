@@ -145,6 +145,9 @@ func TestSchemaRejects(t *testing.T) {
 		"title: \"\"\ntracks: [{id: a, title: A}]\nevents: [{id: e, track: a, title: E, date: 1920}]\n",
 		"title: T\nhyphenation: [Kuchik Khan]\ntracks: [{id: a, title: A}]\nevents: [{id: e, track: a, title: E, date: 1920}]\n",
 		"title: T\nhyphenation: [Teh--ran]\ntracks: [{id: a, title: A}]\nevents: [{id: e, track: a, title: E, date: 1920}]\n",
+		"title: T\ntracks: [{id: a, title: A}]\nevents: [{id: e, track: a, title: E, date: 1920}]\npeople: [{id: p, name: P, index: \" \"}]\n",
+		"title: T\ntracks: [{id: a, title: A}]\nevents: [{id: e, track: a, title: E, date: 1920}]\nplaces: [{id: p, name: P, index: [P]}]\n",
+		"title: T\ntracks: [{id: a, title: A}]\nevents: [{id: e, track: a, title: E, date: 1920}]\npeople: [{id: p, name: P, index: " + strings.Repeat("é", MaxName+1) + "}]\n",
 	} {
 		if sch.Validate(yamlToJSON(t, []byte(in))) == nil {
 			t.Errorf("the schema accepts\n%s", in)
@@ -173,6 +176,16 @@ func TestSchemaMatchesLoader(t *testing.T) {
 	}
 	if err := json.Unmarshal(data, &root); err != nil {
 		t.Fatal(err)
+	}
+	var rawDefs map[string]json.RawMessage
+	{
+		var r struct {
+			Defs map[string]json.RawMessage `json:"$defs"`
+		}
+		if err := json.Unmarshal(data, &r); err != nil {
+			t.Fatal(err)
+		}
+		rawDefs = r.Defs
 	}
 	keys := func(m map[string]json.RawMessage) []string {
 		var out []string
@@ -228,6 +241,29 @@ func TestSchemaMatchesLoader(t *testing.T) {
 	}
 	if got := root.Defs["id"].Pattern; got != IDPattern {
 		t.Errorf("id pattern: schema %q, loader %q", got, IDPattern)
+	}
+	// A name or index form: at most MaxName characters, in the schema's
+	// only string branch.
+	var entryName struct {
+		AnyOf []struct {
+			MaxLength int `json:"maxLength"`
+		} `json:"anyOf"`
+	}
+	if err := json.Unmarshal(rawDefs["entry-name"], &entryName); err != nil {
+		t.Fatal(err)
+	}
+	if len(entryName.AnyOf) == 0 || entryName.AnyOf[0].MaxLength != MaxName {
+		t.Errorf("entry-name: schema maxLength %+v, loader MaxName %d", entryName.AnyOf, MaxName)
+	}
+	for _, kind := range []string{"person", "place"} {
+		for _, field := range []string{"name", "index"} {
+			var ref struct {
+				Ref string `json:"$ref"`
+			}
+			if err := json.Unmarshal(root.Defs[kind].Properties[field], &ref); err != nil || ref.Ref != "#/$defs/entry-name" {
+				t.Errorf("%s.%s: want $ref #/$defs/entry-name, got %q (%v)", kind, field, ref.Ref, err)
+			}
+		}
 	}
 	if got := prop("track", "color").Pattern; got != ColorPattern {
 		t.Errorf("color pattern: schema %q, loader %q", got, ColorPattern)

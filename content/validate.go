@@ -41,6 +41,10 @@ func (l *loader) resolve() {
 			}
 			continue
 		}
+		if msg, ok := l.unusable(r.kind, r.id); ok {
+			l.errorf(r.pos, r.what, "%s", msg)
+			continue
+		}
 		l.errorf(r.pos, r.what, "unknown %s %s%s", r.kind, quoteValue(r.id), l.hint(r.id, r.kind, candidates[r.kind]))
 	}
 	l.scanNarrative(used["source"], candidates)
@@ -96,6 +100,22 @@ func checkVariantEnds(o *object, date *Date, v *Version) {
 			o.errorf(o.vals["start"], "start %s is after the event ends (date %s)", o.vals["start"].Value, date.Source)
 		}
 	}
+}
+
+// unusable says why a source the handout cites is missing when its key
+// is that of a bibliography entry left out for its errors: the entry's
+// own errors are listed at the entry, and this one at each citation, so
+// that every citation that will not print is found, with where to fix it.
+// No "did you mean": the key is right.
+func (l *loader) unusable(kind, id string) (string, bool) {
+	if kind != "source" {
+		return "", false
+	}
+	p, ok := l.badSources[id]
+	if !ok {
+		return "", false
+	}
+	return fmt.Sprintf("source %s cannot be cited: its entry at %s has errors; fix them there", quoteValue(id), p), true
 }
 
 // hint completes "unknown track "x"" with the nearest id, or with the
@@ -183,9 +203,14 @@ func (l *loader) scanNarrative(usedSources map[string]bool, candidates map[strin
 	for _, b := range bracketRE.FindAllStringIndex(text, -1) {
 		for _, m := range bracketKeyRE.FindAllStringSubmatchIndex(text[b[0]:b[1]], -1) {
 			key := text[b[0]+m[2] : b[0]+m[3]]
-			if _, ok := l.ids["source"][key]; !ok {
-				l.errorf(at.pos(b[0]+m[2]-1), "", "citation of unknown source %s%s", quoteValue(key), l.hint(key, "source", candidates["source"]))
+			if _, ok := l.ids["source"][key]; ok {
+				continue
 			}
+			if msg, ok := l.unusable("source", key); ok {
+				l.errorf(at.pos(b[0]+m[2]-1), "", "citation: %s", msg)
+				continue
+			}
+			l.errorf(at.pos(b[0]+m[2]-1), "", "citation of unknown source %s%s", quoteValue(key), l.hint(key, "source", candidates["source"]))
 		}
 	}
 	for _, m := range eventLinkRE.FindAllStringSubmatchIndex(text, -1) {

@@ -64,10 +64,10 @@ func CheckGlyphs(doc *content.Document) error {
 		}
 	}
 	for _, p := range doc.People {
-		field(p.Pos, fmt.Sprintf("person %q: ", p.ID)+"name", p.Name+strings.Join(p.Variants, "")+p.Native+p.Note)
+		field(p.Pos, fmt.Sprintf("person %q: ", p.ID)+"name", p.Name+p.Index+strings.Join(p.Variants, "")+p.Native+p.Note)
 	}
 	for _, p := range doc.Places {
-		field(p.Pos, fmt.Sprintf("place %q: ", p.ID)+"name", p.Name+strings.Join(p.Variants, "")+p.Native+p.Note)
+		field(p.Pos, fmt.Sprintf("place %q: ", p.ID)+"name", p.Name+p.Index+strings.Join(p.Variants, "")+p.Native+p.Note)
 	}
 	for _, e := range doc.Eras {
 		field(e.Pos, fmt.Sprintf("era %q: title", e.ID), e.Title)

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"cmp"
 	"sort"
 	"strings"
 	"unicode"
@@ -18,7 +19,8 @@ import (
 // namedThing is a person or a place, as the appendix lists it.
 type namedThing struct {
 	dest     string // the destination of its entry, "person-ID" or "place-ID"
-	name     string
+	name     string // the name as the handout writes it
+	head     string // the index form its entry prints and sorts by: "Stalin, Iosif"; the name when it has none
 	variants []string
 	native   string
 	note     string
@@ -28,13 +30,16 @@ type namedThing struct {
 // a variant pointing to the names that use it (see set).
 type indexEntry struct {
 	key   string // sort key (indexKey)
-	text  string // the name as printed
+	text  string // the name as printed: the index form of an entry, a variant as written
 	thing *namedThing
 	see   []*namedThing
 }
 
 // indexEntries orders things and their variants into one alphabetical
-// list, ignoring case and diacritics. A variant that sorts as its own
+// list, ignoring case and diacritics. An entry is printed and sorted by
+// its index form ("Stalin, Iosif"); a variant as written, and its
+// cross-reference points to the index form, as Chicago's "see"
+// references name the heading they point to. A variant that sorts as its own
 // name does (a hyphen, a capital), or as an earlier variant does, is
 // left out: the reader would find the same line. So is a cross-reference
 // that would sit right next to the entry it points to when one of the two
@@ -45,16 +50,18 @@ type indexEntry struct {
 func indexEntries(things []*namedThing) []indexEntry {
 	var out []indexEntry
 	for _, t := range things {
-		out = append(out, indexEntry{key: content.SortKey(t.name), text: t.name, thing: t})
+		out = append(out, indexEntry{key: indexKey(t.head), text: t.head, thing: t})
 	}
 	// Variants by their text, so that one spelling two names share
 	// points to both.
 	byText := map[string]int{}
 	var refs []indexEntry
 	for _, t := range things {
-		seen := map[string]bool{content.SortKey(t.name): true}
+		// The name as written is no variant of its own index form:
+		// "Iosif Stalin, see Stalin, Iosif" would tell nothing.
+		seen := map[string]bool{indexKey(t.name): true, indexKey(t.head): true}
 		for _, v := range t.variants {
-			k := content.SortKey(v)
+			k := indexKey(v)
 			if seen[k] || k == "" {
 				continue
 			}
@@ -91,12 +98,32 @@ func indexEntries(things []*namedThing) []indexEntry {
 }
 
 // wordPrefix reports whether one of two keys is the other followed by
-// more words.
+// more words ("kuchik khan" and "kuchik khan mirza", or the key of
+// "Kuchik Khan, Mirza").
 func wordPrefix(a, b string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	return strings.HasPrefix(b, a+" ")
+	return strings.HasPrefix(b, a+" ") || strings.HasPrefix(b, a+keyComma)
+}
+
+// keyComma stands for a comma in an index key. It sorts before the space
+// and every letter, so that alphabetizing stops at the comma, as in an
+// index (Chicago 16.61): "London, Jack" before "London Bridge", "Stalin,
+// Iosif" before "Stalinabad".
+const keyComma = "\x01"
+
+// indexKey is the key a name sorts by in the appendix: content.SortKey
+// (case and diacritics ignored, hyphens as spaces, other punctuation
+// dropped) of each part between commas, joined by keyComma.
+func indexKey(s string) string {
+	var parts []string
+	for _, p := range strings.Split(s, ",") {
+		if k := content.SortKey(p); k != "" {
+			parts = append(parts, k)
+		}
+	}
+	return strings.Join(parts, keyComma)
 }
 
 // sortEntries sorts by key, then by the printed text, then a name's own
@@ -117,10 +144,10 @@ func sortEntries(es []indexEntry) {
 // peopleThings gathers the document's people and places.
 func peopleThings(doc *content.Document) (people, places []*namedThing) {
 	for _, p := range doc.People {
-		people = append(people, &namedThing{dest: "person-" + p.ID, name: p.Name, variants: p.Variants, native: p.Native, note: p.Note})
+		people = append(people, &namedThing{dest: "person-" + p.ID, name: p.Name, head: cmp.Or(p.Index, p.Name), variants: p.Variants, native: p.Native, note: p.Note})
 	}
 	for _, p := range doc.Places {
-		places = append(places, &namedThing{dest: "place-" + p.ID, name: p.Name, variants: p.Variants, native: p.Native, note: p.Note})
+		places = append(places, &namedThing{dest: "place-" + p.ID, name: p.Name, head: cmp.Or(p.Index, p.Name), variants: p.Variants, native: p.Native, note: p.Note})
 	}
 	return people, places
 }
@@ -162,7 +189,7 @@ func peopleBlocks(doc *content.Document, st *Style) []Para {
 			r := func(s string, f Font) Run { return Run{Text: s, Font: f, Size: size, Color: Black} }
 			if t := e.thing; t != nil {
 				p.Dest = t.dest
-				p.Runs = append(p.Runs, Run{Text: t.name, Font: bold, Size: size, Color: Black, NoBreak: true})
+				p.Runs = append(p.Runs, Run{Text: t.head, Font: bold, Size: size, Color: Black, NoBreak: true})
 				if t.native != "" {
 					p.Runs = append(p.Runs, r(" ("+t.native+")", reg))
 				}
@@ -194,7 +221,7 @@ func peopleBlocks(doc *content.Document, st *Style) []Para {
 					if i > 0 {
 						p.Runs = append(p.Runs, r("; ", reg))
 					}
-					p.Runs = append(p.Runs, Run{Text: t.name, Font: reg, Size: size, Color: Black, Link: t.dest, NoBreak: true})
+					p.Runs = append(p.Runs, Run{Text: t.head, Font: reg, Size: size, Color: Black, Link: t.dest, NoBreak: true})
 				}
 			}
 			p.Runs = mergeRuns(p.Runs)

@@ -39,7 +39,7 @@ func entryLines(es []indexEntry) []string {
 		}
 		var to []string
 		for _, t := range e.see {
-			to = append(to, t.name)
+			to = append(to, t.head)
 		}
 		out = append(out, e.text+" -> "+strings.Join(to, "; "))
 	}
@@ -48,7 +48,11 @@ func entryLines(es []indexEntry) []string {
 
 func TestIndexEntries(t *testing.T) {
 	th := func(name string, variants ...string) *namedThing {
-		return &namedThing{dest: "person-" + name, name: name, variants: variants}
+		return &namedThing{dest: "person-" + name, name: name, head: name, variants: variants}
+	}
+	// ix is a thing with an index form.
+	ix := func(name, index string, variants ...string) *namedThing {
+		return &namedThing{dest: "person-" + name, name: name, head: index, variants: variants}
 	}
 	for _, c := range []struct {
 		name   string
@@ -82,6 +86,48 @@ func TestIndexEntries(t *testing.T) {
 		name:   "a spelling two names share points to both",
 		things: []*namedThing{th("Ahmad Shah Qajar", "Ahmad Shah"), th("Ahmad Shah Durrani", "Ahmad Shah")},
 		want:   []string{"Ahmad Shah -> Ahmad Shah Qajar; Ahmad Shah Durrani", "Ahmad Shah Durrani", "Ahmad Shah Qajar"},
+	}, {
+		// Chicago 16: "Stalin, Iosif" under S; a name without a surname
+		// as written; the name as written is no cross-reference.
+		name: "sorted and printed by the index form",
+		things: []*namedThing{
+			ix("Iosif Stalin", "Stalin, Iosif", "I. V. Stalin", "Iosif Stalin"),
+			th("Kuchik Khan"),
+			ix("Sergey Kirov", "Kirov, Sergey"),
+			th("Halil Pasha"),
+		},
+		want: []string{"Halil Pasha", "I. V. Stalin -> Stalin, Iosif", "Kirov, Sergey", "Kuchik Khan", "Stalin, Iosif"},
+	}, {
+		// Alphabetizing stops at the comma (Chicago 16.61), so the
+		// surname comes before longer words that begin with it.
+		name: "a comma sorts before a space and a letter",
+		things: []*namedThing{
+			th("Stalinabad"),
+			th("London Bridge"),
+			ix("Jack London", "London, Jack"),
+			ix("Iosif Stalin", "Stalin, Iosif"),
+			ix("The Caspian", "Caspian, The"),
+			th("Caspian Sea"),
+		},
+		want: []string{"Caspian, The", "Caspian Sea", "London, Jack", "London Bridge", "Stalin, Iosif", "Stalinabad"},
+	}, {
+		// A variant that the index form begins with sits beside its
+		// entry: the reader lands on the entry, as above. One that does
+		// not stays, pointing to the index form.
+		name: "cross-references beside an index form",
+		things: []*namedThing{
+			ix("Mirza Kuchik Khan", "Kuchik Khan, Mirza", "Kuchik Khan", "Kuchak Khan"),
+			ix("Shalva Eliava", "Eliava, Shalva", "Eliava"),
+		},
+		want: []string{"Eliava, Shalva", "Kuchak Khan -> Kuchik Khan, Mirza", "Kuchik Khan, Mirza"},
+	}, {
+		name: "a variant shared by two names points to both index forms",
+		things: []*namedThing{
+			ix("Mikhail Levandovsky", "Levandovsky, Mikhail", "Levandovsky"),
+			ix("Mikhail Yefremov", "Yefremov, Mikhail", "Mikhail"),
+			ix("Mikhail Frunze", "Frunze, Mikhail", "Mikhail"),
+		},
+		want: []string{"Frunze, Mikhail", "Levandovsky, Mikhail", "Mikhail -> Yefremov, Mikhail; Frunze, Mikhail", "Yefremov, Mikhail"},
 	}} {
 		t.Run(c.name, func(t *testing.T) {
 			got := entryLines(indexEntries(c.things))
@@ -144,8 +190,12 @@ func peopleDoc(t *testing.T) *content.Document {
 		{ID: "kuchik", Name: "Kuchik Khan", Variants: []string{"Kuchak Khan", "Mirza Kuchik"}, Note: "leader of the Jangalis"},
 		{ID: "omer", Name: "Ömer Bey", Native: "Ömer"},
 		{ID: "enver", Name: "Enver Pasha"},
+		{ID: "stalin", Name: "Iosif Stalin", Index: "Stalin, Iosif", Variants: []string{"I. V. Stalin"}},
 	}
-	doc.Places = []*content.Place{{ID: "enzeli", Name: "Enzeli", Variants: []string{"Anzali"}}}
+	doc.Places = []*content.Place{
+		{ID: "enzeli", Name: "Enzeli", Variants: []string{"Anzali"}},
+		{ID: "caspian", Name: "The Caspian", Index: "Caspian, The", Variants: []string{"Caspian Sea"}},
+	}
 	return doc
 }
 
@@ -219,12 +269,16 @@ func TestPeopleAppendix(t *testing.T) {
 	want := []string{
 		"People",
 		"Enver Pasha",
+		"I. V. Stalin, see Stalin, Iosif",
 		"Kuchak Khan, see Kuchik Khan",
 		"Kuchik Khan — also Kuchak Khan, Mirza Kuchik; leader of the Jangalis",
 		"Mirza Kuchik, see Kuchik Khan",
 		"Ömer Bey (Ömer)",
+		"Stalin, Iosif — also I. V. Stalin",
 		"Places",
 		"Anzali, see Enzeli",
+		"Caspian, The — also Caspian Sea",
+		"Caspian Sea, see Caspian, The",
 		"Enzeli — also Anzali",
 	}
 	// The folio ends the page.
@@ -239,7 +293,7 @@ func TestPeopleAppendix(t *testing.T) {
 			links[l.Dest] = true
 		}
 	}
-	for _, dst := range []string{"person-kuchik", "place-enzeli"} {
+	for _, dst := range []string{"person-kuchik", "person-stalin", "place-enzeli"} {
 		if !links[dst] {
 			t.Errorf("no link to %s", dst)
 		}
@@ -309,21 +363,23 @@ func TestPeopleDefaultHandout(t *testing.T) {
 	}
 	// Lines are broken, so compare without line ends and hyphens.
 	flat := strings.ReplaceAll(all, "\n", " ")
+	// Each entry is headed by the index form, or the name without one.
 	for _, p := range doc.People {
-		for _, s := range append([]string{p.Name}, p.Variants...) {
+		for _, s := range append([]string{cmp.Or(p.Index, p.Name)}, p.Variants...) {
 			if !strings.Contains(flat, s) {
 				t.Errorf("appendix lacks %q (person %s)", s, p.ID)
 			}
 		}
 	}
 	for _, p := range doc.Places {
-		for _, s := range append([]string{p.Name}, p.Variants...) {
+		for _, s := range append([]string{cmp.Or(p.Index, p.Name)}, p.Variants...) {
 			if !strings.Contains(flat, s) {
 				t.Errorf("appendix lacks %q (place %s)", s, p.ID)
 			}
 		}
 	}
-	for _, want := range []string{"Kuchak Khan, see Kuchik Khan", "Anzali, see Enzeli"} {
+	for _, want := range []string{"Kuchak Khan, see Kuchik Khan", "Anzali, see Enzeli", "I. V. Stalin, see Stalin, Iosif",
+		"Ussubekov, see Yusifbeyli, Nasib", "Stalin, Iosif — also I. V. Stalin"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("appendix lacks the line %q", want)
 		}
