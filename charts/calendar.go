@@ -56,14 +56,9 @@ func addMonths(y, m, k int) (int, int) {
 // pointSpan returns the first and last day covered by one end of a date
 // at its precision (a month-precision end covers the whole month).
 func pointSpan(p content.Point) (first, last int64, ok bool) {
-	if p.Open || p.Unknown {
-		return 0, 0, false
-	}
-	f, l, fok, lok := content.Date{Start: p, End: p}.Span()
-	if !fok || !lok {
-		return 0, 0, false
-	}
-	return f, l, true
+	// Point.Span directly: through a Date it was computed twice, and the
+	// planner asks for every event's span on every fitting attempt.
+	return p.Span()
 }
 
 // shortPoint prints one end of a date for a chart label, never more
