@@ -41,7 +41,18 @@ func writeChart(doc *content.Document, name string, o options, stdout io.Writer)
 	notes := &chartNotes{}
 	var items []layout.Item
 	y := layout.Pt(margin)
+	// Each block under its title, as the handout heads its page: the
+	// windows of a split chart, its groups of tracks and the detail
+	// figures are told apart by them.
+	bold := layout.Font{Family: "sans", Style: layout.Bold}
+	const titleSize = 10
 	for _, b := range blocks {
+		title := "Timeline"
+		if t, ok := b.(layout.Titled); ok && t.Title() != "" {
+			title = t.Title()
+		}
+		items = append(items, layout.Text{X: margin, Y: y + titleSize, Text: title, Font: bold, Size: titleSize, Color: layout.Black, W: m.Width(title, bold, titleSize)})
+		y += 2 * titleSize
 		its, err := b.Layout(margin, y, box.W, box.H, m, notes)
 		if err != nil {
 			return err
