@@ -517,6 +517,7 @@ func (e *emitter) channels() []layout.Pt {
 // warning.
 func (e *emitter) relations() {
 	chans := e.channels()
+	drawn := map[[2]string]bool{}
 	for _, lane := range e.lanes {
 		for _, mk := range lane {
 			for _, rel := range mk.ev.Related {
@@ -529,6 +530,14 @@ func (e *emitter) relations() {
 				if !ok1 || !ok2 || rel.Event == mk.ev.ID {
 					continue
 				}
+				// Two relations between the same events the same way
+				// ("a causes b" on a, "b follows a" on b) are one arrow,
+				// not two drawn over each other.
+				pair := [2]string{src.mk.ev.ID, dst.mk.ev.ID}
+				if drawn[pair] {
+					continue
+				}
+				drawn[pair] = true
 				if !e.route(src, dst, chans) {
 					e.t.Warnings = append(e.t.Warnings, "relation "+mk.ev.ID+" → "+rel.Event+": no route that crosses no label; arrow left out")
 				}
