@@ -5,7 +5,7 @@
 // Usage:
 //
 //	annalist [build] [FILE] [-o PATH] [--paper a4|letter] [--grayscale]
-//	annalist check FILE...
+//	annalist check [FILE...]
 //	annalist chart [FILE] [-o PATH.svg]
 //	annalist --help | --version
 //

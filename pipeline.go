@@ -43,9 +43,12 @@ func writeHandout(doc *content.Document, name string, o options, stdout, stderr 
 		return err
 	}
 	// Every stage's warnings already say "warning:" (positioned, or
-	// "layout: warning: ...", "charts: warning: ...").
-	for _, w := range ldoc.Warnings {
-		fmt.Fprintln(stderr, w)
+	// "layout: warning: ...", "charts: warning: ..."). The built-in
+	// handout's are for its authors, not printed (see load).
+	if len(o.files) > 0 {
+		for _, w := range ldoc.Warnings {
+			fmt.Fprintln(stderr, w)
+		}
 	}
 	path := outPath(o, name, ".pdf")
 	if err := writeAtomic(path, pdf); err != nil {
