@@ -894,8 +894,11 @@ func (s *layoutState) legendLine() layout.Pt {
 }
 
 func (s *layoutState) legendHeight() layout.Pt {
-	_, _, n := s.legendFlow()
-	return layout.Pt(n) * s.legendLine()
+	if !s.legendOK {
+		_, _, n := s.legendFlow()
+		s.legendH, s.legendOK = layout.Pt(n)*s.legendLine(), true
+	}
+	return s.legendH
 }
 
 func (e *emitter) legend(y layout.Pt) layout.Pt {
@@ -950,7 +953,7 @@ func (s *layoutState) keyColumns(calls []*mark, colW layout.Pt) keyPlan {
 	cols := max(1, int((s.w+keyGap)/colW))
 	total := 0
 	for _, mk := range calls {
-		ls := s.wrapKey(keyText(mk), colW-keyGap-s.numW())
+		ls := s.wrapKey(mk, colW-keyGap-s.numW())
 		if len(ls) == 0 {
 			ls = []string{""}
 		}
@@ -974,19 +977,24 @@ func (s *layoutState) keyColumns(calls []*mark, colW layout.Pt) keyPlan {
 	}
 }
 
+// keyLinesKey names a key entry as set at a width: its mark, and whether
+// its text carries the disputed dates (keyText), which a mark's mode can
+// change while fitting. Keyed by the mark, not its text, so a lookup does
+// not hash the text.
 type keyLinesKey struct {
-	text  string
+	mk    *mark
+	full  bool
 	width layout.Pt
 }
 
-// wrapKey is wrap in the key's type, memoized. The lines are shared:
-// callers do not modify them.
-func (s *layoutState) wrapKey(text string, width layout.Pt) []string {
-	k := keyLinesKey{text, width}
+// wrapKey is wrap of mk's key text in the key's type, memoized. The
+// lines are shared: callers do not modify them.
+func (s *layoutState) wrapKey(mk *mark, width layout.Pt) []string {
+	k := keyLinesKey{mk, keyFull(mk), width}
 	if ls, ok := s.keyLines[k]; ok {
 		return ls
 	}
-	ls := wrap(text, width, sans, smallSize, s.m)
+	ls := wrap(keyText(mk), width, sans, smallSize, s.m)
 	if s.keyLines == nil {
 		s.keyLines = map[keyLinesKey][]string{}
 	}
@@ -997,13 +1005,25 @@ func (s *layoutState) wrapKey(text string, width layout.Pt) []string {
 func (s *layoutState) numW() layout.Pt { return s.calloutW + 3 }
 
 func (s *layoutState) keyWidth(mk *mark) layout.Pt {
-	return s.numW() + s.m.Width(keyText(mk), sans, smallSize)
+	k := keyLinesKey{mk: mk, full: keyFull(mk)}
+	w, ok := s.keyWidths[k]
+	if !ok {
+		w = s.m.Width(keyText(mk), sans, smallSize)
+		if s.keyWidths == nil {
+			s.keyWidths = map[keyLinesKey]layout.Pt{}
+		}
+		s.keyWidths[k] = w
+	}
+	return s.numW() + w
 }
+
+// keyFull reports whether mk's key entry carries its disputed dates.
+func keyFull(mk *mark) bool { return mk.vlabel != "" && mk.mode.callout() }
 
 // keyText is an event's line in the key: its label, and its disputed
 // dates when it is a callout (they are not printed under its bar then).
 func keyText(mk *mark) string {
-	if mk.vlabel != "" && mk.mode.callout() {
+	if keyFull(mk) {
 		return mk.label + ": " + mk.vlabel
 	}
 	return mk.label

@@ -34,7 +34,7 @@ func manyTracks(t testing.TB, n int) *content.Document {
 func TestPlanTrackGroups(t *testing.T) {
 	doc := manyTracks(t, 40)
 	box := layout.Size{W: 700, H: 360}
-	if _, err := windows(doc, nil, 0, 1, box, fixed{}, true); err == nil {
+	if _, err := windows(doc, newDocSpans(doc), nil, 0, 1, box, fixed{}, true); err == nil {
 		t.Fatal("forty lanes fit one page: the test needs more")
 	}
 	blocks, err := planTimelines(doc, box, fixed{})
@@ -180,7 +180,7 @@ func TestPlanDenseWeekGrouped(t *testing.T) {
 	box := layout.Size{W: 762, H: 369}
 	m := layout.NewMeasurer()
 	from, to, _ := Span(doc)
-	if _, err := windows(doc, nil, from, to, box, m, false); err == nil {
+	if _, err := windows(doc, newDocSpans(doc), nil, from, to, box, m, false); err == nil {
 		t.Fatal("the month fits without grouping: the test needs more events")
 	}
 	blocks, err := planTimelines(doc, box, m)

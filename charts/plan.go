@@ -35,6 +35,7 @@ func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.B
 		return nil, nil
 	}
 	var out []layout.Block
+	ds := newDocSpans(doc)
 	// Fitting before splitting: the whole span on one page, at 9 pt down
 	// to 7 pt with callouts where lanes are crowded; then with the
 	// events a detail figure shows condensed into summary marks linked
@@ -42,7 +43,7 @@ func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.B
 	// events numbered in the key; only then split into windows of time.
 	var cands []*Timeline
 	cand := func(condense, group bool) {
-		cands = append(cands, &Timeline{Doc: doc, From: from, To: to, Window: true, Dests: true, Condense: condense, noGroup: !group})
+		cands = append(cands, &Timeline{Doc: doc, From: from, To: to, Window: true, Dests: true, Condense: condense, noGroup: !group, spans: ds})
 	}
 	cand(false, false)
 	if len(doc.Details) > 0 {
@@ -71,13 +72,13 @@ func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.B
 		}
 		out = append(out, main)
 	default:
-		groups, err := groupWindows(doc, from, to, box, m)
+		groups, err := groupWindows(doc, ds, from, to, box, m)
 		if err != nil {
 			return nil, err
 		}
 		for _, g := range groups {
 			for _, w := range g.windows {
-				tl := &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, Dests: true, Tracks: g.tracks}
+				tl := &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, Dests: true, Tracks: g.tracks, spans: ds}
 				if len(groups) > 1 {
 					tl.FigureTitle = "Timeline: " + g.label
 				}
@@ -93,7 +94,7 @@ func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.B
 		}
 		// A detail window too dense for one box is split like the main
 		// chart, its parts titled "(1 of 2)" and so on.
-		groups, err := groupWindows(doc, f, l, box, m)
+		groups, err := groupWindows(doc, ds, f, l, box, m)
 		if err != nil {
 			return nil, fmt.Errorf("detail %q: %w", d.Title, err)
 		}
@@ -108,7 +109,7 @@ func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.B
 				if len(g.windows) > 1 {
 					title = fmt.Sprintf("%s (%d of %d)", name, i+1, len(g.windows))
 				}
-				tl := &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, FigureTitle: title, Tracks: g.tracks}
+				tl := &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, FigureTitle: title, Tracks: g.tracks, spans: ds}
 				if first && title != d.Title {
 					tl.Anchor = layout.FigureDest(d.Title)
 				}
@@ -160,8 +161,8 @@ type laneGroup struct {
 // into the fewest groups of nearly equal size whose windows fit, each
 // group drawn on pages of its own. It fails when a single track's week
 // does not fit even grouped.
-func groupWindows(doc *content.Document, from, to int64, box layout.Size, m layout.Measurer) ([]laneGroup, error) {
-	ws, err := windowsEither(doc, nil, from, to, box, m)
+func groupWindows(doc *content.Document, ds *docSpans, from, to int64, box layout.Size, m layout.Measurer) ([]laneGroup, error) {
+	ws, err := windowsEither(doc, ds, nil, from, to, box, m)
 	if err == nil {
 		return []laneGroup{{windows: ws}}, nil
 	}
@@ -177,7 +178,7 @@ func groupWindows(doc *content.Document, from, to int64, box layout.Size, m layo
 			for _, tr := range part {
 				ids = append(ids, tr.ID)
 			}
-			ws, gerr := windowsEither(doc, ids, from, to, box, m)
+			ws, gerr := windowsEither(doc, ds, ids, from, to, box, m)
 			if gerr != nil {
 				if len(part) == 1 {
 					// A track that does not fit alone does not fit in
@@ -203,10 +204,10 @@ func groupWindows(doc *content.Document, from, to int64, box layout.Size, m layo
 
 // windowsEither is windows without grouping clusters, or, when a week
 // does not fit so, with it.
-func windowsEither(doc *content.Document, tracks []string, from, to int64, box layout.Size, m layout.Measurer) ([][2]int64, error) {
-	ws, err := windows(doc, tracks, from, to, box, m, false)
+func windowsEither(doc *content.Document, ds *docSpans, tracks []string, from, to int64, box layout.Size, m layout.Measurer) ([][2]int64, error) {
+	ws, err := windows(doc, ds, tracks, from, to, box, m, false)
 	if errors.Is(err, ErrTooCrowded) {
-		if gws, gerr := windows(doc, tracks, from, to, box, m, true); gerr == nil {
+		if gws, gerr := windows(doc, ds, tracks, from, to, box, m, true); gerr == nil {
 			return gws, nil
 		}
 	}
@@ -217,8 +218,8 @@ func windowsEither(doc *content.Document, tracks []string, from, to int64, box l
 // all) can be laid out in box. A window is tried without grouping unless
 // group is set: a page of time is split further rather than its events
 // hidden behind numbers, as long as a week of it fits.
-func fitsWindow(doc *content.Document, tracks []string, from, to int64, box layout.Size, m layout.Measurer, group bool) bool {
-	return fits(&Timeline{Doc: doc, From: from, To: to, Window: true, noGroup: !group, Tracks: tracks}, box, m)
+func fitsWindow(doc *content.Document, ds *docSpans, tracks []string, from, to int64, box layout.Size, m layout.Measurer, group bool) bool {
+	return fits(&Timeline{Doc: doc, From: from, To: to, Window: true, noGroup: !group, Tracks: tracks, spans: ds}, box, m)
 }
 
 // fits reports whether tl can be laid out in box.
@@ -233,8 +234,8 @@ func fits(tl *Timeline, box layout.Size, m layout.Measurer) bool {
 // equal windows that all fit, if that is no more than the greedy count;
 // else the greedy windows, each as long as fits (a dense year and a
 // quiet decade need different widths).
-func windows(doc *content.Document, tracks []string, from, to int64, box layout.Size, m layout.Measurer, group bool) ([][2]int64, error) {
-	fit := func(from, to int64) bool { return fitsWindow(doc, tracks, from, to, box, m, group) }
+func windows(doc *content.Document, ds *docSpans, tracks []string, from, to int64, box layout.Size, m layout.Measurer, group bool) ([][2]int64, error) {
+	fit := func(from, to int64) bool { return fitsWindow(doc, ds, tracks, from, to, box, m, group) }
 	if fit(from, to) {
 		return [][2]int64{{from, to}}, nil
 	}

@@ -61,6 +61,9 @@ type Timeline struct {
 	// colours and patterns they have on a chart of them all. Relations
 	// to events of other groups are not drawn.
 	Tracks []string
+	// spans are the document's dates as fitting reads them (spansOf);
+	// Plan shares one among the timelines it makes.
+	spans *docSpans
 	// noGroup stops the fit from grouping dense clusters into keyed
 	// summaries (groupDense): Plan tries a chart without them first.
 	noGroup bool
@@ -200,12 +203,19 @@ type layoutState struct {
 	// width: fitting asks for the key's height after every change to the
 	// lanes, at several column widths, mostly of the same entries.
 	keyLines map[keyLinesKey][]string
-	lanes    [][]*mark
-	rows     []int // rows per lane
-	maxRows  []int
-	eraRows  [][]*eraMark
-	eras     []*eraMark
-	calloutW layout.Pt
+	// keyWidths memoizes the width of each key entry's text, and
+	// legendH the legend's height, which depends only on what kinds of
+	// mark the chart has: not on the packing, so fitting need not read
+	// every mark again for each row it takes (groupDense resets it).
+	keyWidths map[keyLinesKey]layout.Pt
+	legendH   layout.Pt
+	legendOK  bool
+	lanes     [][]*mark
+	rows      []int // rows per lane
+	maxRows   []int
+	eraRows   [][]*eraMark
+	eras      []*eraMark
+	calloutW  layout.Pt
 	// labelSize is the size of event labels and axis labels; titleSize
 	// of lane titles. Callouts, keys, legend and era titles are 7 pt.
 	labelSize, titleSize layout.Pt
@@ -305,16 +315,70 @@ func eachSpan(doc *content.Document, f func(first, last int64, ctx bool)) {
 	}
 }
 
+// docSpans is what fitting a chart needs of a document's dates, worked
+// out once: the planner fits hundreds of windows of a long handout, and
+// reading every event's dates again for each was most of the time a
+// window took.
+type docSpans struct {
+	doc   *content.Document
+	spans []docSpan // eachSpan's, in its order
+	// bounds[i] holds every day doc.Events[i] may be drawn on: its start
+	// and end, open or unknown ends as far as they go (±1<<62). A window
+	// that misses them does not draw the event.
+	bounds           [][2]int64
+	mainFrom, mainTo int64
+	mainOK           bool
+}
+
+type docSpan struct {
+	first, last int64
+	ctx         bool
+}
+
+func newDocSpans(doc *content.Document) *docSpans {
+	ds := &docSpans{doc: doc}
+	eachSpan(doc, func(f, l int64, ctx bool) { ds.spans = append(ds.spans, docSpan{f, l, ctx}) })
+	ds.mainFrom, ds.mainTo, ds.mainOK = mainSpan(ds.spans)
+	ds.bounds = make([][2]int64, len(doc.Events))
+	for i, e := range doc.Events {
+		lo, hi := int64(1<<62), int64(-1<<62)
+		for _, p := range []content.Point{e.Date.Start, e.Date.End} {
+			if f, l, ok := pointSpan(p); ok {
+				lo, hi = min(lo, f), max(hi, l)
+			} else {
+				lo, hi = -1<<62, 1<<62
+			}
+		}
+		ds.bounds[i] = [2]int64{lo, hi}
+	}
+	return ds
+}
+
+// spansOf is the timeline's docSpans: the one Plan shares among the
+// timelines it makes, or one made for it.
+func (t *Timeline) spansOf() *docSpans {
+	if t.spans == nil || t.spans.doc != t.Doc {
+		t.spans = newDocSpans(t.Doc)
+	}
+	return t.spans
+}
+
 // MainSpan returns the main period: the days of the events that are not
 // context, padded as Span pads (to whole years when it is longer than
 // two), or ok false when every event is context.
 func MainSpan(doc *content.Document) (from, to int64, ok bool) {
+	var spans []docSpan
+	eachSpan(doc, func(f, l int64, ctx bool) { spans = append(spans, docSpan{f, l, ctx}) })
+	return mainSpan(spans)
+}
+
+func mainSpan(spans []docSpan) (from, to int64, ok bool) {
 	first, last := int64(1<<62), int64(-1<<62)
-	eachSpan(doc, func(f, l int64, ctx bool) {
-		if !ctx {
-			first, last = min(first, f), max(last, l)
+	for _, sp := range spans {
+		if !sp.ctx {
+			first, last = min(first, sp.first), max(last, sp.last)
 		}
-	})
+	}
 	if first > last {
 		return 0, 0, false
 	}
@@ -339,8 +403,8 @@ const (
 // half the main period): that side gets a compressed segment of its own,
 // covering only the part of the window that holds something, and the
 // main period the rest of the width. Otherwise sc is returned as it is.
-func brokenScale(doc *content.Document, from, to int64, sc Scale) Scale {
-	mf, mt, ok := MainSpan(doc)
+func brokenScale(ds *docSpans, from, to int64, sc Scale) Scale {
+	mf, mt, ok := ds.mainFrom, ds.mainTo, ds.mainOK
 	mf, mt = max(mf, from), min(mt, to)
 	if !ok || mf > mt {
 		return sc
@@ -349,10 +413,10 @@ func brokenScale(doc *content.Document, from, to int64, sc Scale) Scale {
 	// The context's days on each side, within the window.
 	bFirst, bLast := int64(1<<62), int64(-1<<62)
 	aFirst, aLast := int64(1<<62), int64(-1<<62)
-	eachSpan(doc, func(f, l int64, _ bool) {
-		f, l = max(f, from), min(l, to)
+	for _, sp := range ds.spans {
+		f, l := max(sp.first, from), min(sp.last, to)
 		if f > l {
-			return
+			continue
 		}
 		if f < mf {
 			bFirst, bLast = min(bFirst, f), max(bLast, min(l, mf-1))
@@ -360,7 +424,7 @@ func brokenScale(doc *content.Document, from, to int64, sc Scale) Scale {
 		if l > mt {
 			aFirst, aLast = min(aFirst, max(f, mt+1)), max(aLast, l)
 		}
-	})
+	}
 	before := bFirst <= bLast && mf-from > long
 	after := aFirst <= aLast && to-mt > long
 	if !before && !after {
@@ -477,7 +541,7 @@ func (t *Timeline) stripFits(x, y, w, h layout.Pt, m layout.Measurer) (bool, []l
 	if h <= stripH+sectionGap {
 		return false, labelSizes
 	}
-	trial := &Timeline{Doc: t.Doc, From: t.From, To: t.To, Window: t.Window, Condense: t.Condense, noGroup: t.noGroup}
+	trial := &Timeline{Doc: t.Doc, From: t.From, To: t.To, Window: t.Window, Condense: t.Condense, noGroup: t.noGroup, Tracks: t.Tracks, spans: t.spans}
 	s, err := trial.fitState(x, y, w, h, m, probeFor(t.Doc))
 	if err != nil {
 		return false, labelSizes
@@ -629,7 +693,7 @@ func (t *Timeline) fitAt(x, y, w, h layout.Pt, m layout.Measurer, notes layout.N
 	s.rowH = s.asc + s.desc + 3
 	s.barH = s.rowH - 3.5
 	s.layoutTitles()
-	s.sc = brokenScale(t.Doc, from, to, Scale{From: float64(from), To: float64(to + 1), X0: x + s.titleW + 6, X1: x + w - arrowLen - 1})
+	s.sc = brokenScale(t.spansOf(), from, to, Scale{From: float64(from), To: float64(to + 1), X0: x + s.titleW + 6, X1: x + w - arrowLen - 1})
 	if s.sc.X1-s.sc.X0 < 40 {
 		return nil, fmt.Errorf("%w: box %.0f pt wide leaves no room for the axis", ErrTooCrowded, float64(w))
 	}
@@ -747,9 +811,10 @@ func (s *layoutState) collect(notes layout.Notes) {
 		laneOf[tr.ID] = i
 	}
 	s.lanes = make([][]*mark, len(s.tracks))
+	bounds := s.t.spansOf().bounds
 	for i, ev := range s.t.Doc.Events {
 		ln, ok := laneOf[ev.Track]
-		if !ok {
+		if !ok || bounds[i][1] < s.from || bounds[i][0] > s.to {
 			continue
 		}
 		mk := s.geom(ev)
@@ -784,6 +849,7 @@ func (s *layoutState) collect(notes layout.Notes) {
 // range of their callout numbers beside it. It reports whether it made
 // any.
 func (s *layoutState) groupDense() bool {
+	s.legendOK = false
 	made := false
 	for ln, lane := range s.lanes {
 		short := func(mk *mark) bool {
