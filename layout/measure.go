@@ -2,7 +2,6 @@ package layout
 
 import (
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -152,23 +151,21 @@ func (m *FontMeasurer) Width(s string, f Font, size Pt) Pt {
 func asSpaces(s string) string {
 	// A byte loop, not strings.ContainsAny: this runs on every word drawn,
 	// and the characters sought are all ASCII controls below a space.
-	clean := true
+	// Replaced byte by byte, not with strings.Map, which would also turn
+	// invalid UTF-8 into U+FFFD and hide it from the writer's check.
+	var b []byte
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= '\t' && c <= '\r' {
-			clean = false
-			break
+			if b == nil {
+				b = []byte(s)
+			}
+			b[i] = ' '
 		}
 	}
-	if clean {
+	if b == nil {
 		return s
 	}
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case '\t', '\n', '\v', '\f', '\r':
-			return ' '
-		}
-		return r
-	}, s)
+	return string(b)
 }
 
 // Ascent is the primary face's extent above the baseline at size.

@@ -242,6 +242,10 @@ type itemAt struct{ page, item int }
 func (a itemAt) String() string { return fmt.Sprintf("page %d: item %d", a.page+1, a.item) }
 
 func (pw *pdfWriter) validateText(at itemAt, t Text, bad func(string, ...any)) {
+	if !utf8.ValidString(t.Text) {
+		bad("%s: text %q is not valid UTF-8", at, t.Text)
+		return
+	}
 	t.Text = asSpaces(t.Text)
 	if !finite(t.X, t.Y, t.Size) || t.Size <= 0 {
 		bad("%s: text %q has a bad position or size", at, t.Text)
@@ -252,10 +256,6 @@ func (pw *pdfWriter) validateText(at itemAt, t Text, bad func(string, ...any)) {
 	}
 	if t.Font.Style > BoldItalic {
 		bad("%s: text %q: unknown font style %d", at, t.Text, t.Font.Style)
-		return
-	}
-	if !utf8.ValidString(t.Text) {
-		bad("%s: text %q is not valid UTF-8", at, t.Text)
 		return
 	}
 	tab := pw.m.table(t.Font)
