@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -171,17 +172,29 @@ func TestProbeCoversNoteNumbers(t *testing.T) {
 	}
 }
 
-// TestPlanDenseWeekGrouped: two hundred events in one month of one lane
-// are too dense for even a week's window drawn one by one (with the real
-// fonts, on A4's chart box less its notes); the windows are then found
-// with dense clusters grouped, and every page passes the checker.
-func TestPlanDenseWeekGrouped(t *testing.T) {
-	doc := crowded(t, 200)
-	box := layout.Size{W: 762, H: 369}
+// TestPlanDenseDayGrouped: thirty events on one day of one lane stack
+// thirty marks at one x, too tall for the box however short the window,
+// and forty years of events in another lane need windows; the windows
+// are then found with the cluster grouped (its events numbered in the
+// key), and every page passes the checker, with the real fonts.
+func TestPlanDenseDayGrouped(t *testing.T) {
+	tracks := []*content.Track{{ID: "a", Title: "Crowded"}, {ID: "b", Title: "Quiet"}}
+	var evs []*content.Event
+	for i := range 30 {
+		evs = append(evs, &content.Event{ID: fmt.Sprint("e", i), Track: "a", Title: fmt.Sprintf("Event number %d of the day", i),
+			Date: mustDate(t, "1920-05-10"), Cite: []content.Cite{{Source: "s", Locator: fmt.Sprint(i)}}})
+	}
+	// Forty years of other events, so that the chart needs windows.
+	for i := range 160 {
+		evs = append(evs, &content.Event{ID: fmt.Sprint("q", i), Track: "b", Title: fmt.Sprintf("Another event, number %d", i),
+			Date: mustDate(t, fmt.Sprintf("%d-%02d", 1900+i/4, 1+3*(i%4)))})
+	}
+	doc := newDoc(tracks, evs)
+	box := layout.Size{W: 762, H: 250}
 	m := layout.NewMeasurer()
 	from, to, _ := Span(doc)
 	if _, err := windows(doc, newDocSpans(doc), nil, from, to, box, m, false); err == nil {
-		t.Fatal("the month fits without grouping: the test needs more events")
+		t.Fatal("the day fits without grouping: the test needs more events")
 	}
 	blocks, err := planTimelines(doc, box, m)
 	if err != nil {
@@ -196,5 +209,86 @@ func TestPlanDenseWeekGrouped(t *testing.T) {
 		for _, e := range checkCanvas(c, box0(box), m) {
 			t.Errorf("block %d: %s", i, e)
 		}
+	}
+}
+
+// TestPlanDayWindows: three hundred events in one month of one lane are
+// too many for some weeks even with clusters grouped; those weeks are
+// split into windows of days. The windows tile the span, and each lays
+// out and passes the checker.
+func TestPlanDayWindows(t *testing.T) {
+	doc := crowded(t, 300)
+	box := layout.Size{W: 762, H: 369}
+	from, to, _ := Span(doc)
+	ds := newDocSpans(doc)
+	ws, err := windows(doc, ds, []string{"a"}, from, to, box, fixed{}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	short := 0
+	for i, w := range ws {
+		if i > 0 && w[0] != ws[i-1][1]+1 {
+			t.Errorf("window %d starts at %d, the last ended at %d", i, w[0], ws[i-1][1])
+		}
+		if w[1]-w[0] < 6 && w[1] < to {
+			short++
+			if fitsWindow(doc, ds, []string{"a"}, w[0], w[0]+6, box, fixed{}, true) {
+				t.Errorf("window %v is under a week, but the week from its start fits", w)
+			}
+		}
+		tl := &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, Tracks: []string{"a"}}
+		layoutChecked(t, fmt.Sprintf("days-%d", i), tl, box.W, box.H, &counter{})
+	}
+	if ws[0][0] != from || ws[len(ws)-1][1] != to {
+		t.Errorf("windows %v do not cover [%d, %d]", ws, from, to)
+	}
+	if short == 0 {
+		t.Errorf("no window under a week in %v: the test needs more events", ws)
+	}
+}
+
+func TestBusiestDay(t *testing.T) {
+	day := func(s string) int64 { f, _, _ := pointSpan(mustDate(t, s).Start); return f }
+	tracks := []*content.Track{{ID: "a", Title: "A"}, {ID: "b", Title: "B"}}
+	ev := func(id, track, date string) *content.Event {
+		return &content.Event{ID: id, Track: track, Title: id, Date: mustDate(t, date)}
+	}
+	for _, tc := range []struct {
+		name   string
+		events []*content.Event
+		want   string // "" for none
+	}{
+		{"none", nil, ""},
+		{"other track only", []*content.Event{ev("x", "b", "1920-05-01")}, ""},
+		{"one point", []*content.Event{ev("x", "a", "1920-05-03")}, "1920-05-03"},
+		{"points pile up", []*content.Event{ev("x", "a", "1920-05-01"), ev("y", "a", "1920-05-04"), ev("z", "a", "1920-05-04")}, "1920-05-04"},
+		{"spans overlap", []*content.Event{ev("x", "a", "1920-05-01/1920-05-10"), ev("y", "a", "1920-05-08/1920-05-20"), ev("z", "a", "1920-05-15")}, "1920-05-08"},
+		{"a month counts every day", []*content.Event{ev("x", "a", "1920-05"), ev("y", "a", "1920-05-20")}, "1920-05-20"},
+		{"touching spans do not overlap", []*content.Event{ev("x", "a", "1920-05-01/1920-05-05"), ev("y", "a", "1920-05-06/1920-05-09")}, "1920-05-01"},
+	} {
+		doc := newDoc(tracks, tc.events)
+		got, ok := busiestDay(doc, newDocSpans(doc), "a", day("1900-01-01"), day("1999-12-31"))
+		if tc.want == "" {
+			if ok {
+				t.Errorf("%s: busiest day %d, want none", tc.name, got)
+			}
+			continue
+		}
+		if !ok || got != day(tc.want) {
+			y, m, d := content.FromDayNumber(got)
+			t.Errorf("%s: busiest day %04d-%02d-%02d (%v), want %s", tc.name, y, m, d, ok, tc.want)
+		}
+	}
+}
+
+// TestPlanImpossibleDay: eight hundred events in a month put some thirty
+// on one day of one lane, too many for a page even grouped. Plan says so,
+// naming the day and the track, before trying any window (the planner
+// used to try every window and grouping first, for a minute and a half).
+func TestPlanImpossibleDay(t *testing.T) {
+	doc := crowded(t, 800)
+	_, err := Plan(doc, layout.Size{W: 762, H: 369}, layout.NewMeasurer())
+	if !errors.Is(err, ErrTooCrowded) || !strings.Contains(err.Error(), `even the day 1920-05-`) || !strings.Contains(err.Error(), `of track "a"`) {
+		t.Fatalf("err = %v", err)
 	}
 }

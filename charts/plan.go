@@ -36,6 +36,9 @@ func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.B
 	}
 	var out []layout.Block
 	ds := newDocSpans(doc)
+	if err := checkBusiestDays(doc, ds, from, to, box, m); err != nil {
+		return nil, err
+	}
 	// Fitting before splitting: the whole span on one page, at 9 pt down
 	// to 7 pt with callouts where lanes are crowded; then with the
 	// events a detail figure shows condensed into summary marks linked
@@ -162,6 +165,9 @@ type laneGroup struct {
 // group drawn on pages of its own. It fails when a single track's week
 // does not fit even grouped.
 func groupWindows(doc *content.Document, ds *docSpans, from, to int64, box layout.Size, m layout.Measurer) ([]laneGroup, error) {
+	if err := checkBusiestDays(doc, ds, from, to, box, m); err != nil {
+		return nil, err
+	}
 	ws, err := windowsEither(doc, ds, nil, from, to, box, m)
 	if err == nil {
 		return []laneGroup{{windows: ws}}, nil
@@ -200,6 +206,70 @@ func groupWindows(doc *content.Document, ds *docSpans, from, to int64, box layou
 		}
 	}
 	return nil, err
+}
+
+// checkBusiestDays fits the busiest day of each track in [from, to],
+// alone and with clusters grouped: the least any plan must fit. Plan
+// checks it first, so that a handout that cannot be drawn is told so at
+// once, not after every window and grouping has been tried in vain.
+func checkBusiestDays(doc *content.Document, ds *docSpans, from, to int64, box layout.Size, m layout.Measurer) error {
+	for _, tr := range doc.Tracks {
+		if day, ok := busiestDay(doc, ds, tr.ID, from, to); ok && !fitsWindow(doc, ds, []string{tr.ID}, day, day, box, m, true) {
+			return crowdedErr(doc, []string{tr.ID}, day, box)
+		}
+	}
+	return nil
+}
+
+// crowdedErr says that even one day of tracks (nil: all) does not fit.
+func crowdedErr(doc *content.Document, tracks []string, day int64, box layout.Size) error {
+	what := fmt.Sprintf("the %d tracks", len(doc.Tracks))
+	if tracks != nil {
+		what = fmt.Sprintf("%d of the %d tracks", len(tracks), len(doc.Tracks))
+		if len(tracks) == 1 {
+			what = fmt.Sprintf("track %q", tracks[0])
+		}
+	}
+	y, mo, d := content.FromDayNumber(day)
+	return fmt.Errorf("%w: even the day %04d-%02d-%02d of %s does not fit a %.0f x %.0f pt box at %g pt; give that day's events in one track fewer overlapping spans, or shorten the track titles", ErrTooCrowded, y, mo, d, what, float64(box.W), float64(box.H), float64(MinTextSize))
+}
+
+// busiestDay is the day in [from, to] that most of the track's events
+// (by their outermost days, docSpans.bounds) fall on, the first of
+// equals; false when the track has no event there.
+func busiestDay(doc *content.Document, ds *docSpans, track string, from, to int64) (int64, bool) {
+	type edge struct {
+		day int64
+		d   int
+	}
+	var edges []edge
+	for i, e := range doc.Events {
+		if e.Track != track {
+			continue
+		}
+		lo, hi := max(ds.bounds[i][0], from), min(ds.bounds[i][1], to)
+		if lo > hi {
+			continue
+		}
+		edges = append(edges, edge{lo, 1}, edge{hi + 1, -1})
+	}
+	if len(edges) == 0 {
+		return 0, false
+	}
+	sort.Slice(edges, func(i, j int) bool {
+		if edges[i].day != edges[j].day {
+			return edges[i].day < edges[j].day
+		}
+		return edges[i].d < edges[j].d // ends before starts on the same day
+	})
+	best, bestDay, n := 0, int64(0), 0
+	for _, e := range edges {
+		n += e.d
+		if n > best {
+			best, bestDay = n, e.day
+		}
+	}
+	return bestDay, true
 }
 
 // windowsEither is windows without grouping clusters, or, when a week
@@ -242,16 +312,13 @@ func windows(doc *content.Document, ds *docSpans, tracks []string, from, to int6
 	var greedy [][2]int64
 	for start := from; start <= to; {
 		lo, hi := min(start+6, to), to // lo: the least window we accept
+		// A week too crowded for a page (a day-by-day chronology of a
+		// revolution) is split into days rather than refused.
+		for lo > start && !fit(start, lo) {
+			lo = start + (lo-start)/2
+		}
 		if !fit(start, lo) {
-			what := fmt.Sprintf("the %d tracks", len(doc.Tracks))
-			if tracks != nil {
-				what = fmt.Sprintf("%d of the %d tracks", len(tracks), len(doc.Tracks))
-				if len(tracks) == 1 {
-					what = fmt.Sprintf("track %q", tracks[0])
-				}
-			}
-			y, mo, d := content.FromDayNumber(start)
-			return nil, fmt.Errorf("%w: even the week from %04d-%02d-%02d of %s does not fit a %.0f x %.0f pt box at %g pt; give events in the same week of one track fewer overlapping spans, or shorten the track titles", ErrTooCrowded, y, mo, d, what, float64(box.W), float64(box.H), float64(MinTextSize))
+			return nil, crowdedErr(doc, tracks, start, box)
 		}
 		for lo < hi { // the longest window that fits, by bisection
 			mid := lo + (hi-lo+1)/2
