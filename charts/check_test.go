@@ -53,7 +53,8 @@ func itemBox(it layout.Item, m layout.Measurer) (box, bool) {
 
 // checkCanvas checks the chart's invariants and returns every breach:
 // no two texts overlap; no text overlaps a mark or an arrow (a label set
-// inside its own bar on a white knock-out box excepted); nothing leaves
+// inside its own bar on a white knock-out box excepted), nor is crossed
+// by a long vertical gridline or era edge; nothing leaves
 // the box; no text is under MinTextSize; no NaN.
 func checkCanvas(c *canvas, frame box, m layout.Measurer) []string {
 	var errs []string
@@ -65,6 +66,7 @@ func checkCanvas(c *canvas, frame box, m layout.Measurer) []string {
 	var texts []tb
 	var marks []tb
 	var knocks []tb
+	var grids []tb
 	for i, it := range c.items {
 		b, ok := itemBox(it, m)
 		if !ok {
@@ -103,6 +105,19 @@ func checkCanvas(c *canvas, frame box, m layout.Measurer) []string {
 			}
 		case kKnock:
 			knocks = append(knocks, tb{b, c.owners[i], ""})
+		case kGrid:
+			// The long vertical lines (gridlines, era edges) stop at
+			// labels (clearLabels); short ones are ticks beside them.
+			if r, ok := it.(layout.Rule); ok && r.X1 == r.X2 && b.y1-b.y0 > 10 {
+				grids = append(grids, tb{b, "", "gridline"})
+			}
+		}
+	}
+	for _, g := range grids {
+		for _, t := range texts {
+			if t.b.overlaps(g.b) {
+				errs = append(errs, fmt.Sprintf("text %q %v is crossed by a gridline %v", t.text, t.b, g.b))
+			}
 		}
 	}
 	for i := range texts {

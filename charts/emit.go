@@ -83,12 +83,52 @@ func (s *layoutState) emit() *canvas {
 		}
 	}
 	e.relations()
+	e.clearLabels()
 	y = lanesBot + sectionGap
 	y = e.legend(y)
 	if len(calls) > 0 {
 		e.key(y+sectionGap, calls)
 	}
 	return e.c
+}
+
+// clearLabels breaks the vertical lines that run down the lanes (major
+// gridlines, an era's dashed edges) where they would cross a label, with
+// half a point to spare: a line struck through a word makes it hard to
+// read, and on a photocopy a dashed one reads as a stray character.
+func (e *emitter) clearLabels() {
+	c := e.c
+	var items []layout.Item
+	var kinds []kind
+	var owners []string
+	for i, it := range c.items {
+		r, ok := it.(layout.Rule)
+		if !ok || c.kinds[i] != kGrid || r.X1 != r.X2 || min(r.Y1, r.Y2) < e.lanesTop-0.5 || max(r.Y1, r.Y2) > e.lanesBot+0.5 {
+			items, kinds, owners = append(items, it), append(kinds, c.kinds[i]), append(owners, c.owners[i])
+			continue
+		}
+		// The spans of the line that labels cover, in order.
+		var cut [][2]layout.Pt
+		for _, o := range e.obstacles {
+			if r.X1 >= o.x0-1 && r.X1 <= o.x1+1 {
+				cut = append(cut, [2]layout.Pt{o.y0 - 0.5, o.y1 + 0.5})
+			}
+		}
+		sort.Slice(cut, func(a, b int) bool { return cut[a][0] < cut[b][0] })
+		y, end := min(r.Y1, r.Y2), max(r.Y1, r.Y2)
+		for _, k := range append(cut, [2]layout.Pt{end, end}) {
+			if k[0] > y+0.5 {
+				seg := r
+				seg.Y1, seg.Y2 = y, min(k[0], end)
+				items, kinds, owners = append(items, seg), append(kinds, kGrid), append(owners, c.owners[i])
+			}
+			y = max(y, k[1])
+			if y >= end {
+				break
+			}
+		}
+	}
+	c.items, c.kinds, c.owners = items, kinds, owners
 }
 
 func (e *emitter) rowTop(ln, row int) layout.Pt {
