@@ -258,7 +258,7 @@ func TestGroupDense(t *testing.T) {
 		evs = append(evs, &content.Event{ID: fmt.Sprint("s", y), Track: "b", Title: fmt.Sprint("Sparse ", y), Date: mustDate(t, fmt.Sprint(y))})
 	}
 	doc := newDoc(tracks, evs)
-	const w, h = 600, 190
+	const w, h = 600, 175
 	from, to, _ := Span(doc)
 	if fits(&Timeline{Doc: doc, From: from, To: to, Window: true, noGroup: true}, layout.Size{W: w, H: h}, fixed{}) {
 		t.Fatal("the test document fits without grouping: make the box smaller")

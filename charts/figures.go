@@ -436,7 +436,7 @@ func (sc *SourceCoverage) stripScale(x, y, w, h layout.Pt, m layout.Measurer) (S
 	}
 	trial := *tl // fitting resets the warnings: the timeline keeps its own
 	trial.Activity, trial.Warnings = false, nil
-	s, err := trial.fitState(x, y, w, h, m, probeFor(tl.Doc))
+	s, err := trial.fitState(x, y, w, h, m, tl.spansOf().probe)
 	if err != nil {
 		return Scale{}, Axis{}, 0, fmt.Errorf("charts: activity panel: %w", err)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"annalist/content"
+	"annalist/internal/synth"
 	"annalist/layout"
 )
 
@@ -112,7 +113,7 @@ func TestPlanWideTitles(t *testing.T) {
 	box := layout.Size{W: 700, H: 250}
 	from, to, _ := Span(doc)
 	narrow := &Timeline{Doc: doc, From: from, To: to, Window: true, noGroup: true}
-	if _, err := narrow.fitAt(0, 0, box.W, box.H, fixed{}, &counter{}, MinTextSize, false); err == nil {
+	if _, err := narrow.fitAt(0, 0, box.W, box.H, fixed{}, &counter{}, MinTextSize, fitVariant{}); err == nil {
 		t.Fatal("the narrow title column fits: the test needs a smaller box")
 	}
 	blocks, err := planTimelines(doc, box, fixed{})
@@ -290,5 +291,114 @@ func TestPlanImpossibleDay(t *testing.T) {
 	_, err := Plan(doc, layout.Size{W: 762, H: 369}, layout.NewMeasurer())
 	if !errors.Is(err, ErrTooCrowded) || !strings.Contains(err.Error(), `even the day 1920-05-`) || !strings.Contains(err.Error(), `of track "a"`) {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestPlanTightRows: the built-in handout's timeline on US Letter is a
+// few points taller than the chart box its notes leave (712 x 377 pt) at
+// 7 pt; with its rows tightRowGap apart it fits one page instead of
+// three windows. On A4 it fits without.
+func TestPlanTightRows(t *testing.T) {
+	doc, err := content.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := layout.NewMeasurer()
+	box := layout.Size{W: 712, H: 377}
+	from, to, _ := Span(doc)
+	loose := &Timeline{Doc: doc, From: from, To: to, Window: true, Condense: true, noGroup: true}
+	if _, err := loose.fitAt(0, 0, box.W, box.H, m, probeFor(doc), MinTextSize, fitVariant{wide: true}); err == nil {
+		t.Fatal("the timeline fits without closer rows: the test proves nothing")
+	}
+	blocks, err := planTimelines(doc, box, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var main []*Timeline
+	for _, b := range blocks {
+		if tl := b.(*Timeline); tl.Dests {
+			main = append(main, tl)
+		}
+	}
+	if len(main) != 1 {
+		t.Fatalf("%d main blocks, want the whole timeline on one page", len(main))
+	}
+	s, err := main[0].fitState(0, 0, box.W, box.H, m, &counter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.tight {
+		t.Error("fitted without closer rows")
+	}
+	c, err := main[0].draw(0, 0, box.W, box.H, m, &counter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range checkCanvas(c, box0(box), m) {
+		t.Error(e)
+	}
+}
+
+// TestPlannedWindowsLayOut: every block Plan returns for a long, crowded
+// handout lays out in the box it was planned for, with notes numbered
+// from 1 in one sequence as the handout numbers them. (Windows planned
+// without grouping were laid out with it allowed, and a layout that
+// tried closer rows only after grouping failed where the plan had
+// fitted.)
+func TestPlannedWindowsLayOut(t *testing.T) {
+	doc, err := synth.Load(synth.Config{Seed: 1, Events: 500, Tracks: 8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := layout.NewMeasurer()
+	box := layout.Size{W: 762, H: 497}
+	blocks, err := Plan(doc, box, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seq := &counter{}
+	for i, b := range blocks {
+		if _, err := b.Layout(0, 0, box.W, box.H, m, seq); err != nil {
+			t.Errorf("block %d of %d: %v", i, len(blocks), err)
+		}
+	}
+}
+
+// TestPlanProbeWidens: 995 events of three weeks each, one every three
+// days, are cited once per window they cross, so the chart numbers more
+// than 999 notes though it has fewer than 999 events. Plan finds that
+// its three-digit probe is too narrow and plans again with four; every
+// block then lays out with the notes numbered in one sequence, and the
+// probe covers the last number.
+func TestPlanProbeWidens(t *testing.T) {
+	tracks := []*content.Track{{ID: "a", Title: "A"}, {ID: "b", Title: "B"}}
+	var evs []*content.Event
+	for i := range 995 {
+		d0 := content.DayNumber(1900, 1, 1) + int64(3*i)
+		y, m, d := content.FromDayNumber(d0)
+		y2, m2, d2 := content.FromDayNumber(d0 + 20)
+		evs = append(evs, &content.Event{ID: fmt.Sprint("e", i), Track: tracks[i%2].ID, Title: fmt.Sprint("Event ", i),
+			Date: mustDate(t, fmt.Sprintf("%04d-%02d-%02d/%04d-%02d-%02d", y, m, d, y2, m2, d2)), Cite: []content.Cite{{Source: "s", Locator: fmt.Sprint("p. ", i)}}})
+	}
+	doc := newDoc(tracks, evs)
+	if probeFor(doc) != 999 {
+		t.Fatalf("probeFor = %d, want 999: the test needs fewer events", probeFor(doc))
+	}
+	box := layout.Size{W: 700, H: 420}
+	blocks, err := planTimelines(doc, box, fixed{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seq := &counter{}
+	for i, b := range blocks {
+		if _, err := b.Layout(0, 0, box.W, box.H, fixed{}, seq); err != nil {
+			t.Errorf("block %d of %d (notes up to %d): %v", i, len(blocks), seq.n, err)
+		}
+	}
+	if seq.n <= 999 {
+		t.Fatalf("%d notes: the test needs more than 999", seq.n)
+	}
+	if p := int(blocks[0].(*Timeline).spans.probe); p < seq.n {
+		t.Errorf("probe %d, but the chart numbers %d notes", p, seq.n)
 	}
 }

@@ -34,11 +34,54 @@ func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.B
 	if !ok {
 		return nil, nil
 	}
-	var out []layout.Block
 	ds := newDocSpans(doc)
 	if err := checkBusiestDays(doc, ds, from, to, box, m); err != nil {
 		return nil, err
 	}
+	for {
+		out, err := plan(doc, ds, from, to, box, m)
+		if err != nil || !ds.probeTooNarrow(out, m, box) {
+			return out, err
+		}
+		// More notes than the planner's note numbers allowed for (an
+		// event cited in several windows and a detail figure): plan
+		// again with a digit more.
+		ds.probe = ds.probe*10 + 9
+	}
+}
+
+// probeTooNarrow reports whether the timelines among blocks cite more
+// notes, numbered from 1 in one sequence, than the planner's probe has
+// digits for. It lays them out to count only when they could: when the
+// events and versions, each cited at most once per timeline, could
+// number more.
+func (ds *docSpans) probeTooNarrow(blocks []layout.Block, m layout.Measurer, box layout.Size) bool {
+	var tls []*Timeline
+	for _, b := range blocks {
+		if tl, ok := b.(*Timeline); ok {
+			tls = append(tls, tl)
+		}
+	}
+	if cites(ds.doc)*len(tls) <= int(ds.probe) {
+		return false
+	}
+	n := &noteCount{}
+	for _, tl := range tls {
+		trial := *tl // Layout keeps warnings and the plot on the timeline
+		if _, err := trial.Layout(0, 0, box.W, box.H, m, n); err != nil {
+			return false // the caller's own layout will say so
+		}
+	}
+	return n.n > int(ds.probe)
+}
+
+// noteCount numbers notes from 1, for probeTooNarrow.
+type noteCount struct{ n int }
+
+func (c *noteCount) Cite([]content.Cite) int { c.n++; return c.n }
+
+func plan(doc *content.Document, ds *docSpans, from, to int64, box layout.Size, m layout.Measurer) ([]layout.Block, error) {
+	var out []layout.Block
 	// Fitting before splitting: the whole span on one page, at 9 pt down
 	// to 7 pt with callouts where lanes are crowded; then with the
 	// events a detail figure shows condensed into summary marks linked
@@ -81,7 +124,7 @@ func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.B
 		}
 		for _, g := range groups {
 			for _, w := range g.windows {
-				tl := &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, Dests: true, Tracks: g.tracks, spans: ds}
+				tl := &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, Dests: true, Tracks: g.tracks, spans: ds, noGroup: !g.grouped}
 				if len(groups) > 1 {
 					tl.FigureTitle = "Timeline: " + g.label
 				}
@@ -112,7 +155,7 @@ func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.B
 				if len(g.windows) > 1 {
 					title = fmt.Sprintf("%s (%d of %d)", name, i+1, len(g.windows))
 				}
-				tl := &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, FigureTitle: title, Tracks: g.tracks, spans: ds}
+				tl := &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, FigureTitle: title, Tracks: g.tracks, spans: ds, noGroup: !g.grouped}
 				if first && title != d.Title {
 					tl.Anchor = layout.FigureDest(d.Title)
 				}
@@ -155,6 +198,7 @@ type laneGroup struct {
 	tracks  []string // nil: every track
 	label   string   // "First track to last track"
 	windows [][2]int64
+	grouped bool // the windows were planned with dense clusters grouped
 }
 
 // groupWindows finds the windows of [from, to] for every track together
@@ -168,9 +212,9 @@ func groupWindows(doc *content.Document, ds *docSpans, from, to int64, box layou
 	if err := checkBusiestDays(doc, ds, from, to, box, m); err != nil {
 		return nil, err
 	}
-	ws, err := windowsEither(doc, ds, nil, from, to, box, m)
+	ws, grouped, err := windowsEither(doc, ds, nil, from, to, box, m)
 	if err == nil {
-		return []laneGroup{{windows: ws}}, nil
+		return []laneGroup{{windows: ws, grouped: grouped}}, nil
 	}
 	if !errors.Is(err, ErrTooCrowded) {
 		return nil, err
@@ -184,7 +228,7 @@ func groupWindows(doc *content.Document, ds *docSpans, from, to int64, box layou
 			for _, tr := range part {
 				ids = append(ids, tr.ID)
 			}
-			ws, gerr := windowsEither(doc, ds, ids, from, to, box, m)
+			ws, grouped, gerr := windowsEither(doc, ds, ids, from, to, box, m)
 			if gerr != nil {
 				if len(part) == 1 {
 					// A track that does not fit alone does not fit in
@@ -199,7 +243,7 @@ func groupWindows(doc *content.Document, ds *docSpans, from, to int64, box layou
 			if len(part) > 1 {
 				label += " to " + part[len(part)-1].Title
 			}
-			groups = append(groups, laneGroup{tracks: ids, label: label, windows: ws})
+			groups = append(groups, laneGroup{tracks: ids, label: label, windows: ws, grouped: grouped})
 		}
 		if groups != nil {
 			return groups, nil
@@ -274,14 +318,18 @@ func busiestDay(doc *content.Document, ds *docSpans, track string, from, to int6
 
 // windowsEither is windows without grouping clusters, or, when a week
 // does not fit so, with it.
-func windowsEither(doc *content.Document, ds *docSpans, tracks []string, from, to int64, box layout.Size, m layout.Measurer) ([][2]int64, error) {
-	ws, err := windows(doc, ds, tracks, from, to, box, m, false)
+//
+// grouped says which: the windows' timelines must be laid out as they
+// were planned (Timeline.noGroup), or the layout may try what the plan
+// did not, and find a window too tall that the plan found to fit.
+func windowsEither(doc *content.Document, ds *docSpans, tracks []string, from, to int64, box layout.Size, m layout.Measurer) (ws [][2]int64, grouped bool, err error) {
+	ws, err = windows(doc, ds, tracks, from, to, box, m, false)
 	if errors.Is(err, ErrTooCrowded) {
 		if gws, gerr := windows(doc, ds, tracks, from, to, box, m, true); gerr == nil {
-			return gws, nil
+			return gws, true, nil
 		}
 	}
-	return ws, err
+	return ws, false, err
 }
 
 // fitsWindow reports whether the window [from, to] of the tracks (nil:
@@ -296,7 +344,7 @@ func fitsWindow(doc *content.Document, ds *docSpans, tracks []string, from, to i
 func fits(tl *Timeline, box layout.Size, m layout.Measurer) bool {
 	// Only the smallest size: Layout, trying larger ones first, will
 	// find this one at worst.
-	_, err := tl.fitSizes(0, 0, box.W, box.H, m, probeFor(tl.Doc), labelSizes[len(labelSizes)-1:])
+	_, err := tl.fitSizes(0, 0, box.W, box.H, m, tl.spansOf().probe, labelSizes[len(labelSizes)-1:])
 	return err == nil
 }
 
@@ -443,20 +491,27 @@ type probe int
 
 func (p probe) Cite([]content.Cite) int { return int(p) }
 
-// probeFor is the probe for doc: all nines, with as many digits as the
-// count of citations a chart of doc can make (an event's, and each of its
-// versions'), and at least three. The chart's notes are the first of the
-// handout's, so none is numbered higher.
+// probeFor is the first probe for doc: all nines, with as many digits as
+// the count of citations one timeline of doc can make (an event's, and
+// each of its versions'), and at least three. The chart's notes are the
+// first of the handout's; when its timelines together cite more (an
+// event in several windows), Plan plans again with more digits
+// (probeTooNarrow).
 func probeFor(doc *content.Document) probe {
+	p := 999
+	for p < cites(doc) {
+		p = p*10 + 9
+	}
+	return probe(p)
+}
+
+// cites is how many citations one timeline of doc can make at most.
+func cites(doc *content.Document) int {
 	n := len(doc.Events)
 	for _, e := range doc.Events {
 		n += len(e.Versions)
 	}
-	p := 999
-	for p < n {
-		p = p*10 + 9
-	}
-	return probe(p)
+	return n
 }
 
 // Warnings returns the warnings of the timelines among blocks, as their

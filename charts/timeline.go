@@ -199,6 +199,7 @@ type layoutState struct {
 	tracks     []*content.Track // the tracks drawn, one lane each
 	titles     [][]string       // wrapped lane titles
 	wideTitles bool             // the title column may take up to a quarter of the box
+	tight      bool             // rows tightRowGap apart, not rowGap
 	// keyLines memoizes the callout key's wrapped entries by text and
 	// width: fitting asks for the key's height after every change to the
 	// lanes, at several column widths, mostly of the same entries.
@@ -225,7 +226,12 @@ type layoutState struct {
 	spare layout.Pt
 }
 
-func (s *layoutState) gap() layout.Pt { return rowGap + s.spare }
+func (s *layoutState) gap() layout.Pt {
+	if s.tight {
+		return tightRowGap + s.spare
+	}
+	return rowGap + s.spare
+}
 
 type eraMark struct {
 	era    *content.Era
@@ -328,6 +334,10 @@ type docSpans struct {
 	bounds           [][2]int64
 	mainFrom, mainTo int64
 	mainOK           bool
+	// probe is the note number the planner measures labels with, and
+	// the layout too (noteDigits): probeFor, or wider when Plan found
+	// its timelines cite more notes.
+	probe probe
 }
 
 type docSpan struct {
@@ -336,7 +346,7 @@ type docSpan struct {
 }
 
 func newDocSpans(doc *content.Document) *docSpans {
-	ds := &docSpans{doc: doc}
+	ds := &docSpans{doc: doc, probe: probeFor(doc)}
 	eachSpan(doc, func(f, l int64, ctx bool) { ds.spans = append(ds.spans, docSpan{f, l, ctx}) })
 	ds.mainFrom, ds.mainTo, ds.mainOK = mainSpan(ds.spans)
 	ds.bounds = make([][2]int64, len(doc.Events))
@@ -542,12 +552,12 @@ func (t *Timeline) stripFits(x, y, w, h layout.Pt, m layout.Measurer) (bool, []l
 		return false, labelSizes
 	}
 	trial := &Timeline{Doc: t.Doc, From: t.From, To: t.To, Window: t.Window, Condense: t.Condense, noGroup: t.noGroup, Tracks: t.Tracks, spans: t.spans}
-	s, err := trial.fitState(x, y, w, h, m, probeFor(t.Doc))
+	s, err := trial.fitState(x, y, w, h, m, t.spansOf().probe)
 	if err != nil {
 		return false, labelSizes
 	}
 	sizes := []layout.Pt{s.labelSize}
-	if _, err := trial.fitSizes(x, y, w, h-stripH-sectionGap, m, probeFor(t.Doc), sizes); err != nil {
+	if _, err := trial.fitSizes(x, y, w, h-stripH-sectionGap, m, t.spansOf().probe, sizes); err != nil {
 		return false, labelSizes
 	}
 	return true, sizes
@@ -572,25 +582,55 @@ var labelSizes = []layout.Pt{9, 8, 7.5, MinTextSize}
 func (t *Timeline) fitSizes(x, y, w, h layout.Pt, m layout.Measurer, notes layout.Notes, sizes []layout.Pt) (*layoutState, error) {
 	memo := &memoNotes{inner: notes}
 	var err error
-	for _, size := range sizes {
+	for i, size := range sizes {
 		// Lane titles wrapped into the narrow column that leaves the
 		// axis most room can make lanes taller than their bars need
 		// (eight tracks with three-word names); then the titles are
-		// given the width to take fewer lines, and the axis less.
-		for _, wide := range []bool{false, true} {
+		// given the width to take fewer lines, and the axis less. At
+		// the smallest size, rows may also be a little closer
+		// (tightRowGap) before the chart is split over pages for the
+		// sake of a few points. The planner and the layout measure
+		// labels alike (noteDigits), so they try the same variants.
+		vs := []fitVariant{{}}
+		for k := 0; k < len(vs); k++ {
 			memo.i = 0
 			var s *layoutState
 			once := &onceNotes{inner: memo, nums: map[string]int{}}
-			if s, err = t.fitAt(x, y, w, h, m, once, size, wide); err == nil {
+			if s, err = t.fitAt(x, y, w, h, m, once, size, vs[k]); err == nil {
 				return s, nil
 			}
-			if s == nil || !s.titlesBind() {
+			if s == nil {
 				break
+			}
+			if k == 0 {
+				if s.titlesBind() {
+					vs = append(vs, fitVariant{wide: true})
+				}
+				if i == len(sizes)-1 && s.height() <= s.h*tightReach {
+					vs = append(vs, fitVariant{tight: true})
+					if s.titlesBind() {
+						vs = append(vs, fitVariant{wide: true, tight: true})
+					}
+				}
 			}
 		}
 	}
 	return nil, err
 }
+
+// fitVariant is how a fit may set the chart beyond the label size: lane
+// titles in a wider column, rows closer together.
+type fitVariant struct{ wide, tight bool }
+
+// tightRowGap is the gap between rows of a chart set tight (rowGap
+// otherwise), still a channel for relation arrows. Closer rows are tried
+// only when the chart at its smallest size is at most tightReach times
+// as tall as its box: they save a row's gap in eight, and trying them on
+// every window too long for a page tripled the planning of long charts.
+const (
+	tightRowGap = layout.Pt(1.5)
+	tightReach  = 1.08
+)
 
 // lanes returns the tracks the chart draws and their styles, which are
 // the styles they have on a chart of every track.
@@ -615,10 +655,10 @@ func (t *Timeline) lanes() ([]*content.Track, []TrackStyle) {
 }
 
 // titlesBind reports whether some lane's title, wrapped into more than
-// one line, is taller than the lane's bars, while the title column is
-// still the narrow one.
+// one line, is taller than the lane's bars: a wider title column might
+// save height.
 func (s *layoutState) titlesBind() bool {
-	if s.wideTitles || s.rows == nil {
+	if s.rows == nil {
 		return false
 	}
 	lineH := s.m.Ascent(sansBold, s.titleSize) + s.m.Descent(sansBold, s.titleSize) + 1
@@ -677,16 +717,17 @@ func (n *memoNotes) Cite(c []content.Cite) int {
 	return num
 }
 
-// fitAt lays the chart out with labels of size, the lane titles in the
-// narrow column or (wide) one up to a quarter of the box. When the lanes
-// do not fit, it returns the state with the error, for fitSizes to judge.
-func (t *Timeline) fitAt(x, y, w, h layout.Pt, m layout.Measurer, notes layout.Notes, size layout.Pt, wide bool) (*layoutState, error) {
+// fitAt lays the chart out with labels of size, set as v says: the lane
+// titles in the narrow column or one up to a quarter of the box, rows
+// rowGap or tightRowGap apart. When the lanes do not fit, it returns the
+// state with the error, for fitSizes to judge.
+func (t *Timeline) fitAt(x, y, w, h layout.Pt, m layout.Measurer, notes layout.Notes, size layout.Pt, v fitVariant) (*layoutState, error) {
 	t.Warnings = nil
 	from, to, ok := t.window()
 	if !ok {
 		return nil, fmt.Errorf("charts: timeline has no dated event to draw")
 	}
-	s := &layoutState{t: t, x: x, y: y, w: w, h: h, m: m, from: from, to: to, wideTitles: wide}
+	s := &layoutState{t: t, x: x, y: y, w: w, h: h, m: m, from: from, to: to, wideTitles: v.wide, tight: v.tight}
 	s.labelSize, s.titleSize = size, size+0.5
 	s.tracks, s.styles = t.lanes()
 	s.asc, s.desc = m.Ascent(sans, s.labelSize), m.Descent(sans, s.labelSize)
@@ -1151,7 +1192,7 @@ func (s *layoutState) labels(mk *mark, notes layout.Notes) {
 	if len(ev.Cite) > 0 && notes != nil {
 		n := notes.Cite(ev.Cite)
 		mk.label += " [" + strconv.Itoa(n) + "]"
-		measure += " [" + noteDigits(n) + "]"
+		measure += " [" + s.noteDigits(n) + "]"
 	}
 	mk.labelW = s.m.Width(measure, sans, s.labelSize)
 	var parts, mparts []string
@@ -1202,7 +1243,7 @@ func (s *layoutState) labels(mk *mark, notes layout.Notes) {
 		if v.Source != "" && notes != nil {
 			n := notes.Cite([]content.Cite{{Source: v.Source, Locator: v.Locator}})
 			text += " [" + strconv.Itoa(n) + "]"
-			mtext += " [" + noteDigits(n) + "]"
+			mtext += " [" + s.noteDigits(n) + "]"
 		}
 		parts = append(parts, text)
 		mparts = append(mparts, mtext)
@@ -1507,7 +1548,10 @@ func (s *layoutState) layoutEras() {
 }
 
 // noteDigits is a stand-in for note number n as wide as the widest the
-// planner assumes: at least three digits.
-func noteDigits(n int) string {
-	return strings.Repeat("9", max(3, len(strconv.Itoa(n))))
+// planner assumes (probeFor: at least three digits, more for a chart of
+// a thousand citations or more), or as n if it is wider. Measuring the
+// layout's labels as the planner measured them makes the two pack alike,
+// so a window the planner found to fit is laid out in the same rows.
+func (s *layoutState) noteDigits(n int) string {
+	return strings.Repeat("9", len(strconv.Itoa(max(n, int(s.t.spansOf().probe)))))
 }
