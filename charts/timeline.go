@@ -367,7 +367,9 @@ func newDocSpans(doc *content.Document) *docSpans {
 // spansOf is the timeline's docSpans: the one Plan shares among the
 // timelines it makes, or one made for it.
 func (t *Timeline) spansOf() *docSpans {
-	if t.spans == nil || t.spans.doc != t.Doc {
+	// The cache is the document's as it was: a caller that adds events
+	// to it (Timeline is exported) gets a new one.
+	if t.spans == nil || t.spans.doc != t.Doc || len(t.spans.bounds) != len(t.Doc.Events) {
 		t.spans = newDocSpans(t.Doc)
 	}
 	return t.spans

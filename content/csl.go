@@ -175,7 +175,8 @@ func parseCSLItem(lines *lineIndex, sug *suggester, raw []byte, start, n int) (s
 	}
 	ck, hasKey := fields["citation-key"]
 	if hasKey {
-		key, ok := jsonScalar(ck.raw)
+		var key string
+		ok := json.Unmarshal(ck.raw, &key) == nil // a string, not a number (CSL 1.0.2)
 		if !ok {
 			errs = append(errs, lines.errorf(start+ck.off, "%s: \"citation-key\" must be a string", what))
 		} else if key = strings.TrimSpace(key); key != "" {

@@ -136,6 +136,10 @@ func TestParseCSLJSONCitationKey(t *testing.T) {
 		keys: []string{"k"},
 		errs: []string{`x.json:2:14: duplicate key "k" (first at 1:3)`},
 	}, {
+		name: "a citation key that is a number",
+		in:   `[{"id": "a", "citation-key": 123, "type": "book"}]`,
+		errs: []string{`x.json:1:14: item "a": "citation-key" must be a string`},
+	}, {
 		name: "a citation key that is not text",
 		in:   `[{"id": "a", "citation-key": ["k"], "type": "book"}]`,
 		errs: []string{`x.json:1:14: item "a": "citation-key" must be a string`},

@@ -51,7 +51,6 @@ const (
 // note cannot do better on any page).
 const minNoteSplit = 2
 
-// setNote sets note num into lines.
 // prepareNotes sets the paragraphs of the notes nums (those not set
 // yet) all at once, with setMany, for setNote to assemble.
 func (f *flow) prepareNotes(nums []int) {
@@ -97,6 +96,8 @@ func (f *flow) setNotePar(num, i int, spec *parSpec) []parLine {
 	return f.set.setPar(spec)
 }
 
+// setNote sets note num into lines, from the paragraphs prepareNotes
+// set (or setting them now).
 func (f *flow) setNote(num int) {
 	if _, ok := f.notes[num]; ok {
 		return
