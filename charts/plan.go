@@ -28,7 +28,8 @@ import (
 // event (in the window where it starts; a summarised event at its
 // summary), detail blocks none.
 //
-// It fails only when even a window of a week does not fit the box.
+// It fails only when even a day of one track does not fit the box (it
+// checks the busiest day of each track first, and says which).
 func Plan(doc *content.Document, box layout.Size, m layout.Measurer) ([]layout.Block, error) {
 	from, to, ok := Span(doc)
 	if !ok {
@@ -202,16 +203,13 @@ type laneGroup struct {
 }
 
 // groupWindows finds the windows of [from, to] for every track together
-// (windows). When even a week of them is too tall for the box, the
+// (windows). When even a day of them is too tall for the box, the
 // windows are found again with dense clusters grouped (their events
 // numbered in the key); failing that, the tracks are split, in order,
 // into the fewest groups of nearly equal size whose windows fit, each
-// group drawn on pages of its own. It fails when a single track's week
+// group drawn on pages of its own. It fails when a single track's day
 // does not fit even grouped.
 func groupWindows(doc *content.Document, ds *docSpans, from, to int64, box layout.Size, m layout.Measurer) ([]laneGroup, error) {
-	if err := checkBusiestDays(doc, ds, from, to, box, m); err != nil {
-		return nil, err
-	}
 	ws, grouped, err := windowsEither(doc, ds, nil, from, to, box, m)
 	if err == nil {
 		return []laneGroup{{windows: ws, grouped: grouped}}, nil
@@ -316,7 +314,7 @@ func busiestDay(doc *content.Document, ds *docSpans, track string, from, to int6
 	return bestDay, true
 }
 
-// windowsEither is windows without grouping clusters, or, when a week
+// windowsEither is windows without grouping clusters, or, when a day
 // does not fit so, with it.
 //
 // grouped says which: the windows' timelines must be laid out as they
@@ -335,7 +333,7 @@ func windowsEither(doc *content.Document, ds *docSpans, tracks []string, from, t
 // fitsWindow reports whether the window [from, to] of the tracks (nil:
 // all) can be laid out in box. A window is tried without grouping unless
 // group is set: a page of time is split further rather than its events
-// hidden behind numbers, as long as a week of it fits.
+// hidden behind numbers, as long as a day of it fits.
 func fitsWindow(doc *content.Document, ds *docSpans, tracks []string, from, to int64, box layout.Size, m layout.Measurer, group bool) bool {
 	return fits(&Timeline{Doc: doc, From: from, To: to, Window: true, noGroup: !group, Tracks: tracks, spans: ds}, box, m)
 }
@@ -498,8 +496,8 @@ func (p probe) Cite([]content.Cite) int { return int(p) }
 // event in several windows), Plan plans again with more digits
 // (probeTooNarrow).
 func probeFor(doc *content.Document) probe {
-	p := 999
-	for p < cites(doc) {
+	p, n := 999, cites(doc)
+	for p < n {
 		p = p*10 + 9
 	}
 	return probe(p)

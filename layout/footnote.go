@@ -70,7 +70,7 @@ func (f *flow) prepareNotes(nums []int) {
 			owners = append(owners, num)
 		}
 		if len(src.Paras) == 0 {
-			specs = append(specs, f.emptyNoteSpec(num))
+			specs = append(specs, f.spec(emptyNote, num))
 			owners = append(owners, num)
 		}
 	}
@@ -80,20 +80,18 @@ func (f *flow) prepareNotes(nums []int) {
 	}
 }
 
-// emptyNoteSpec is the paragraph of a note with no text: its number.
-func (f *flow) emptyNoteSpec(num int) *parSpec {
-	return f.spec(&Para{Runs: []Run{{Font: Font{Family: "serif"}, Size: 9}}}, num)
-}
+// emptyNote is the paragraph of a note with no text: its number alone.
+var emptyNote = &Para{Runs: []Run{{Font: Font{Family: "serif"}, Size: 9}}}
 
-// setNotePar is the lines of note num's paragraph i: as prepareNotes set
-// them, else set now. The paragraph's warnings join the flow's here, in
+// setNotePar is the lines of note num's paragraph i, p (numbered number
+// when it is the first): as prepareNotes set them, else set now. The paragraph's warnings join the flow's here, in
 // the order a sequential build gives.
-func (f *flow) setNotePar(num, i int, spec *parSpec) []parLine {
+func (f *flow) setNotePar(num, i int, p *Para, number int) []parLine {
 	if rs := f.noteSet[num]; i < len(rs) {
 		f.set.warnings = append(f.set.warnings, rs[i].warnings...)
 		return rs[i].lines
 	}
-	return f.set.setPar(spec)
+	return f.set.setPar(f.spec(p, number))
 }
 
 // setNote sets note num into lines, from the paragraphs prepareNotes
@@ -119,7 +117,7 @@ func (f *flow) setNote(num int) {
 		if i > 0 {
 			gap = src.Paras[i-1].SpaceAfter + p.SpaceBefore
 		}
-		for j, ln := range f.setNotePar(num, i, f.spec(p, number)) {
+		for j, ln := range f.setNotePar(num, i, p, number) {
 			items := ln.items
 			h := ln.h
 			if j == 0 && gap > 0 {
@@ -134,7 +132,7 @@ func (f *flow) setNote(num int) {
 	}
 	if len(src.Paras) == 0 {
 		// A note with no text still prints its number.
-		lines := f.setNotePar(num, 0, f.emptyNoteSpec(num))
+		lines := f.setNotePar(num, 0, emptyNote, num)
 		for _, ln := range lines {
 			nt.lines = append(nt.lines, noteLine{h: ln.h, items: ln.items})
 			nt.h += ln.h
