@@ -162,12 +162,7 @@ func TestProbeCoversNoteNumbers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	seq := &counter{}
-	for i, b := range blocks {
-		if _, err := b.Layout(0, 0, box.W, box.H, fixed{}, seq); err != nil {
-			t.Errorf("block %d of %d (notes up to %d): %v", i, len(blocks), seq.n, err)
-		}
-	}
+	seq := layoutInSequence(t, blocks, box, fixed{})
 	if seq.n < 1000 {
 		t.Errorf("only %d notes: the test needs more than 999", seq.n)
 	}
@@ -356,12 +351,7 @@ func TestPlannedWindowsLayOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	seq := &counter{}
-	for i, b := range blocks {
-		if _, err := b.Layout(0, 0, box.W, box.H, m, seq); err != nil {
-			t.Errorf("block %d of %d: %v", i, len(blocks), err)
-		}
-	}
+	layoutInSequence(t, blocks, box, m)
 }
 
 // TestPlanProbeWidens: 995 events of three weeks each, one every three
@@ -389,16 +379,24 @@ func TestPlanProbeWidens(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	seq := &counter{}
-	for i, b := range blocks {
-		if _, err := b.Layout(0, 0, box.W, box.H, fixed{}, seq); err != nil {
-			t.Errorf("block %d of %d (notes up to %d): %v", i, len(blocks), seq.n, err)
-		}
-	}
+	seq := layoutInSequence(t, blocks, box, fixed{})
 	if seq.n <= 999 {
 		t.Fatalf("%d notes: the test needs more than 999", seq.n)
 	}
 	if p := int(blocks[0].(*Timeline).spans.probe); p < seq.n {
 		t.Errorf("probe %d, but the chart numbers %d notes", p, seq.n)
 	}
+}
+
+// layoutInSequence lays out every block in box, in order, numbering their
+// notes in one sequence as a handout does, and reports each that fails.
+func layoutInSequence(t *testing.T, blocks []layout.Block, box layout.Size, m layout.Measurer) *counter {
+	t.Helper()
+	seq := &counter{}
+	for i, b := range blocks {
+		if _, err := b.Layout(0, 0, box.W, box.H, m, seq); err != nil {
+			t.Errorf("block %d of %d (notes up to %d): %v", i, len(blocks), seq.n, err)
+		}
+	}
+	return seq
 }
