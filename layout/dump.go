@@ -29,6 +29,9 @@ func dumpItem(it Item) string {
 		if v.Color != Black {
 			s += " " + dumpColor(v.Color)
 		}
+		if h := v.hscale(); h != 1 {
+			s += fmt.Sprintf(" hscale=%.2f%%", 100*h)
+		}
 		return s
 	case Rule:
 		s := fmt.Sprintf("rule %.2f %.2f %.2f %.2f w=%.2f", v.X1, v.Y1, v.X2, v.Y2, v.Width)

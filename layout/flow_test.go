@@ -120,7 +120,7 @@ func goldenCases() []goldenCase {
 			// the spill.
 			name:   "queue_behind_spill",
 			blocks: []Para{bodyNotes(text(8, 6) + "^1 " + text(9, 12) + "^2 " + text(10, 60))},
-			notes:  map[int]*Note{1: note(1, text(11, 50)), 2: note(2, text(12, 12))},
+			notes:  map[int]*Note{1: note(1, text(11, 56)), 2: note(2, text(12, 12))},
 			check: func(t *testing.T, res *FlowResult) {
 				if destPage(res, "note-1-cont") != 1 || destPage(res, "ref-2") != 1 {
 					t.Fatalf("continuation on page %d, marker 2 on page %d; want both on 2", destPage(res, "note-1-cont")+1, destPage(res, "ref-2")+1)
@@ -134,9 +134,9 @@ func goldenCases() []goldenCase {
 			// Paragraph 2 would leave its last line alone on page 2: a
 			// second line goes with it.
 			name:   "widow",
-			blocks: []Para{para(13, 27, ""), para(14, 20, "")},
+			blocks: []Para{para(13, 28, ""), para(14, 20, "")},
 			check: func(t *testing.T, res *FlowResult) {
-				need(t, para(13, 27, ""), 6)
+				need(t, para(13, 28, ""), 6)
 				need(t, para(14, 20, ""), 5)
 				if got := linesOf(res, isBody); !slices.Equal(got, []int{9, 2}) {
 					t.Errorf("lines per page = %v, want [9 2]", got)
@@ -147,9 +147,9 @@ func goldenCases() []goldenCase {
 			// Paragraph 2 would leave its first line alone at the foot of
 			// page 1: it starts page 2.
 			name:   "orphan",
-			blocks: []Para{para(15, 39, ""), para(16, 22, "")},
+			blocks: []Para{para(15, 40, ""), para(16, 22, "")},
 			check: func(t *testing.T, res *FlowResult) {
-				need(t, para(15, 39, ""), 9)
+				need(t, para(15, 40, ""), 9)
 				need(t, para(16, 22, ""), 6)
 				if got := linesOf(res, isBody); !slices.Equal(got, []int{9, 6}) {
 					t.Errorf("lines per page = %v, want [9 6]", got)

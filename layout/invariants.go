@@ -18,7 +18,8 @@ import (
 //   - no coordinate is NaN or infinite;
 //   - nothing lies outside its page (text measured by its advance width
 //     and the font's ascent and descent);
-//   - no two Text items overlap (touching is allowed).
+//   - no two Text items overlap (touching is allowed);
+//   - no text is scaled horizontally beyond font expansion's limits.
 //
 // Tests run it on every golden; the command runs it on the default
 // handout.
@@ -184,6 +185,9 @@ func checkPage(i int, pg *Page, m Measurer) []error {
 			inside(fmt.Sprintf("text %q", v.Text), x0, y0, x1, y1)
 			if !finite(v.Size, v.W) || v.Size <= 0 {
 				errs = append(errs, fmt.Errorf("page %d: text %q has size %v", i+1, v.Text, v.Size))
+			}
+			if h := v.hscale(); !(h >= 1-expandShrink-1e-9 && h <= 1+expandStretch+1e-9) {
+				errs = append(errs, fmt.Errorf("page %d: text %q scaled horizontally by %v", i+1, v.Text, h))
 			}
 			if v.Text != "" {
 				texts = append(texts, box{x0, y0, x1, y1, v.Text})

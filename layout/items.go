@@ -88,9 +88,22 @@ type Text struct {
 	Font  Font
 	Size  Pt
 	Color Color
-	// W is the run's advance width as measured; used for overlap checks.
+	// W is the run's advance width as drawn (HScale applied); used for
+	// overlap checks.
 	W Pt
+	// HScale scales the glyphs horizontally (PDF's Tz): 1.02 draws them
+	// 2% wider, advances included. The zero value means 1, unscaled.
+	// Justified lines set it for font expansion; see expandStretch.
+	HScale float64
 	// Rise raises the baseline (superscripts), already applied to Y.
+}
+
+// hscale is t's horizontal scale, the zero value read as 1.
+func (t Text) hscale() float64 {
+	if t.HScale == 0 {
+		return 1
+	}
+	return t.HScale
 }
 
 // Rule is a straight line.

@@ -45,6 +45,33 @@ const (
 	glueShrink     = 1.0 / 3 // of the space
 )
 
+// Font expansion, as pdfTeX's (microtype's "expansion"): in a justified
+// paragraph every glyph of a line may be widened or narrowed, the whole
+// line by one factor, so that the spaces need stretch or shrink less.
+// Each word fragment is a box that stretches and shrinks by these
+// fractions of its width; the breaker counts that with the glue's, so
+// total fit can choose breaks it could not before. microtype's defaults
+// are 2% both ways ("stretch=20, shrink=20"), the usual ceiling before
+// scaled letters show as wider or narrower than their neighbours'.
+// Annalist widens by up to 2%, since loose lines are what it has to cure,
+// and narrows by up to 1.5%: a tight line already has tight spaces, and
+// narrowed letters on top of them are the first thing to look cramped.
+//
+// A line's adjustment ratio r says how much of its stretchability is
+// used (see lineRatio): up to r = 1 the letters and the spaces take their
+// shares of the slack in proportion; past it the letters stay at their
+// ceiling and the spaces alone stretch further, so that r > 1 (and the
+// badness reckoned from it) measures the spaces a reader sees, as it did
+// before there was expansion. A line never shrinks past r = -1.
+const (
+	expandStretch = 0.02
+	expandShrink  = 0.015
+	// expandStep is the precision of a line's scale factor: what the
+	// PDF writer prints (Tz to two decimals of a percent), so that the
+	// layout positions exactly what is drawn.
+	expandStep = 1e-4
+)
+
 type lbKind uint8
 
 const (
@@ -56,7 +83,8 @@ const (
 // lbItem is a box, glue or penalty of the paragraph. A box is one fragment
 // of text (a word, or a piece of a word between hyphenation points or
 // style changes); a glue is an inter-word space; a penalty a possible
-// break inside a word.
+// break inside a word. A box (and a hyphen's penalty) has stretch and
+// shrink only when the paragraph is expanded: its glyphs' share.
 type lbItem struct {
 	kind            lbKind
 	flagged         bool
@@ -88,6 +116,8 @@ type fragStyle struct {
 type parBuilder struct {
 	m         Measurer
 	hyphenate bool
+	// expand gives boxes their font expansion (justified text).
+	expand bool
 	// hyph finds the hyphenation points; nil uses the patterns alone.
 	hyph   *hyphenation
 	items  []lbItem
@@ -101,8 +131,9 @@ type fontKey struct {
 	size Pt
 }
 
-func (b *parBuilder) reset(hyphenate bool) {
+func (b *parBuilder) reset(hyphenate, expand bool) {
 	b.hyphenate = hyphenate
+	b.expand = expand
 	b.items = b.items[:0]
 	b.frags = b.frags[:0]
 	b.styles = b.styles[:0]
@@ -130,7 +161,17 @@ func (b *parBuilder) addBox(text string, style int32, dest string) {
 	s := b.styles[style]
 	w := b.m.Width(text, s.font, s.size)
 	b.frags = append(b.frags, textFrag{text: text, style: style, w: w, dest: dest})
-	b.items = append(b.items, lbItem{kind: kBox, w: w, frag: int32(len(b.frags) - 1)})
+	b.items = append(b.items, b.textBox(w, int32(len(b.frags)-1)))
+}
+
+// textBox is the box of a fragment of text of width w: with its glyphs'
+// stretch and shrink when the paragraph is expanded.
+func (b *parBuilder) textBox(w Pt, frag int32) lbItem {
+	it := lbItem{kind: kBox, w: w, frag: frag}
+	if b.expand {
+		it.stretch, it.shrink = w*expandStretch, w*expandShrink
+	}
+	return it
 }
 
 // addGlue adds an inter-word space, unless the paragraph is empty or
@@ -194,7 +235,11 @@ func isClosing(r rune) bool {
 // addPenalty adds a possible break inside a word; a hyphen break has the
 // width of the hyphen it prints.
 func (b *parBuilder) addPenalty(w Pt, p float64, flagged bool) {
-	b.items = append(b.items, lbItem{kind: kPenalty, w: w, penalty: p, flagged: flagged, frag: int32(len(b.frags) - 1)})
+	it := lbItem{kind: kPenalty, w: w, penalty: p, flagged: flagged, frag: int32(len(b.frags) - 1)}
+	if b.expand {
+		it.stretch, it.shrink = w*expandStretch, w*expandShrink
+	}
+	b.items = append(b.items, it)
 }
 
 // addPrefix adds a note's number ("12.") linking back to its marker, and
@@ -202,7 +247,8 @@ func (b *parBuilder) addPenalty(w Pt, p float64, flagged bool) {
 func (b *parBuilder) addNoteNumber(n int, f Font, size Pt, color Color) {
 	st := b.addStyle(fragStyle{font: f, size: size, color: color, link: "ref-" + strconv.Itoa(n)})
 	b.addBox(strconv.Itoa(n)+".", st, "note-"+strconv.Itoa(n))
-	// The en space is a box: it neither stretches nor breaks.
+	// The en space is a box: it neither stretches nor breaks (nor
+	// expands: it is a fixed space, not a glyph).
 	kern := b.addStyle(fragStyle{font: f, size: size, color: color})
 	b.frags = append(b.frags, textFrag{style: kern, w: size / 2})
 	b.items = append(b.items, lbItem{kind: kBox, w: size / 2, frag: int32(len(b.frags) - 1)})
@@ -387,10 +433,10 @@ func (b *parBuilder) splitBox(it lbItem, limit Pt) Pt {
 		if first {
 			// The first piece keeps the fragment, with its destination.
 			b.frags[it.frag].text, b.frags[it.frag].w = t, w
-			b.items = append(b.items, lbItem{kind: kBox, w: w, frag: it.frag})
+			b.items = append(b.items, b.textBox(w, it.frag))
 		} else {
 			b.frags = append(b.frags, textFrag{text: t, style: f.style, w: w})
-			b.items = append(b.items, lbItem{kind: kBox, w: w, frag: int32(len(b.frags) - 1)})
+			b.items = append(b.items, b.textBox(w, int32(len(b.frags)-1)))
 		}
 		first = false
 		last = w
@@ -453,7 +499,8 @@ type lbNode struct {
 	pos      int // item index of the break; -1 for the paragraph start
 	line     int // number of lines before the break
 	fitness  int8
-	w, y, z  Pt // sums of widths, stretch and shrink up to the first box after the break
+	w, y, z  Pt // sums of widths, the glue's stretch and all shrink up to the first box after the break
+	yb       Pt // and of the boxes' stretch (font expansion)
 	demerits float64
 	ratio    float64 // of the line that ends here
 	prev     int32
@@ -476,28 +523,30 @@ func (lb *lineBreaker) breakLines(items []lbItem, first, rest Pt, tol float64) (
 	lb.active = append(lb.active[:0], 0)
 	maxRatio := math.Cbrt(tol / 100)
 	last := len(items) - 1
-	var sumW, sumY, sumZ Pt
+	var s lbSums
 	for b := range items {
 		it := &items[b]
 		legal := false
 		switch it.kind {
 		case kBox:
-			sumW += it.w
+			s.w += it.w
+			s.yb += it.stretch
+			s.z += it.shrink
 		case kGlue:
 			legal = b > 0 && items[b-1].kind == kBox
 		case kPenalty:
 			legal = it.penalty < penaltyInfinity
 		}
 		if legal {
-			lb.tryBreak(items, b, b == last, sumW, sumY, sumZ, first, rest, maxRatio)
+			lb.tryBreak(items, b, b == last, s, first, rest, maxRatio)
 			if len(lb.active) == 0 {
 				return nil, nil, false
 			}
 		}
 		if it.kind == kGlue {
-			sumW += it.w
-			sumY += it.stretch
-			sumZ += it.shrink
+			s.w += it.w
+			s.y += it.stretch
+			s.z += it.shrink
 		}
 	}
 	// The forced break at the end deactivated everything before it; the
@@ -523,9 +572,37 @@ func (lb *lineBreaker) breakLines(items []lbItem, first, rest Pt, tol float64) (
 	return breaks, ratios, true
 }
 
+// lbSums are running sums over the items: width, the glue's stretch, the
+// boxes' stretch, and shrink.
+type lbSums struct{ w, y, yb, z Pt }
+
+// lineRatio is the adjustment ratio of a line of natural width L set to
+// width, with glue stretch y, box (font expansion) stretch yb and total
+// shrink z: the fraction of every item's stretch or shrink it uses. Past
+// r = 1 the boxes are at their ceiling and r is the glue's alone.
+func lineRatio(L, width, y, yb, z Pt) float64 {
+	switch {
+	case L < width:
+		s := width - L
+		if s <= y+yb {
+			return float64(s / (y + yb))
+		}
+		if y > 0 {
+			return float64((s - yb) / y)
+		}
+		return math.Inf(1)
+	case L > width:
+		if z > 0 {
+			return float64((width - L) / z)
+		}
+		return math.Inf(-1)
+	}
+	return 0
+}
+
 // tryBreak is the inner loop: the break at item b, tried against every
 // active node.
-func (lb *lineBreaker) tryBreak(items []lbItem, b int, isLast bool, sumW, sumY, sumZ, first, rest Pt, maxRatio float64) {
+func (lb *lineBreaker) tryBreak(items []lbItem, b int, isLast bool, sum lbSums, first, rest Pt, maxRatio float64) {
 	it := &items[b]
 	forced := it.kind == kPenalty && it.penalty <= -penaltyInfinity
 	var bestD [4]float64
@@ -542,26 +619,13 @@ func (lb *lineBreaker) tryBreak(items []lbItem, b int, isLast bool, sumW, sumY, 
 		if n.line == 0 {
 			width = first
 		}
-		L := sumW - n.w
+		L, yb, z := sum.w-n.w, sum.yb-n.yb, sum.z-n.z
 		if it.kind == kPenalty {
-			L += it.w
+			L, yb, z = L+it.w, yb+it.stretch, z+it.shrink
 		}
-		var r float64
-		switch {
-		case isLast && L <= width:
-			r = 0 // the parfillskip takes the slack
-		case L < width:
-			if y := sumY - n.y; y > 0 {
-				r = float64((width - L) / y)
-			} else {
-				r = math.Inf(1)
-			}
-		case L > width:
-			if z := sumZ - n.z; z > 0 {
-				r = float64((width - L) / z)
-			} else {
-				r = math.Inf(-1)
-			}
+		r := 0.0 // the last line's parfillskip takes the slack
+		if !isLast || L > width {
+			r = lineRatio(L, width, sum.y-n.y, yb, z)
 		}
 		if r >= -1 && !forced {
 			lb.next = append(lb.next, a)
@@ -607,7 +671,7 @@ func (lb *lineBreaker) tryBreak(items []lbItem, b int, isLast bool, sumW, sumY, 
 		return
 	}
 	// Sums after the break: the glue and penalties a break discards.
-	w, y, z := sumW, sumY, sumZ
+	w, y, z := sum.w, sum.y, sum.z
 	for i := b; i < len(items); i++ {
 		if items[i].kind == kBox || (i > b && items[i].kind == kPenalty && items[i].penalty <= -penaltyInfinity) {
 			break
@@ -621,7 +685,7 @@ func (lb *lineBreaker) tryBreak(items []lbItem, b int, isLast bool, sumW, sumY, 
 	for c := range bestD {
 		if bestD[c] <= minD+fitnessDemerits {
 			lb.nodes = append(lb.nodes, lbNode{pos: b, line: lb.nodes[bestA[c]].line + 1, fitness: int8(c),
-				w: w, y: y, z: z, demerits: bestD[c], ratio: bestR[c], prev: bestA[c]})
+				w: w, y: y, yb: sum.yb, z: z, demerits: bestD[c], ratio: bestR[c], prev: bestA[c]})
 			lb.active = append(lb.active, int32(len(lb.nodes)-1))
 		}
 	}
@@ -721,14 +785,23 @@ type setter struct {
 	// ratios are the adjustment ratios of the lines of the last justified
 	// paragraph set (nil if it was set ragged), for tests to judge.
 	ratios []float64
+	// noExpansion sets justified text without font expansion, for tests
+	// that measure what expansion does.
+	noExpansion bool
 }
 
 func newSetter(m Measurer) *setter {
 	return &setter{m: m, b: parBuilder{m: m}}
 }
 
+// build makes the paragraph's items. Justified text is expanded: its
+// footnotes too, which are justified to the same measure at 8.5pt, with
+// long titles and URLs that leave few breaks; the letters of a smaller
+// size change by the same fraction, so a page keeps one texture.
+// Ragged, centred and right-aligned text (headings, the ragged fallback)
+// keeps its natural widths: it has no slack to take up.
 func (s *setter) build(p *parSpec, hyphenate bool) {
-	s.b.reset(hyphenate)
+	s.b.reset(hyphenate, p.align == Justify && !s.noExpansion)
 	if p.noteNumber > 0 {
 		r := firstTextRun(p.runs)
 		s.b.addNoteNumber(p.noteNumber, r.Font, r.Size, r.Color)
@@ -786,7 +859,7 @@ func (s *setter) setPar(p *parSpec) []parLine {
 		}
 	}
 	if !ok {
-		s.build(p, true)
+		s.build(p, true) // (boxes may have stretch: lines set ragged, at r = 0, do not use it)
 		var overfull bool
 		breaks, overfull = raggedBreaks(s.b.items, first, p.width)
 		ratios = make([]float64, len(breaks))
@@ -856,32 +929,71 @@ func (s *setter) position(p *parSpec, breaks []int, ratios []float64, justify bo
 		// End of the line's content: drop glue and penalties before the
 		// break (a break at glue excludes it).
 		end := brk
-		var natural, stretch, shrink Pt
+		var boxes, glue, stretch, shrink, boxStretch, boxShrink Pt
 		for i := start; i < end; i++ {
-			switch items[i].kind {
+			switch it := &items[i]; it.kind {
 			case kBox:
-				natural += items[i].w
+				boxes += it.w
+				boxStretch += it.stretch
+				boxShrink += it.shrink
 			case kGlue:
-				natural += items[i].w
-				stretch += items[i].stretch
-				shrink += items[i].shrink
+				glue += it.w
+				stretch += it.stretch
+				shrink += it.shrink
 			}
 		}
 		hyphen := items[brk].kind == kPenalty && items[brk].w > 0
 		if hyphen {
-			natural += items[brk].w
+			boxes += items[brk].w
+			boxStretch += items[brk].stretch
+			boxShrink += items[brk].shrink
 		}
+		natural := boxes + glue
 		r := 0.0
 		if justify && !last {
 			r = ratios[li]
-		} else if justify && last && natural > width && shrink > 0 {
-			r = float64((width - natural) / shrink)
+		} else if justify && last && natural > width && shrink+boxShrink > 0 {
+			r = float64((width - natural) / (shrink + boxShrink))
 		}
-		lineW := natural
-		if r > 0 {
-			lineW += Pt(r) * stretch
-		} else if r < 0 {
-			lineW += Pt(r) * shrink
+		// The letters take their share of r, up to their ceiling, as one
+		// scale for the line, rounded to what the PDF prints; the spaces
+		// take what is left, so the line ends exactly at the margin.
+		scale, sw := 1.0, Pt(0)
+		switch {
+		case r > 0 && boxStretch > 0:
+			scale = 1 + min(r, 1)*expandStretch
+		case r < 0 && boxShrink > 0:
+			scale = 1 + max(r, -1)*expandShrink
+		}
+		scale = math.Round(scale/expandStep) * expandStep
+		if scale != 1 {
+			// (The en space after a note's number is a box that does not
+			// expand: only boxes with stretch scale.)
+			for i := start; i < end; i++ {
+				if it := &items[i]; it.kind == kBox && it.stretch > 0 {
+					sw += it.w * Pt(scale-1)
+				}
+			}
+			if hyphen && items[brk].stretch > 0 {
+				sw += items[brk].w * Pt(scale-1)
+			}
+		}
+		rg := r // the spaces' ratio
+		if slack := width - natural - sw; r != 0 {
+			switch {
+			case slack > 0 && stretch > 0:
+				rg = float64(slack / stretch)
+			case slack < 0 && shrink > 0:
+				rg = float64(slack / shrink)
+			default:
+				rg = 0
+			}
+		}
+		lineW := natural + sw
+		if rg > 0 {
+			lineW += Pt(rg) * stretch
+		} else if rg < 0 {
+			lineW += Pt(rg) * shrink
 		}
 		switch p.align {
 		case Center:
@@ -891,23 +1003,27 @@ func (s *setter) position(p *parSpec, breaks []int, ratios []float64, justify bo
 		}
 		var ln parLine
 		ln.h = p.leading
-		e := emitter{s: s, y: baseline, asc: asc, desc: desc}
+		e := emitter{s: s, y: baseline, asc: asc, desc: desc, scale: scale}
 		x := x0
 		for i := start; i < end; i++ {
 			it := &items[i]
 			switch it.kind {
 			case kBox:
 				f := &s.b.frags[it.frag]
-				e.box(&ln, f, x, i == end-1 && hyphen, s.m)
-				x += it.w
+				w := it.w
+				if it.stretch > 0 {
+					w *= Pt(scale)
+				}
+				e.box(&ln, f, x, w, i == end-1 && hyphen, s.m)
+				x += w
 			case kGlue:
 				g := it.w
-				if r > 0 {
-					g += Pt(r) * it.stretch
-				} else if r < 0 {
-					g += Pt(r) * it.shrink
+				if rg > 0 {
+					g += Pt(rg) * it.stretch
+				} else if rg < 0 {
+					g += Pt(rg) * it.shrink
 				}
-				e.glue(g, r == 0)
+				e.glue(g, rg == 0)
 				x += g
 			}
 		}
@@ -962,6 +1078,7 @@ type emitter struct {
 	s         *setter
 	y         Pt // baseline, relative to the slot's top
 	asc, desc Pt
+	scale     float64 // the line's font expansion: every Text's HScale
 	cur       Text
 	buf       []byte // the current Text's string, built without re-copying
 	curStyle  int32
@@ -979,12 +1096,13 @@ func (e *emitter) glue(w Pt, natural bool) {
 	}
 }
 
-func (e *emitter) box(ln *parLine, f *textFrag, x Pt, hyphen bool, m Measurer) {
+// box emits a fragment set at x with width w (its width as expanded).
+func (e *emitter) box(ln *parLine, f *textFrag, x, w Pt, hyphen bool, m Measurer) {
 	st := &e.s.b.styles[f.style]
-	text, w := f.text, f.w
+	text := f.text
 	if hyphen {
 		text += "-"
-		w += m.Width("-", st.font, st.size)
+		w += m.Width("-", st.font, st.size) * Pt(e.scale)
 	}
 	if f.dest != "" {
 		ln.items = append(ln.items, Dest{Name: f.dest, X: x, Y: 0})
@@ -1025,6 +1143,9 @@ func (e *emitter) box(ln *parLine, f *textFrag, x Pt, hyphen bool, m Measurer) {
 	e.flush(ln)
 	e.buf = append(e.buf[:0], text...)
 	e.cur = Text{X: x, Y: e.y - st.rise, Font: st.font, Size: st.size, Color: st.color, W: w}
+	if e.scale != 1 {
+		e.cur.HScale = e.scale
+	}
 	e.curStyle = f.style
 	e.open = true
 	e.pending = 0

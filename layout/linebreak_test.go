@@ -155,6 +155,15 @@ func TestSetPar(t *testing.T) {
 			if !slices.Equal(got, tt.want) {
 				t.Fatalf("lines = %q, want %q", got, tt.want)
 			}
+			for _, line := range texts {
+				for _, tx := range line {
+					// Only justified text is expanded, and an exact
+					// fit needs none.
+					if tx.HScale != 0 && (tt.align != Justify || tt.name == "exact fit") {
+						t.Errorf("%q is scaled by %v", tx.Text, tx.HScale)
+					}
+				}
+			}
 			for i, x := range tt.starts {
 				if texts[i][0].X != x {
 					t.Errorf("line %d starts at %.2f, want %.2f", i+1, texts[i][0].X, x)
@@ -165,9 +174,15 @@ func TestSetPar(t *testing.T) {
 }
 
 // TestJustifiedLinesFill checks that every line but the last of justified
-// paragraphs ends exactly at the right edge and none runs past it.
+// paragraphs ends exactly at the right edge and none runs past it; that
+// every Text of a line has the line's one horizontal scale, within the
+// expansion's limits, and is as wide as its letters so scaled; and that
+// the last line is never widened. Some lines
+// must be widened and some narrowed, or the test proves nothing.
 func TestJustifiedLinesFill(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 7))
+	var wider, narrower int
+	m := fixedMeasurer{}
 	for i := 0; i < 50; i++ {
 		width := Pt(150 + 10*r.IntN(20))
 		_, texts, s := lineTexts(t, &parSpec{runs: []Run{{Text: prose(r, 40+r.IntN(80)), Font: serif, Size: 10}}, width: width, leading: 12})
@@ -183,6 +198,108 @@ func TestJustifiedLinesFill(t *testing.T) {
 			if li < len(texts)-1 && math.Abs(float64(right-width)) > 1e-6 {
 				t.Fatalf("paragraph %d line %d ends at %.4f, not justified to %.2f", i, li+1, right, width)
 			}
+			h := ts[0].hscale()
+			// The last line is set at its natural width, or shrunk
+			// if it must be.
+			if li == len(texts)-1 && h > 1 {
+				t.Errorf("paragraph %d: the last line is widened by %v", i, h)
+			}
+			if h > 1+expandStretch+1e-12 || h < 1-expandShrink-1e-12 {
+				t.Errorf("paragraph %d line %d: scale %v beyond the expansion's limits", i, li+1, h)
+			}
+			switch {
+			case h > 1:
+				wider++
+			case h < 1:
+				narrower++
+			}
+			for _, tx := range ts {
+				if tx.hscale() != h {
+					t.Errorf("paragraph %d line %d: %q scaled %v, the line %v", i, li+1, tx.Text, tx.hscale(), h)
+				}
+				if want := m.Width(tx.Text, tx.Font, tx.Size) * Pt(h); math.Abs(float64(tx.W-want)) > 1e-9 {
+					t.Errorf("paragraph %d line %d: %q is %.4fpt wide, its scaled letters %.4fpt", i, li+1, tx.Text, tx.W, want)
+				}
+			}
+		}
+	}
+	if wider == 0 || narrower == 0 {
+		t.Errorf("%d lines widened, %d narrowed: want some of each", wider, narrower)
+	}
+}
+
+// TestLineRatio: up to r = 1 the letters and the spaces share the slack
+// in proportion; past it the letters are at their ceiling and r is the
+// spaces' alone; shrinking is shared to r = -1.
+func TestLineRatio(t *testing.T) {
+	inf := math.Inf(1)
+	tests := []struct {
+		name               string
+		L, width, y, yb, z Pt
+		want               float64
+	}{
+		{"natural", 100, 100, 10, 2, 5, 0},
+		{"half stretch", 106, 112, 10, 2, 5, 0.5},
+		{"all stretch", 100, 112, 10, 2, 5, 1},
+		{"letters at ceiling", 100, 117, 10, 2, 5, 1.5}, // (17 - 2) / 10
+		{"letters only", 100, 101, 0, 2, 5, 0.5},
+		{"letters only, too loose", 100, 103, 0, 2, 5, inf},
+		{"no stretch", 100, 101, 0, 0, 5, inf},
+		{"shrink", 100, 97.5, 10, 2, 5, -0.5},
+		{"overfull", 100, 94, 10, 2, 5, -1.2},
+		{"no shrink", 100, 99, 10, 2, 0, math.Inf(-1)},
+	}
+	for _, tt := range tests {
+		if got := lineRatio(tt.L, tt.width, tt.y, tt.yb, tt.z); math.Abs(got-tt.want) > 1e-12 && got != tt.want {
+			t.Errorf("%s: lineRatio = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestExpansionLooseLine: a line too loose for the spaces alone is set
+// with its letters 2% wider and its spaces less stretched, as the breaker
+// reckoned; without expansion the same break is very loose.
+func TestExpansionLooseLine(t *testing.T) {
+	// 32 characters of 5pt to the line. "recognition treaty navy army"
+	// is 28 (25 letters, 3 spaces): 10pt of slack, and the next word
+	// cannot join it. A space at 10pt stretches max(2.5, 10/6) = 2.5pt;
+	// 125pt of letters, 2.5pt.
+	p := &parSpec{runs: []Run{{Text: "recognition treaty navy army independence", Font: serif, Size: 10, NoBreak: true}}, width: 150, leading: 12}
+	tests := []struct {
+		expand bool
+		ratio  float64 // of line 1
+		scale  float64 // its Texts' HScale
+	}{
+		{false, 10 / 7.5, 0}, // badness 237: very loose
+		{true, 1, 1 + expandStretch},
+	}
+	for _, tt := range tests {
+		s := newSetter(fixedMeasurer{})
+		s.noExpansion = !tt.expand
+		s.build(p, false)
+		breaks, ratios, ok := s.lb.breakLines(s.b.items, p.width, p.width, emergencyTol)
+		if !ok || len(breaks) != 2 {
+			t.Fatalf("expand %v: breaks %v, ok %v", tt.expand, breaks, ok)
+		}
+		if math.Abs(ratios[0]-tt.ratio) > 1e-9 {
+			t.Errorf("expand %v: ratio %v, want %v", tt.expand, ratios[0], tt.ratio)
+		}
+		lines := s.position(p, breaks, ratios, true)
+		var ts []Text
+		for _, it := range lines[0].items {
+			if tx, ok := it.(Text); ok {
+				ts = append(ts, tx)
+				if tx.HScale != tt.scale {
+					t.Errorf("expand %v: %q scaled %v, want %v", tt.expand, tx.Text, tx.HScale, tt.scale)
+				}
+			}
+		}
+		if len(ts) != 4 || math.Abs(float64(ts[3].X+ts[3].W-150)) > 1e-9 {
+			t.Errorf("expand %v: line 1 = %+v, want four words ending at 150", tt.expand, ts)
+		}
+		// The spaces' stretch is r times theirs: 2.5pt each at r = 1.
+		if gap := ts[1].X - (ts[0].X + ts[0].W); math.Abs(float64(gap)-(5+2.5*tt.ratio)) > 1e-9 {
+			t.Errorf("expand %v: space %.4fpt, want %.4fpt", tt.expand, gap, 5+2.5*tt.ratio)
 		}
 	}
 }
@@ -196,26 +313,27 @@ func demerits(items []lbItem, breaks []int, width Pt) float64 {
 		for start < b && items[start].kind != kBox {
 			start++
 		}
-		var L, Y, Z Pt
+		var L, Y, Yb, Z Pt
 		for i := start; i < b; i++ {
-			if items[i].kind != kPenalty {
-				L += items[i].w
-			}
-			if items[i].kind == kGlue {
-				Y += items[i].stretch
-				Z += items[i].shrink
+			switch it := items[i]; it.kind {
+			case kBox:
+				L += it.w
+				Yb += it.stretch
+				Z += it.shrink
+			case kGlue:
+				L += it.w
+				Y += it.stretch
+				Z += it.shrink
 			}
 		}
-		if items[b].kind == kPenalty {
-			L += items[b].w
+		if it := items[b]; it.kind == kPenalty {
+			L += it.w
+			Yb += it.stretch
+			Z += it.shrink
 		}
 		r := 0.0
 		if li < len(breaks)-1 || L > width {
-			if L < width {
-				r = float64((width - L) / Y)
-			} else if L > width {
-				r = float64((width - L) / Z)
-			}
+			r = lineRatio(L, width, Y, Yb, Z)
 		}
 		bad := 100 * math.Abs(r*r*r)
 		total += (linePenalty + bad) * (linePenalty + bad)

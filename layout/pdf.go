@@ -250,6 +250,9 @@ func (pw *pdfWriter) validateText(at itemAt, t Text, bad func(string, ...any)) {
 	if !finite(t.X, t.Y, t.Size) || t.Size <= 0 {
 		bad("%s: text %q has a bad position or size", at, t.Text)
 	}
+	if h := t.HScale; math.IsNaN(h) || h < 0 || h > 10 {
+		bad("%s: text %q has a bad horizontal scale %v", at, t.Text, h)
+	}
 	if fonts.Lookup(t.Font.Family, fonts.Regular) == nil {
 		bad("%s: text %q: unknown font family %q", at, t.Text, t.Font.Family)
 		return
@@ -406,6 +409,11 @@ type drawState struct {
 	// colours differ it wraps every Text in "q <colour> ... Q", so drawText
 	// sets both alike. Whatever else sets the fill clears textSet.
 	textSet bool
+	// hscale is the horizontal scaling (Tz) in force, 0 for a new page's
+	// 100%. Tz is text state: it persists across BT/ET to the end of the
+	// page's content stream (and nothing here draws text inside q/Q), so
+	// it is written when a Text's scale differs from the last one's.
+	hscale float64
 }
 
 func (pw *pdfWriter) color(c Color) (int, int, int) {
@@ -484,6 +492,11 @@ func (pw *pdfWriter) drawText(pdf *fpdf.Fpdf, st *drawState, t Text) {
 		pdf.SetFillColor(pw.color(t.Color))
 		st.textColor, st.textSet = t.Color, true
 	}
+	scale := t.hscale()
+	if cur := st.hscale; scale != cur && (cur != 0 || scale != 1) {
+		pdf.RawWriteStr(strconv.FormatFloat(100*scale, 'f', 2, 64) + " Tz")
+		st.hscale = scale
+	}
 	tab := pw.m.table(t.Font)
 	size := float64(t.Size)
 	units := 0 // advance so far, thousandths of an em
@@ -498,7 +511,7 @@ func (pw *pdfWriter) drawText(pdf *fpdf.Fpdf, st *drawState, t Text) {
 			pdf.SetFont(cur.Name, "", size)
 			st.face, st.faceSize = cur, size
 		}
-		pdf.Text(float64(t.X)+float64(units)*size/1000, float64(t.Y), s)
+		pdf.Text(float64(t.X)+float64(units)*size/1000*scale, float64(t.Y), s)
 		for _, r := range s {
 			units += cur.Advance(r)
 		}

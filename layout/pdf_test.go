@@ -739,3 +739,82 @@ func TestWritePDFFlowed(t *testing.T) {
 		t.Errorf("page 1 text lacks the first run %q:\n%.500s", first, got)
 	}
 }
+
+// TestWritePDFHScale follows the horizontal scaling (Tz) through each
+// page's operators: a scaled Text is drawn under its scale, written once
+// for a run of Texts that share it and set back to 100 for unscaled
+// text; a new page starts at 100, and unscaled text there writes no Tz. A run split across faces places its
+// pieces by their scaled advances, so they still abut. The scaled PDF is
+// valid and its words extract.
+func TestWritePDFHScale(t *testing.T) {
+	m := NewMeasurer()
+	text := func(y Pt, s string, f Font, h float64) Text {
+		tx := Text{X: 72, Y: y, Text: s, Font: f, Size: 10, HScale: h}
+		tx.W = m.Width(s, f, 10) * Pt(tx.hscale())
+		return tx
+	}
+	doc := &Document{Meta: Meta{Title: "Tz", Date: 1700000000}, Pages: []*Page{
+		{Size: A4, Items: []Item{
+			text(100, "widened", serif, 1.02),
+			text(120, "widened again", serif, 1.02),
+			text(140, "natural", serif, 0),
+			text(160, "natural again", serif, 1),
+			text(180, "Enzeli → Rasht", sans, 0.985),
+		}},
+		{Size: A4, Items: []Item{text(100, "widened", serif, 1.02), text(120, "natural", serif, 0)}},
+		{Size: A4, Items: []Item{text(100, "natural", serif, 0), text(120, "natural again", serif, 1)}},
+	}}
+	data := writeDoc(t, doc, WritePDFOptions{uncompressed: true})
+	streams := pageStreams(data, 3)
+	if len(streams) != 3 {
+		t.Fatalf("found %d page streams", len(streams))
+	}
+	opRE := regexp.MustCompile(`(?m)^([\d.]+) Tz$|BT ([\d.]+) [\d.]+ Td`)
+	var got [][]string
+	var tds [][]float64
+	for _, st := range streams {
+		var ops []string
+		var xs []float64
+		for _, mm := range opRE.FindAllStringSubmatch(st, -1) {
+			if mm[1] != "" {
+				ops = append(ops, mm[1]+" Tz")
+				continue
+			}
+			ops = append(ops, "BT")
+			x, _ := strconv.ParseFloat(mm[2], 64)
+			xs = append(xs, x)
+		}
+		got = append(got, ops)
+		tds = append(tds, xs)
+	}
+	want := [][]string{
+		{"102.00 Tz", "BT", "BT", "100.00 Tz", "BT", "BT", "98.50 Tz", "BT", "BT", "BT"},
+		{"102.00 Tz", "BT", "100.00 Tz", "BT"},
+		{"BT", "BT"},
+	}
+	for i := range want {
+		if !slices.Equal(got[i], want[i]) {
+			t.Errorf("page %d: operators %q, want %q", i+1, got[i], want[i])
+		}
+	}
+	// "Enzeli " and " Rasht" are Noto Sans, "→" DejaVu: each piece
+	// starts where the scaled advance of the ones before it ends.
+	if xs := tds[0]; len(xs) == 7 {
+		for i, before := range []string{"", "Enzeli ", "Enzeli →"} {
+			want := 72 + float64(m.Width(before, sans, 10))*0.985
+			if math.Abs(xs[4+i]-want) > 0.01 {
+				t.Errorf("piece %d at %.2f, want %.2f", i+1, xs[4+i], want)
+			}
+		}
+	} else {
+		t.Errorf("page 1: %d text objects, want 7 (the mixed run in three pieces)", len(xs))
+	}
+	compressed := writeDoc(t, doc, WritePDFOptions{})
+	validatePDF(t, compressed)
+	got1 := strings.Join(strings.Fields(pdfText(t, writeTemp(t, "tz.pdf", compressed), 1)), " ")
+	for _, w := range []string{"widened again", "natural again", "Enzeli", "Rasht"} {
+		if !strings.Contains(got1, w) {
+			t.Errorf("page 1 text lacks %q: %s", w, got1)
+		}
+	}
+}
