@@ -163,6 +163,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if o.paper != "" {
 		doc.Paper = o.paper
 	}
+	if len(o.files) > 0 {
+		if err := refuseInputAsOutput(o.files[0], doc, outputPath(o, name)); err != nil {
+			return err
+		}
+	}
 	switch o.cmd {
 	case "chart":
 		return writeChart(doc, name, o, stdout)
@@ -270,6 +275,9 @@ const maxInput = 16 << 20
 // loadFile reads and validates one YAML file, resolving the narrative and
 // bibliography files it names relative to its own folder.
 func loadFile(path string) (*content.Document, error) {
+	// Stat before opening: opening a FIFO blocks, and a device such as
+	// /dev/zero never ends; only a regular file is read, and never past
+	// the limit.
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, cleanErr(err))
@@ -277,12 +285,23 @@ func loadFile(path string) (*content.Document, error) {
 	if fi.IsDir() {
 		return nil, fmt.Errorf("%s: is a folder; give the YAML file", path)
 	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: is not a regular file (a device, pipe or socket); give the YAML file", path)
+	}
 	if fi.Size() > maxInput {
 		return nil, fmt.Errorf("%s:1:1: file is %d bytes; the limit is 16 MiB (%d bytes)", path, fi.Size(), maxInput)
 	}
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, cleanErr(err))
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxInput+1))
+	f.Close()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, cleanErr(err))
+	}
+	if len(data) > maxInput {
+		return nil, fmt.Errorf("%s:1:1: file is more than 16 MiB (%d bytes), the limit", path, maxInput)
 	}
 	doc, err := content.Load(path, data, os.DirFS(filepath.Dir(path)))
 	if err != nil {
@@ -319,6 +338,42 @@ func printWarnings(doc *content.Document, stderr io.Writer) {
 	for _, w := range doc.Warnings {
 		fmt.Fprintln(stderr, w)
 	}
+}
+
+// outputPath is where the command writes: the handout's PDF, or the
+// chart's SVG.
+func outputPath(o options, name string) string {
+	if o.cmd == "chart" {
+		return outPath(o, name+"-timeline", ".svg")
+	}
+	return outPath(o, name, ".pdf")
+}
+
+// refuseInputAsOutput stops a run whose output would replace one of its
+// own inputs (`build talk.yaml -o talk.yaml`), before anything is laid
+// out or written. Files are compared as files (device and inode), not as
+// names, so ./talk.yaml, a symbolic link and a hard link are caught too.
+// An output that does not exist yet cannot be an input.
+func refuseInputAsOutput(yamlPath string, doc *content.Document, out string) error {
+	ofi, err := os.Stat(out)
+	if err != nil {
+		return nil
+	}
+	inputs := []struct{ path, what string }{{yamlPath, "the YAML file"}}
+	dir := filepath.Dir(yamlPath)
+	for _, f := range doc.Files {
+		inputs = append(inputs, struct{ path, what string }{
+			filepath.Join(dir, filepath.FromSlash(f.Path)),
+			fmt.Sprintf("a file the handout reads (%s, named at line %d)", f.Path, f.Pos.Line),
+		})
+	}
+	for _, in := range inputs {
+		ifi, err := os.Stat(in.path)
+		if err == nil && os.SameFile(ofi, ifi) {
+			return usagef("refusing to write %s: it is %s, which the output would replace; give -o another path (nothing written)", out, in.what)
+		}
+	}
+	return nil
 }
 
 // outPath is -o, or out/NAME.EXT relative to the working folder.

@@ -1245,23 +1245,33 @@ func (l *loader) readFile(n *yaml.Node, what string, badTextOK bool) (name strin
 		l.errorf(p, "", "%s %s: no folder was given to read files from", what, quoteValue(rel))
 		return "", nil, false
 	}
-	if fi, err := fs.Stat(l.fsys, rel); err == nil && fi.Size() > MaxFileSize {
-		l.errorf(p, "", "%s %q is %d bytes; the limit is 16 MiB", what, rel, fi.Size())
+	// Stat before opening: opening a FIFO blocks until someone writes to
+	// it, and a device such as /dev/zero never ends. Only a regular file
+	// has a size to check and an end to reach.
+	fi, err := fs.Stat(l.fsys, rel)
+	if err != nil {
+		l.errorf(p, "", "%s %s: %s", what, quoteValue(rel), fileErr(err))
 		return "", nil, false
 	}
-	data, err := fs.ReadFile(l.fsys, rel)
+	if !fi.Mode().IsRegular() {
+		l.errorf(p, "", "%s %s is %s, not a file; name a regular file", what, quoteValue(rel), fileKind(fi.Mode()))
+		return "", nil, false
+	}
+	if fi.Size() > MaxFileSize {
+		l.errorf(p, "", "%s %s is %d bytes; the limit is 16 MiB (%d bytes)", what, quoteValue(rel), fi.Size(), MaxFileSize)
+		return "", nil, false
+	}
+	data, err = readLimited(l.fsys, rel, MaxFileSize)
 	if err != nil {
-		msg := err.Error()
-		if errors.Is(err, fs.ErrNotExist) {
-			msg = "no such file"
-		}
-		l.errorf(p, "", "%s %s: %s", what, quoteValue(rel), msg)
+		l.errorf(p, "", "%s %s: %s", what, quoteValue(rel), fileErr(err))
 		return "", nil, false
 	}
 	if len(data) > MaxFileSize {
-		l.errorf(p, "", "%s %q is %d bytes; the limit is 16 MiB", what, rel, len(data))
+		// It grew between the stat and the read.
+		l.errorf(p, "", "%s %s is more than 16 MiB (%d bytes), the limit", what, quoteValue(rel), MaxFileSize)
 		return "", nil, false
 	}
+	l.doc.Files = append(l.doc.Files, InputFile{Path: rel, Pos: p})
 	// Some Windows editors start UTF-8 files with a byte order mark; it
 	// is no text, and left in it would be printed and would hide the
 	// narrative's first heading. Positions count from after it, as
@@ -1273,8 +1283,50 @@ func (l *loader) readFile(n *yaml.Node, what string, badTextOK bool) (name strin
 	return name, data, true
 }
 
-// narrative reads the narrative: a file name (one line ending .md), or
-// the Markdown itself.
+// readLimited reads at most limit+1 bytes of the named file, so that a
+// file that grows while it is read is caught without reading it all.
+func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, limit+1))
+}
+
+// fileErr words a file system error for a message that names the file
+// itself.
+func fileErr(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// fileKind names what a file that is not a regular file is.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
+}
+
+// narrative reads the narrative: a file name (one word ending .md, or
+// holding a /), or the Markdown itself.
 func (l *loader) narrative(o *object) {
 	v := o.vals["narrative"]
 	if v == nil {
@@ -1285,7 +1337,7 @@ func (l *loader) narrative(o *object) {
 		return
 	}
 	d := l.doc
-	if !strings.Contains(v.Value, "\n") && strings.HasSuffix(strings.ToLower(v.Value), ".md") {
+	if looksLikeFileName(v.Value) {
 		name, data, ok := l.readFile(v, "narrative", true)
 		if !ok {
 			return
@@ -1305,6 +1357,22 @@ func (l *loader) narrative(o *object) {
 			d.NarrativePos.Column = len(text) - len(strings.TrimLeft(text, " ")) + 1
 		}
 	}
+}
+
+// looksLikeFileName reports whether a narrative: value names a file
+// rather than being the Markdown itself: one word with no spaces that
+// ends in a text file's extension or holds a path separator. Taken as
+// Markdown, "/dev/zero" or "notes/intro.md" would be printed as a
+// one-line narrative, which no one means.
+func looksLikeFileName(v string) bool {
+	if v == "" || strings.ContainsAny(v, " \t\n") {
+		return false
+	}
+	switch strings.ToLower(path.Ext(v)) {
+	case ".md", ".markdown", ".txt", ".text":
+		return true
+	}
+	return strings.Contains(v, "/")
 }
 
 // lineAfter returns the first line after line n that is not blank.

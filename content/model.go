@@ -85,6 +85,17 @@ type Document struct {
 	// Warnings are problems a careful author wants to know of that do not
 	// stop the build (an event with no citation, an uncited source).
 	Warnings []string
+
+	// Files are the files the handout read besides its YAML (the
+	// narrative, bibliography files), so that the command line can refuse
+	// to write its output over one of them.
+	Files []InputFile
+}
+
+// InputFile is a file the handout names and the loader read.
+type InputFile struct {
+	Path string // as written in the YAML: slash-separated, relative to the YAML's folder
+	Pos  Pos    // where the YAML names it
 }
 
 // Track is one swim lane of the chart: a strand of the story.
