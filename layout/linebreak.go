@@ -451,12 +451,11 @@ func (b *parBuilder) splitBox(it lbItem, limit Pt) Pt {
 		}
 		text = text[len(seg):]
 		for seg != "" {
-			if width(seg) <= limit {
-				add(seg, pen)
-				break
-			}
 			// The longest prefix that fits, at least one character;
 			// widths are summed per character, then checked whole.
+			// Only the prefix is measured, never the rest of the
+			// segment, so that a word of a megabyte is cut in time
+			// linear in its length.
 			var sum Pt
 			cut := 0
 			for i, r := range seg {
@@ -465,6 +464,10 @@ func (b *parBuilder) splitBox(it lbItem, limit Pt) Pt {
 					break
 				}
 				cut = i + n
+			}
+			if cut == len(seg) && width(seg) <= limit {
+				add(seg, pen)
+				break
 			}
 			for cut > 0 && width(seg[:cut]) > limit {
 				_, n := utf8.DecodeLastRuneInString(seg[:cut])

@@ -459,3 +459,42 @@ func TestOverfullWord(t *testing.T) {
 		t.Errorf("warnings = %q, want %q", s.warnings, want)
 	}
 }
+
+// countingMeasurer is fixedMeasurer that counts the bytes it is asked to
+// measure: the work a line breaker does, measured without a clock.
+type countingMeasurer struct {
+	fixedMeasurer
+	bytes *int
+}
+
+func (c countingMeasurer) Width(s string, f Font, size Pt) Pt {
+	*c.bytes += len(s)
+	return c.fixedMeasurer.Width(s, f, size)
+}
+
+// TestHugeWordLinear checks that a word far wider than the line (a
+// megabyte with no space, as a careless paste makes) is cut with work
+// linear in its length: the bytes measured grow with the word, not with
+// its square. Before, each piece measured the whole rest of the word,
+// and a 1 MB word took 23 s.
+func TestHugeWordLinear(t *testing.T) {
+	measured := func(n int) int {
+		count := 0
+		s := newSetter(countingMeasurer{bytes: &count})
+		word := strings.Repeat("x", n)
+		lines := s.setPar(&parSpec{runs: []Run{{Text: "a " + word + " b", Font: serif, Size: 10}}, width: 200, leading: 12})
+		if len(lines) < n/100 {
+			t.Fatalf("%d-byte word: %d lines", n, len(lines))
+		}
+		return count
+	}
+	small, big := measured(10_000), measured(100_000)
+	// Ten times the word, at most about ten times the work (a quadratic
+	// cut would be a hundred).
+	if big > 15*small {
+		t.Errorf("measured %d bytes for a 10 kB word, %d for 100 kB: not linear", small, big)
+	}
+	if big > 40*100_000 {
+		t.Errorf("measured %d bytes for a 100 kB word, more than 40 per byte", big)
+	}
+}
