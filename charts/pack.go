@@ -1,6 +1,10 @@
 package charts
 
-import "annalist/layout"
+import (
+	"sort"
+
+	"annalist/layout"
+)
 
 // Lane packing: which row of its lane each event takes. An event is a
 // set of horizontal extents, one per row it occupies relative to its own
@@ -14,6 +18,11 @@ import "annalist/layout"
 
 // span is a closed horizontal extent [Lo, Hi].
 type span struct{ Lo, Hi layout.Pt }
+
+// before orders extents by Lo, then Hi.
+func (s span) before(o span) bool {
+	return s.Lo < o.Lo || s.Lo == o.Lo && s.Hi < o.Hi
+}
 
 // footprint is one alternative placement: an extent per row offset.
 type footprint struct {
@@ -35,7 +44,12 @@ type packResult struct {
 }
 
 // rowSet is the occupied extents of each row, each with the item that
-// holds it.
+// holds it. A row's extents never come closer than gap (an extent is
+// added only where it is free), so each row is kept sorted by Lo (then
+// Hi, for extents of no width), which sorts it by Hi too, and a free
+// test is a binary search: packing n
+// events is n log n, not n squared (a chart of thousands of events was
+// minutes).
 type rowSet struct {
 	rows [][]held
 	gap  layout.Pt
@@ -46,38 +60,41 @@ type held struct {
 	item int
 }
 
+// free reports whether s comes no closer than gap to any extent in row.
 func (r *rowSet) free(row int, s span) bool {
 	if row >= len(r.rows) {
 		return true
 	}
-	for _, o := range r.rows[row] {
-		if s.Lo < o.Hi+r.gap && o.Lo < s.Hi+r.gap {
-			return false
-		}
-	}
-	return true
+	hs := r.rows[row]
+	// The first extent that ends late enough to touch s; every earlier
+	// one ends before s begins, every later one begins after this one.
+	i := sort.Search(len(hs), func(i int) bool { return hs[i].Hi+r.gap > s.Lo })
+	return i == len(hs) || !(hs[i].Lo < s.Hi+r.gap)
 }
 
-// remove takes an item's extents out of every row.
-func (r *rowSet) remove(item int) {
-	for k, row := range r.rows {
-		out := row[:0]
-		for _, h := range row {
-			if h.item != item {
-				out = append(out, h)
+// remove takes an item's extents out of the rows its footprint f, placed
+// at row, holds.
+func (r *rowSet) remove(row int, f footprint, item int) {
+	for k, s := range f.Rows {
+		if row+k >= len(r.rows) {
+			break
+		}
+		hs := r.rows[row+k]
+		i := sort.Search(len(hs), func(i int) bool { return !hs[i].span.before(s) })
+		for ; i < len(hs) && hs[i].span == s; i++ {
+			if hs[i].item == item {
+				r.rows[row+k] = append(hs[:i], hs[i+1:]...)
+				break
 			}
 		}
-		r.rows[k] = out
 	}
 }
 
 // used is the number of rows holding anything.
 func (r *rowSet) used() int {
-	n := 0
-	for k, row := range r.rows {
-		if len(row) > 0 {
-			n = k + 1
-		}
+	n := len(r.rows)
+	for n > 0 && len(r.rows[n-1]) == 0 {
+		n--
 	}
 	return n
 }
@@ -91,12 +108,22 @@ func (r *rowSet) fits(row int, f footprint) bool {
 	return true
 }
 
+// add puts f's extents, placed at row, into the rows, each in its place
+// by Lo (almost always at the end: items come by their left edge).
 func (r *rowSet) add(row int, f footprint, item int) {
 	for k, s := range f.Rows {
 		for len(r.rows) <= row+k {
 			r.rows = append(r.rows, nil)
 		}
-		r.rows[row+k] = append(r.rows[row+k], held{s, item})
+		hs := r.rows[row+k]
+		i := len(hs)
+		if i > 0 && s.before(hs[i-1].span) {
+			i = sort.Search(len(hs), func(i int) bool { return s.before(hs[i].span) })
+		}
+		hs = append(hs, held{})
+		copy(hs[i+1:], hs[i:])
+		hs[i] = held{s, item}
+		r.rows[row+k] = hs
 	}
 }
 
@@ -120,7 +147,7 @@ func pack(items []packItem, gap layout.Pt, maxRows int) ([]packResult, int) {
 		// long label blocks its row). Start instead from the tightest
 		// packing, all callouts, and give back full labels where they
 		// fit.
-		if out2, rows2 := packCalloutsFirst(items, gap, maxRows); rows2 < rows {
+		if out2, rows2, ok := packCalloutsFirst(items, gap, maxRows); ok {
 			return out2, rows2
 		}
 	}
@@ -129,7 +156,11 @@ func pack(items []packItem, gap layout.Pt, maxRows int) ([]packResult, int) {
 
 // packCalloutsFirst packs every item as a callout, then, left to right,
 // upgrades each to a full label in any row below maxRows where one fits.
-func packCalloutsFirst(items []packItem, gap layout.Pt, maxRows int) ([]packResult, int) {
+// It gives up (false) as soon as the callouts alone need more than
+// maxRows rows: the lane is too crowded either way, and packing on with
+// no row limit would make a row per event, each tried by every later
+// one (minutes for a chart of thousands).
+func packCalloutsFirst(items []packItem, gap layout.Pt, maxRows int) ([]packResult, int, bool) {
 	rs := &rowSet{gap: gap}
 	out := make([]packResult, len(items))
 	for i, it := range items {
@@ -138,19 +169,18 @@ func packCalloutsFirst(items []packItem, gap layout.Pt, maxRows int) ([]packResu
 			co = 0 // no callout alternative: the label is all it has
 		}
 		calls := packItem{Alts: it.Alts[co:]}
-		r := placeOne(rs, calls, 0)
+		r := placeOne(rs, calls, maxRows)
 		out[i] = packResult{r.Row, r.Alt + co}
-		rs.add(out[i].Row, it.Alts[out[i].Alt], i)
-	}
-	if rs.used() > maxRows {
-		return out, rs.used()
+		if rs.add(out[i].Row, it.Alts[out[i].Alt], i); rs.used() > maxRows {
+			return nil, 0, false
+		}
 	}
 	for i, it := range items {
 		co := it.Callout
 		if co <= 0 || co >= len(it.Alts) {
 			continue
 		}
-		rs.remove(i)
+		rs.remove(out[i].Row, it.Alts[out[i].Alt], i)
 		placed := false
 		rows := append([]int{out[i].Row}, seq(maxRows)...)
 		for _, row := range rows {
@@ -167,7 +197,7 @@ func packCalloutsFirst(items []packItem, gap layout.Pt, maxRows int) ([]packResu
 		}
 		rs.add(out[i].Row, it.Alts[out[i].Alt], i)
 	}
-	return out, rs.used()
+	return out, rs.used(), true
 }
 
 func seq(n int) []int {

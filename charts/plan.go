@@ -70,7 +70,10 @@ func (ds *docSpans) probeTooNarrow(blocks []layout.Block, m layout.Measurer, box
 	for _, tl := range tls {
 		trial := *tl // Layout keeps warnings and the plot on the timeline
 		if _, err := trial.Layout(0, 0, box.W, box.H, m, n); err != nil {
-			return false // the caller's own layout will say so
+			// Numbers past the probe may be why it does not fit (a
+			// four-digit note where three were planned for): too narrow.
+			// Otherwise the caller's own layout will say so.
+			return n.n > int(ds.probe)
 		}
 	}
 	return n.n > int(ds.probe)
@@ -366,6 +369,19 @@ func windows(doc *content.Document, ds *docSpans, tracks []string, from, to int6
 		if !fit(start, lo) {
 			return nil, crowdedErr(doc, tracks, start, box)
 		}
+		// Gallop before bisecting: doubling from the least window finds
+		// a window too long within twice the longest that fits, so no
+		// fit is tried on the whole rest of the period (with thousands
+		// of events, each such try packs them all, and the windows
+		// became quadratic in the events).
+		for step := max(lo-start, 7); lo < hi; step *= 2 {
+			next := min(lo+step, hi)
+			if !fit(start, next) {
+				hi = next - 1
+				break
+			}
+			lo = next
+		}
 		for lo < hi { // the longest window that fits, by bisection
 			mid := lo + (hi-lo+1)/2
 			if fit(start, mid) {
@@ -393,7 +409,13 @@ func windows(doc *content.Document, ds *docSpans, tracks []string, from, to int6
 	// Time and events weigh equally first (a quiet decade gets a page of
 	// its own rather than squeezing the crowded year into a corner), then
 	// events alone.
-	for k := 2; k <= len(greedy); k++ {
+	//
+	// The greedy windows, each as long as fits, are the fewest there can
+	// be when fitting is monotonic in a window's length; it is nearly so
+	// (packing is greedy), so one window fewer is tried, never more:
+	// trying every count from two made the windows quadratic in their
+	// number, and a chart of thousands of events took minutes.
+	for k := max(2, len(greedy)-1); k <= len(greedy); k++ {
 		for _, timeWeight := range []float64{1, 0} {
 			ws := quantileSplit(doc, from, to, k, timeWeight)
 			ok := len(ws) == k

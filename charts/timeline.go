@@ -1420,6 +1420,28 @@ func (s *layoutState) fit() error {
 	for i := range s.lanes {
 		s.rows[i] = s.packLane(i, 0)
 	}
+	// A lane with more rows than the box could hold even were every
+	// other lane one row high and the key empty starts at the most it
+	// could have, rather than giving up its rows one repack at a time:
+	// a crowded lane of thousands of events has hundreds of rows, and
+	// repacking it once per row made fitting quadratic.
+	fixed := s.eraHeight() + s.axisHeight() + sectionGap + s.legendHeight()
+	for i := range s.lanes {
+		others := fixed
+		for j := range s.lanes {
+			if j != i {
+				others += s.laneHeight(j, 1)
+			}
+		}
+		limit := s.rows[i]
+		for limit > 1 && others+s.laneHeight(i, limit) > s.h {
+			limit = max(1, min(limit-1, limit*int(s.h-others)/int(max(1, s.laneHeight(i, limit)))))
+		}
+		if limit < s.rows[i] {
+			s.maxRows[i] = limit
+			s.rows[i] = s.packLane(i, limit)
+		}
+	}
 	stuck := make([]bool, n)
 	for s.height() > s.h {
 		best := -1
