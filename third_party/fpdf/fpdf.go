@@ -5184,8 +5184,20 @@ func (f *Fpdf) putbookmarks() {
 			lru[o.level] = i
 			level = o.level
 		}
+		// [Annalist patch] ISO 32000-1, 12.3.3: an item with children
+		// has /Count, the number of its visible descendants (every item
+		// is written open, so all of them); a leaf has none; the root's
+		// /Count is the number of visible items. fpdf wrote "/Count 0"
+		// on every item, which a strict validator rejects and viewers
+		// read differently (closed in poppler, open in pdf.js).
+		descendants := make([]int, nb)
+		for i := range f.outlines {
+			for p := f.outlines[i].parent; p != nb; p = f.outlines[p].parent {
+				descendants[p]++
+			}
+		}
 		n := f.n + 1
-		for _, o := range f.outlines {
+		for i, o := range f.outlines {
 			f.newobj()
 			f.outf("<</Title %s", f.textstring(o.text))
 			f.outf("/Parent %d 0 R", n+o.parent)
@@ -5202,13 +5214,17 @@ func (f *Fpdf) putbookmarks() {
 				f.outf("/Last %d 0 R", n+o.last)
 			}
 			f.outf("/Dest [%d 0 R /XYZ 0 %.2f null]", 1+2*o.p, (f.h-o.y)*f.k)
-			f.out("/Count 0>>")
+			if descendants[i] > 0 {
+				f.outf("/Count %d", descendants[i])
+			}
+			f.out(">>")
 			f.out("endobj")
 		}
 		f.newobj()
 		f.outlineRoot = f.n
 		f.outf("<</Type /Outlines /First %d 0 R", n)
-		f.outf("/Last %d 0 R>>", n+lru[0])
+		f.outf("/Last %d 0 R", n+lru[0])
+		f.outf("/Count %d>>", nb)
 		f.out("endobj")
 	}
 }
