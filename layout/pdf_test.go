@@ -348,6 +348,81 @@ func TestWritePDFBookmarks(t *testing.T) {
 	}
 }
 
+// outlineItemRE is one outline item object as fpdf writes it: from its
+// title to the end of its dictionary, which ends the object.
+var outlineItemRE = regexp.MustCompile(`(?s)<</Title .*?>>\nendobj`)
+
+// TestWritePDFOutlineCounts checks /Count on every outline item as ISO
+// 32000-1 (12.3.3) has it, for an outline three levels deep: an item
+// with children counts its visible descendants (all items are open),
+// a leaf has no /Count, and the root counts every visible item.
+func TestWritePDFOutlineCounts(t *testing.T) {
+	doc := testDocument()
+	levels := []int{0, 1, 2, 1, 0, 0, 1}
+	want := []int{3, 1, -1, -1, -1, 1, -1} // -1: no /Count
+	doc.Outline = nil
+	for i, lv := range levels {
+		doc.Outline = append(doc.Outline, Bookmark{Title: fmt.Sprint("Entry ", i), Level: lv, Page: 0, Y: Pt(60 + 10*i)})
+	}
+	data := writeDoc(t, doc, WritePDFOptions{})
+	validatePDF(t, data)
+	items := outlineItemRE.FindAllString(string(data), -1)
+	if len(items) != len(want) {
+		t.Fatalf("%d outline items, want %d", len(items), len(want))
+	}
+	countRE := regexp.MustCompile(`/Count (-?\d+)`)
+	for i, it := range items {
+		got := -1
+		if m := countRE.FindStringSubmatch(it); m != nil {
+			got, _ = strconv.Atoi(m[1])
+		}
+		if got != want[i] {
+			t.Errorf("outline item %d (level %d): /Count %d, want %d (-1: none)", i, levels[i], got, want[i])
+		}
+	}
+	root := regexp.MustCompile(`<</Type /Outlines [^>]*/Count (\d+)>>`).FindStringSubmatch(string(data))
+	if root == nil || root[1] != strconv.Itoa(len(levels)) {
+		t.Errorf("outline root: %v, want /Count %d", root, len(levels))
+	}
+}
+
+// TestWritePDFAnnotsIndirect checks each page's /Annots lists indirect
+// references (ISO 32000-1, Table 30), one per link on the page, each to
+// an object that is a link annotation.
+func TestWritePDFAnnotsIndirect(t *testing.T) {
+	data := string(writeDoc(t, testDocument(), WritePDFOptions{}))
+	arrays := regexp.MustCompile(`/Annots \[([^\]]*)\]`).FindAllStringSubmatch(data, -1)
+	refRE := regexp.MustCompile(`^(\d+ 0 R ?)+$`)
+	n := 0
+	for _, a := range arrays {
+		if !refRE.MatchString(a[1]) {
+			t.Fatalf("/Annots [%s]: want only indirect references", a[1])
+		}
+		for _, ref := range strings.Split(strings.TrimSpace(a[1]), " 0 R") {
+			if ref = strings.TrimSpace(ref); ref == "" {
+				continue
+			}
+			n++
+			obj := regexp.MustCompile(`(?m)^` + ref + ` 0 obj\n<</Type /Annot /Subtype /Link `)
+			if !obj.MatchString(data) {
+				t.Errorf("annotation %s 0 R is not a link annotation object", ref)
+			}
+		}
+	}
+	// One annotation per Link item of the test document, no more.
+	links := 0
+	for _, p := range testDocument().Pages {
+		for _, it := range p.Items {
+			if _, ok := it.(Link); ok {
+				links++
+			}
+		}
+	}
+	if n != links {
+		t.Errorf("%d annotation references, want %d (one per link)", n, links)
+	}
+}
+
 // TestWritePDFGrayscale renders the landscape chart page and checks that
 // every pixel is gray with the option and that some are not without it.
 func TestWritePDFGrayscale(t *testing.T) {
