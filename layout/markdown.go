@@ -430,7 +430,14 @@ func (c *mdConv) inlines(n gast.Node, s inl, out *[]notePiece, inNote bool) {
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		switch x := ch.(type) {
 		case *gast.Text:
-			c.text(out, s, string(x.Segment.Value(c.src)))
+			// goldmark keeps a backslash escape in the text's segment and
+			// leaves it to the renderer to drop (as its HTML writer does):
+			// "\*" or "\[^x]" is the character alone.
+			v := x.Segment.Value(c.src)
+			if !x.IsRaw() {
+				v = util.UnescapePunctuations(v)
+			}
+			c.text(out, s, string(v))
 			if x.SoftLineBreak() || x.HardLineBreak() {
 				c.text(out, s, " ")
 			}
