@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"strconv"
 	"strings"
 
 	"annalist/content"
@@ -49,7 +48,8 @@ options:
   -h, --help           show this help
   --version            print the version
 
-exit status: 0 ok, 1 input errors (printed as file:line:col: message), 2 usage.
+exit status: 0 ok, 1 input errors (printed as file:line:col: message),
+2 usage or a bad SOURCE_DATE_EPOCH.
 `
 
 // usageError is a mistake on the command line: exit status 2.
@@ -365,13 +365,22 @@ func writeAtomic(path string, data []byte) (err error) {
 	return nil
 }
 
-// sourceDateEpoch is the document date for reproducible builds: the
-// SOURCE_DATE_EPOCH convention, or 0 to let the writer use its fixed date.
-func sourceDateEpoch() int64 {
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		if n, err := strconv.ParseInt(s, 10, 64); err == nil && n >= 0 {
-			return n
-		}
+// envError is a bad value in the environment the command runs in
+// (SOURCE_DATE_EPOCH): like a usage error, exit status 2, but printed
+// without the usage, which it has nothing to do with.
+type envError struct{ err error }
+
+func (e envError) Error() string { return e.err.Error() }
+
+// sourceDateEpoch is the document date for reproducible builds, the
+// SOURCE_DATE_EPOCH convention: set is false when the variable is empty
+// or absent (the writer then uses its fixed date), and 0 is 1970-01-01.
+// A value that is not a date (negative, not a number, after 9999) is an
+// envError: exit 2, nothing written, rather than a date silently dropped.
+func sourceDateEpoch() (date int64, set bool, err error) {
+	date, set, err = layout.SourceDateEpoch(os.Getenv("SOURCE_DATE_EPOCH"))
+	if err != nil {
+		return 0, false, envError{err}
 	}
-	return 0
+	return date, set, nil
 }

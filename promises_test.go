@@ -4,6 +4,8 @@ package main
 // section), through the command as a user runs it.
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -82,5 +84,59 @@ func TestDanglingFootnote(t *testing.T) {
 				t.Errorf("with the definition: exit %d\n%s", code, stderr)
 			}
 		})
+	}
+}
+
+// TestSourceDateEpochCLI: SOURCE_DATE_EPOCH=0 dates the PDF 1970-01-01
+// (it is a time, not "unset"); empty is unset (the fixed 2000-01-01); a
+// value that is no date is exit 2 with a message naming the variable and
+// the value, and nothing written.
+func TestSourceDateEpochCLI(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "h.yaml")
+	if err := os.WriteFile(in, []byte(handoutYAML), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "h.pdf")
+	for _, tt := range []struct{ env, date string }{
+		{"0", "D:19700101000000"},
+		{"", "D:20000101000000"},
+		{"1600000000", "D:20200913122640"},
+	} {
+		t.Setenv("SOURCE_DATE_EPOCH", tt.env)
+		if code, _, stderr := cli("build", in, "-o", out); code != 0 {
+			t.Fatalf("SOURCE_DATE_EPOCH=%q: exit %d\n%s", tt.env, code, stderr)
+		}
+		data, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, key := range []string{"/CreationDate", "/ModDate"} {
+			if !bytes.Contains(data, []byte(key+" ("+tt.date+")")) {
+				t.Errorf("SOURCE_DATE_EPOCH=%q: %s is not %s", tt.env, key, tt.date)
+			}
+		}
+		validatePDF(t, data)
+	}
+	good, _ := os.ReadFile(out)
+	for _, tt := range []struct{ env, why string }{
+		{"-1", "is negative"},
+		{"253402300800", "is after the year 9999, the last a PDF date can hold"},
+		{"18446744073709551616", "is after the year 9999, the last a PDF date can hold"},
+		{"1.5", "is not a whole number of seconds"},
+		{"yesterday", "is not a whole number of seconds"},
+	} {
+		t.Setenv("SOURCE_DATE_EPOCH", tt.env)
+		code, stdout, stderr := cli("build", in, "-o", out)
+		want := fmt.Sprintf("annalist: SOURCE_DATE_EPOCH=%q %s; ", tt.env, tt.why)
+		if code != 2 || stdout != "" || !strings.HasPrefix(stderr, want) || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("SOURCE_DATE_EPOCH=%q: exit %d, stdout %q, stderr %q; want exit 2 and one line starting %q", tt.env, code, stdout, stderr, want)
+		}
+		if b, _ := os.ReadFile(out); !bytes.Equal(b, good) {
+			t.Errorf("SOURCE_DATE_EPOCH=%q: the PDF already there was changed", tt.env)
+		}
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 2 {
+		t.Errorf("the folder holds %d entries, want h.yaml and h.pdf", len(ents))
 	}
 }
