@@ -20,6 +20,7 @@ import (
 )
 
 func main() {
+	handleInterrupts(os.Stderr)
 	err := run(os.Args[1:], os.Stdout, os.Stderr)
 	os.Exit(exitCode(err, os.Stderr))
 }
