@@ -20,12 +20,14 @@ import (
 )
 
 func main() {
+	handleInterrupts(os.Stderr)
 	err := run(os.Args[1:], os.Stdout, os.Stderr)
 	os.Exit(exitCode(err, os.Stderr))
 }
 
 // exitCode prints err (if any) and maps it to the exit status: 0 ok,
-// 1 input errors (or any failure to produce the output), 2 usage.
+// 1 input errors (or any failure to produce the output), 2 usage or a bad
+// environment (SOURCE_DATE_EPOCH).
 func exitCode(err error, stderr io.Writer) int {
 	if err == nil {
 		return 0
@@ -33,6 +35,11 @@ func exitCode(err error, stderr io.Writer) int {
 	var ue usageError
 	if errors.As(err, &ue) {
 		fmt.Fprintf(stderr, "annalist: %v\n%s", ue.msg, shortUsage)
+		return 2
+	}
+	var ee envError
+	if errors.As(err, &ee) {
+		fmt.Fprintf(stderr, "annalist: %v\n", ee)
 		return 2
 	}
 	if errors.Is(err, errReported) {

@@ -14,11 +14,16 @@ import (
 // the whole handout, and the PDF writer. It returns the PDF bytes and the
 // layout's warnings; nothing is written to disk here.
 func render(doc *content.Document, grayscale bool) ([]byte, *layout.Document, error) {
+	date, dateSet, err := sourceDateEpoch()
+	if err != nil {
+		return nil, nil, err
+	}
 	m := layout.NewMeasurer()
 	var figures []layout.Block // the last plan, whose blocks Build laid out
 	ldoc, err := layout.Build(doc, nil, layout.Options{
 		Measurer: m,
-		Date:     sourceDateEpoch(),
+		Date:     date,
+		DateSet:  dateSet,
 		Plan: func(box layout.Size) ([]layout.Block, error) {
 			bs, err := charts.Plan(doc, box, m)
 			figures = bs

@@ -223,6 +223,66 @@ func (l *loader) scanNarrative(usedSources map[string]bool, candidates map[strin
 			l.errorf(p, "", "link to unknown event %s%s", quoteValue(id), l.hint(id, "event", candidates["event"]))
 		}
 	}
+	l.checkFootnotes(text, at)
+}
+
+// checkFootnotes reports each footnote reference [^label] whose label is
+// never defined: Markdown would print "[^label]" as written, and the
+// author meant a note. A label counts as defined when "[^label]:"
+// appears anywhere, a looser rule than Markdown's (a definition starts
+// its line) so that this scan, which check runs, never rejects what the
+// Markdown parse at layout accepts; the layout reports the rest.
+func (l *loader) checkFootnotes(text string, at *positioner) {
+	if !strings.Contains(text, "[^") {
+		return
+	}
+	defined := map[string]bool{}
+	var labels []string
+	footnoteMarks(text, func(_ int, label string, colon, _ bool) {
+		if colon && !defined[label] {
+			defined[label] = true
+			labels = append(labels, label)
+		}
+	})
+	footnoteMarks(text, func(off int, label string, colon, escaped bool) {
+		if colon || escaped || defined[label] {
+			return
+		}
+		hint := ""
+		if s := l.suggest(label, labels); s != "" {
+			hint = fmt.Sprintf("; did you mean [^%s]?", s)
+		}
+		l.errorf(at.pos(off), "", "footnote [^%s] has no definition: add a line \"[^%s]: text\" (or write \\[^%s] for the brackets themselves)%s", label, label, label, hint)
+	})
+}
+
+// footnoteMarks calls fn for each "[^label]" in text, in order and not
+// overlapping: a label is one or more characters neither "]" nor ASCII
+// white space, as layout's scan of the same name has it. colon says a
+// ":" follows (a definition, or text that looks like one); escaped, that
+// the "[" is escaped by a backslash, which Markdown prints as written.
+func footnoteMarks(text string, fn func(off int, label string, colon, escaped bool)) {
+	for i := 0; i < len(text); {
+		k := strings.Index(text[i:], "[^")
+		if k < 0 {
+			return
+		}
+		off := i + k
+		j := off + 2
+		for j < len(text) && text[j] != ']' && !strings.ContainsRune(" \t\n\f\r", rune(text[j])) {
+			j++
+		}
+		if j == off+2 || j == len(text) || text[j] != ']' {
+			i = off + 2
+			continue
+		}
+		slashes := 0
+		for p := off - 1; p >= 0 && text[p] == '\\'; p-- {
+			slashes++
+		}
+		fn(off, text[off+2:j], j+1 < len(text) && text[j+1] == ':', slashes%2 == 1)
+		i = j + 1
+	}
 }
 
 // positioner turns byte offsets in the narrative into file positions.

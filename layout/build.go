@@ -16,8 +16,12 @@ type Options struct {
 	// Measurer measures text; nil uses the embedded fonts (NewMeasurer).
 	Measurer Measurer
 	// Date is the PDF's creation date as Unix seconds; fixed by the
-	// caller so the same input gives the same file.
+	// caller so the same input gives the same file. 0 is no date (the
+	// writer's default, see Meta.Date) unless DateSet.
 	Date int64
+	// DateSet says Date is set even when it is 0: SOURCE_DATE_EPOCH=0 is
+	// 1970-01-01, not unset.
+	DateSet bool
 	// NewCiter returns the formatter of notes and bibliography; nil uses
 	// Chicago notes-bibliography (content.NewCiter).
 	NewCiter func(doc *content.Document) CitationFormatter
@@ -202,7 +206,7 @@ func Build(doc *content.Document, figures []Block, opts Options) (*Document, err
 		}
 	}
 	retargetEventLinks(out)
-	out.Meta = Meta{Title: numberDashes(doc.Title), Author: doc.Author, Subject: doc.Subtitle, Creator: "Annalist", Date: opts.Date}
+	out.Meta = Meta{Title: numberDashes(doc.Title), Author: doc.Author, Subject: doc.Subtitle, Creator: "Annalist", Date: opts.Date, DateSet: opts.DateSet}
 	var kw []string
 	for _, t := range doc.Tracks {
 		kw = append(kw, t.Title)

@@ -41,8 +41,12 @@ type Document struct {
 type Meta struct {
 	Title, Author, Subject, Keywords, Creator string
 	// Date is the creation and modification date as Unix seconds; fixed so
-	// the output is byte-identical for the same input.
+	// the output is byte-identical for the same input. 0 with DateSet
+	// false means none: the writer then takes SOURCE_DATE_EPOCH, or a
+	// fixed date.
 	Date int64
+	// DateSet says Date is set even when it is 0 (1970-01-01).
+	DateSet bool
 }
 
 // Bookmark is one entry of the PDF outline.

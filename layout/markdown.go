@@ -26,8 +26,8 @@ import (
 // author's footnotes registered in seq in reading order (so they are
 // numbered by first reference, after whatever seq already holds).
 //
-// Problems the author must fix (an event link or a citation naming
-// nothing) are returned together as one error, each as file:line:col.
+// Problems the author must fix (an event link, a citation or a footnote
+// reference naming nothing) are returned together as one error, each as file:line:col.
 // Markdown the handout cannot set (HTML, images, tables) is reported in
 // warnings and dropped or set as plain text.
 func Markdown(doc *content.Document, seq *NoteSeq, st *Style) ([]Para, []string, error) {
@@ -66,18 +66,25 @@ func Markdown(doc *content.Document, seq *NoteSeq, st *Style) ([]Para, []string,
 		}
 	}
 	c.warnUnreferenced(referenced)
-	c.warnUndefined(referenced)
+	c.undefinedNotes(referenced)
 	c.blocks(root, blockCtx{})
 	return mergeAll(c.out), c.warnings, errors.Join(c.errs...)
 }
 
-// warnUndefined warns of each footnote reference whose label has no
-// definition: goldmark leaves it as plain text, so the reader would see
-// "[^undef]" with no note and the author would not know why.
-func (c *mdConv) warnUndefined(defined map[string]bool) {
+// undefinedNotes reports, as errors, each footnote reference whose label
+// has no definition: goldmark leaves it as plain text, so the reader
+// would see "[^undef]" with no note, where the author meant one. The
+// loader (content) reports these already, on a looser idea of defined;
+// this is the Markdown parse's own word, for what that scan let through.
+// An escaped "\[^x]" is the brackets themselves, meant as written.
+func (c *mdConv) undefinedNotes(defined map[string]bool) {
 	footnoteMarks(c.src, func(at int, label string, colon, _ bool) {
-		if !colon && !defined[label] {
-			c.warnf(at, "footnote [^%s] has no definition (a line \"[^%s]: text\"); it is printed as written", label, label)
+		slashes := 0
+		for p := at - 1; p >= 0 && c.src[p] == '\\'; p-- {
+			slashes++
+		}
+		if !colon && !defined[label] && slashes%2 == 0 {
+			c.errorf(at, "footnote [^%s] has no definition: add a line \"[^%s]: text\" (or write \\[^%s] for the brackets themselves)", label, label, label)
 		}
 	})
 }
@@ -430,7 +437,14 @@ func (c *mdConv) inlines(n gast.Node, s inl, out *[]notePiece, inNote bool) {
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		switch x := ch.(type) {
 		case *gast.Text:
-			c.text(out, s, string(x.Segment.Value(c.src)))
+			// goldmark keeps a backslash escape in the text's segment and
+			// leaves it to the renderer to drop (as its HTML writer does):
+			// "\*" or "\[^x]" is the character alone.
+			v := x.Segment.Value(c.src)
+			if !x.IsRaw() {
+				v = util.UnescapePunctuations(v)
+			}
+			c.text(out, s, string(v))
 			if x.SoftLineBreak() || x.HardLineBreak() {
 				c.text(out, s, " ")
 			}

@@ -207,6 +207,12 @@ func TestMarkdownErrors(t *testing.T) {
 		{"syntax", "x [see @rb, }3] y", content.Pos{File: "n.md", Line: 1}, "n.md:1:13: citation [see @rb, }3]: unbalanced '}'"},
 		{"two at once", "[[x]] and [@y]", content.Pos{File: "h.yaml", Line: 40, Column: 3},
 			"h.yaml:40:3: event link [[x]]: no event has this id\n" + `h.yaml:40:13: citation [@y]: unknown source "y"`},
+		{"undefined footnote", "a[^undef] b c[^ok]\n\n[^ok]: yes\n", content.Pos{File: "n.md", Line: 1},
+			`n.md:1:2: footnote [^undef] has no definition: add a line "[^undef]: text" (or write \[^undef] for the brackets themselves)`},
+		// "[^ok]:" mid-line is no definition to Markdown, whatever the
+		// loader's looser scan makes of it.
+		{"definition mid-line", "a[^ok] b.\nc [^ok]: no\n", content.Pos{File: "n.md", Line: 1},
+			`n.md:1:2: footnote [^ok] has no definition: add a line "[^ok]: text" (or write \[^ok] for the brackets themselves)`},
 		// An inline narrative's later lines are indented like its first.
 		{"inline, later line", "One\n\ntwo [[x]]", content.Pos{File: "h.yaml", Line: 40, Column: 3}, "h.yaml:42:7: event link [[x]]: no event has this id"},
 	}
@@ -229,7 +235,6 @@ func TestMarkdownWarnings(t *testing.T) {
 		{"| a | b |\n|---|---|\n| 1 | 2 |\n", "story.md:1:3: warning: table set as plain lines"},
 		{"#### deep\n", "story.md:1:6: warning: heading level 4 set as level 3"},
 		{"x\n\n[^a]: never\n", "story.md:3:1: warning: footnote [^a] is never referred to"},
-		{"a[^undef] b c[^ok]\n\n[^ok]: yes\n", `story.md:1:2: warning: footnote [^undef] has no definition (a line "[^undef]: text")`},
 	}
 	for _, tt := range tests {
 		_, warnings, err := Markdown(testDoc(tt.md), &NoteSeq{}, DefaultStyle())
@@ -239,6 +244,24 @@ func TestMarkdownWarnings(t *testing.T) {
 		if len(warnings) != 1 || !strings.HasPrefix(warnings[0], tt.want) {
 			t.Errorf("%q: warnings %q, want one starting %q", tt.md, warnings, tt.want)
 		}
+	}
+}
+
+// TestMarkdownEscapedFootnote: "\[^x]" is the brackets themselves, set
+// as written, and no error; a backslash escape sets the character alone.
+func TestMarkdownEscapedFootnote(t *testing.T) {
+	blocks, warnings, err := Markdown(testDoc("the regex \\[^a-z] matches \\*one\\* star\n"), &NoteSeq{}, DefaultStyle())
+	if err != nil || len(warnings) != 0 {
+		t.Fatalf("err %v, warnings %q", err, warnings)
+	}
+	var b strings.Builder
+	for _, p := range blocks {
+		for _, r := range p.Runs {
+			b.WriteString(r.Text)
+		}
+	}
+	if got := b.String(); !strings.Contains(got, "regex [^a-z] matches *one* star") {
+		t.Errorf("text %q, want the brackets as written", got)
 	}
 }
 

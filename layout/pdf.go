@@ -66,22 +66,60 @@ func WritePDFWith(w io.Writer, doc *Document, opts WritePDFOptions) error {
 // SOURCE_DATE_EPOCH: a fixed date rather than now, so output is stable.
 var epoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// docDate is the creation and modification date: Meta.Date, else
-// SOURCE_DATE_EPOCH (the reproducible-builds convention), else epoch.
+// minDate and maxDate bound a PDF date (ISO 32000-1, 7.9.4: a four-digit
+// year): 0001-01-01 and 9999-12-31 23:59:59 UTC, in Unix seconds.
+const (
+	minDate = -62135596800
+	maxDate = 253402300799
+)
+
+// docDate is the creation and modification date: Meta.Date when set
+// (non-zero, or DateSet), else SOURCE_DATE_EPOCH (the reproducible-builds
+// convention), else epoch.
 func docDate(doc *Document) (time.Time, error) {
-	if doc != nil && doc.Meta.Date != 0 {
+	if doc != nil && (doc.Meta.Date != 0 || doc.Meta.DateSet) {
+		if d := doc.Meta.Date; d < minDate || d > maxDate {
+			return time.Time{}, fmt.Errorf("pdf: date %d is outside the years 1-9999 a PDF date can hold", d)
+		}
 		return time.Unix(doc.Meta.Date, 0).UTC(), nil
 	}
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("pdf: SOURCE_DATE_EPOCH=%q is not a number of seconds", s)
-		}
-		if n != 0 {
-			return time.Unix(n, 0).UTC(), nil
-		}
+	sec, set, err := SourceDateEpoch(os.Getenv("SOURCE_DATE_EPOCH"))
+	if err != nil {
+		return time.Time{}, fmt.Errorf("pdf: %w", err)
+	}
+	if set {
+		return time.Unix(sec, 0).UTC(), nil
 	}
 	return epoch, nil
+}
+
+// SourceDateEpoch reads a value of the SOURCE_DATE_EPOCH variable as the
+// reproducible-builds specification has it: empty means unset (set is
+// false); otherwise it must be a decimal number of seconds since
+// 1970-01-01 00:00:00 UTC, 0 included, and (for a PDF date) no later
+// than the year 9999. Anything else, a sign, a fraction, white space, a
+// number too large, is an error naming the variable and the value.
+func SourceDateEpoch(s string) (sec int64, set bool, err error) {
+	if s == "" {
+		return 0, false, nil
+	}
+	bad := func(why string) error {
+		return fmt.Errorf("SOURCE_DATE_EPOCH=%q %s; give the seconds since 1970-01-01 00:00 UTC (0 or more, as date +%%s prints them), or leave it empty", s, why)
+	}
+	digits := func(t string) bool {
+		return t != "" && strings.Trim(t, "0123456789") == ""
+	}
+	switch {
+	case s[0] == '-' && digits(s[1:]):
+		return 0, false, bad("is negative")
+	case !digits(s):
+		return 0, false, bad("is not a whole number of seconds")
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n > maxDate {
+		return 0, false, bad("is after the year 9999, the last a PDF date can hold")
+	}
+	return n, true, nil
 }
 
 // pdfWriter carries what validation learns into drawing.

@@ -225,13 +225,18 @@ func TestWritePDFDate(t *testing.T) {
 	}{
 		{"Meta.Date wins", "946684800", 1700000000, "D:20231114221320"},
 		{"SOURCE_DATE_EPOCH", "1600000000", 0, "D:20200913122640"},
+		// 0 is a time, 1970-01-01, not "unset" (reproducible-builds.org).
+		{"SOURCE_DATE_EPOCH=0", "0", 0, "D:19700101000000"},
+		{"SOURCE_DATE_EPOCH, the last second of 9999", "253402300799", 0, "D:99991231235959"},
 		{"fixed epoch", "", 0, "D:20000101000000"},
+		{"Meta.Date 0, set", "1600000000", 0, "D:19700101000000"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Setenv("SOURCE_DATE_EPOCH", tt.env)
 			doc := testDocument()
 			doc.Meta.Date = tt.meta
+			doc.Meta.DateSet = strings.HasSuffix(tt.name, ", set")
 			data := writeDoc(t, doc, WritePDFOptions{})
 			for _, key := range []string{"/CreationDate", "/ModDate"} {
 				if !bytes.Contains(data, []byte(key+" ("+tt.want+")")) {
@@ -244,10 +249,61 @@ func TestWritePDFDate(t *testing.T) {
 		t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
 		doc := testDocument()
 		doc.Meta.Date = 0
-		if err := WritePDF(&bytes.Buffer{}, doc); err == nil || !strings.Contains(err.Error(), "SOURCE_DATE_EPOCH") {
+		if err := WritePDF(&bytes.Buffer{}, doc); err == nil || !strings.Contains(err.Error(), `SOURCE_DATE_EPOCH="yesterday"`) {
 			t.Errorf("err = %v, want a SOURCE_DATE_EPOCH error", err)
 		}
 	})
+	t.Run("Meta.Date after 9999", func(t *testing.T) {
+		doc := testDocument()
+		doc.Meta.Date = maxDate + 1
+		if err := WritePDF(&bytes.Buffer{}, doc); err == nil || !strings.Contains(err.Error(), "years 1-9999") {
+			t.Errorf("err = %v, want a range error", err)
+		}
+	})
+}
+
+// TestSourceDateEpoch: the variable's values as the reproducible-builds
+// specification has them. Empty is unset, 0 is 1970; a sign, a
+// fraction, white space or a year after 9999 is an error naming the
+// variable and the value.
+func TestSourceDateEpoch(t *testing.T) {
+	tests := []struct {
+		in      string
+		sec     int64
+		set     bool
+		problem string // "" for no error
+	}{
+		{"", 0, false, ""},
+		{"0", 0, true, ""},
+		{"00", 0, true, ""},
+		{"1600000000", 1600000000, true, ""},
+		{"253402300799", 253402300799, true, ""},
+		{"253402300800", 0, false, "is after the year 9999"},
+		{"99999999999999999999", 0, false, "is after the year 9999"}, // beyond int64
+		{"-1", 0, false, "is negative"},
+		{"-9223372036854775809", 0, false, "is negative"},
+		{"+5", 0, false, "is not a whole number"},
+		{"1.5", 0, false, "is not a whole number"},
+		{" 5", 0, false, "is not a whole number"},
+		{"5\n", 0, false, "is not a whole number"},
+		{"-", 0, false, "is not a whole number"},
+		{"1e9", 0, false, "is not a whole number"},
+		{"yesterday", 0, false, "is not a whole number"},
+		{"٣", 0, false, "is not a whole number"}, // an Arabic-Indic three
+	}
+	for _, tt := range tests {
+		sec, set, err := SourceDateEpoch(tt.in)
+		if tt.problem == "" {
+			if err != nil || sec != tt.sec || set != tt.set {
+				t.Errorf("%q: %d, %v, %v; want %d, %v, no error", tt.in, sec, set, err, tt.sec, tt.set)
+			}
+			continue
+		}
+		want := fmt.Sprintf("SOURCE_DATE_EPOCH=%q %s", tt.in, tt.problem)
+		if err == nil || !strings.HasPrefix(err.Error(), want) || set {
+			t.Errorf("%q: set %v, err %v; want an error starting %q", tt.in, set, err, want)
+		}
+	}
 }
 
 func TestWritePDFText(t *testing.T) {
@@ -345,6 +401,81 @@ func TestWritePDFBookmarks(t *testing.T) {
 		if d[1] != wantDest[i][0] || d[2] != wantDest[i][1] {
 			t.Errorf("bookmark %d goes to object %s y %s, want object %s y %s", i, d[1], d[2], wantDest[i][0], wantDest[i][1])
 		}
+	}
+}
+
+// outlineItemRE is one outline item object as fpdf writes it: from its
+// title to the end of its dictionary, which ends the object.
+var outlineItemRE = regexp.MustCompile(`(?s)<</Title .*?>>\nendobj`)
+
+// TestWritePDFOutlineCounts checks /Count on every outline item as ISO
+// 32000-1 (12.3.3) has it, for an outline three levels deep: an item
+// with children counts its visible descendants (all items are open),
+// a leaf has no /Count, and the root counts every visible item.
+func TestWritePDFOutlineCounts(t *testing.T) {
+	doc := testDocument()
+	levels := []int{0, 1, 2, 1, 0, 0, 1}
+	want := []int{3, 1, -1, -1, -1, 1, -1} // -1: no /Count
+	doc.Outline = nil
+	for i, lv := range levels {
+		doc.Outline = append(doc.Outline, Bookmark{Title: fmt.Sprint("Entry ", i), Level: lv, Page: 0, Y: Pt(60 + 10*i)})
+	}
+	data := writeDoc(t, doc, WritePDFOptions{})
+	validatePDF(t, data)
+	items := outlineItemRE.FindAllString(string(data), -1)
+	if len(items) != len(want) {
+		t.Fatalf("%d outline items, want %d", len(items), len(want))
+	}
+	countRE := regexp.MustCompile(`/Count (-?\d+)`)
+	for i, it := range items {
+		got := -1
+		if m := countRE.FindStringSubmatch(it); m != nil {
+			got, _ = strconv.Atoi(m[1])
+		}
+		if got != want[i] {
+			t.Errorf("outline item %d (level %d): /Count %d, want %d (-1: none)", i, levels[i], got, want[i])
+		}
+	}
+	root := regexp.MustCompile(`<</Type /Outlines [^>]*/Count (\d+)>>`).FindStringSubmatch(string(data))
+	if root == nil || root[1] != strconv.Itoa(len(levels)) {
+		t.Errorf("outline root: %v, want /Count %d", root, len(levels))
+	}
+}
+
+// TestWritePDFAnnotsIndirect checks each page's /Annots lists indirect
+// references (ISO 32000-1, Table 30), one per link on the page, each to
+// an object that is a link annotation.
+func TestWritePDFAnnotsIndirect(t *testing.T) {
+	data := string(writeDoc(t, testDocument(), WritePDFOptions{}))
+	arrays := regexp.MustCompile(`/Annots \[([^\]]*)\]`).FindAllStringSubmatch(data, -1)
+	refRE := regexp.MustCompile(`^(\d+ 0 R ?)+$`)
+	n := 0
+	for _, a := range arrays {
+		if !refRE.MatchString(a[1]) {
+			t.Fatalf("/Annots [%s]: want only indirect references", a[1])
+		}
+		for _, ref := range strings.Split(strings.TrimSpace(a[1]), " 0 R") {
+			if ref = strings.TrimSpace(ref); ref == "" {
+				continue
+			}
+			n++
+			obj := regexp.MustCompile(`(?m)^` + ref + ` 0 obj\n<</Type /Annot /Subtype /Link `)
+			if !obj.MatchString(data) {
+				t.Errorf("annotation %s 0 R is not a link annotation object", ref)
+			}
+		}
+	}
+	// One annotation per Link item of the test document, no more.
+	links := 0
+	for _, p := range testDocument().Pages {
+		for _, it := range p.Items {
+			if _, ok := it.(Link); ok {
+				links++
+			}
+		}
+	}
+	if n != links {
+		t.Errorf("%d annotation references, want %d (one per link)", n, links)
 	}
 }
 

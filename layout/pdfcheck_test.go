@@ -5,7 +5,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -20,44 +19,24 @@ func init() {
 	model.ConfigPath = "disable"
 }
 
-// pdfcpuConf is a strict validation configuration.
+// pdfcpuConf is a strict validation configuration (`pdfcpu validate -m
+// s`), used to read the files back as well: what the writer makes must
+// pass it with no exception.
 func pdfcpuConf() *model.Configuration {
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationStrict
 	return conf
 }
 
-// readConf is the configuration for reading, after validatePDF has judged
-// the file: relaxed, for fpdf's outline counts (see validatePDF).
-func readConf() *model.Configuration {
-	conf := model.NewDefaultConfiguration()
-	conf.ValidationMode = model.ValidationRelaxed
-	return conf
-}
-
-// fpdfDeviations are the strict validator's complaints about things fpdf
-// always writes and every viewer accepts:
-//   - "/Count 0" on every outline item, also on those with children, where
-//     the standard wants the number of open descendants (read as closed);
-//   - link annotations written as direct dictionaries in a page's /Annots,
-//     where the standard wants indirect references.
-var fpdfDeviations = []string{
-	"non-empty outline item: Count must be nonzero",
-	"page annotation array: expected indirect references",
-}
-
-// validatePDF fails the test unless data is a structurally valid PDF by
-// pdfcpu's strict validator. The strict validator stops at its first
-// complaint; when that is one of fpdfDeviations, the relaxed validator
-// must pass instead.
+// validatePDF fails the test unless data is a valid PDF by pdfcpu's
+// strict validator. It once let through two things fpdf wrote ("/Count
+// 0" on outline items with children, annotations inline in /Annots);
+// both are patched in third_party/fpdf (PATCHES.md), so nothing is let
+// through now.
 func validatePDF(t testing.TB, data []byte) {
 	t.Helper()
-	err := api.Validate(bytes.NewReader(data), pdfcpuConf())
-	if err != nil && slices.ContainsFunc(fpdfDeviations, func(d string) bool { return strings.Contains(err.Error(), d) }) {
-		err = api.Validate(bytes.NewReader(data), readConf())
-	}
-	if err != nil {
-		t.Fatalf("pdfcpu: invalid PDF: %v", err)
+	if err := api.Validate(bytes.NewReader(data), pdfcpuConf()); err != nil {
+		t.Fatalf("pdfcpu (strict): invalid PDF: %v", err)
 	}
 }
 
@@ -67,7 +46,7 @@ type pdfBookmarkT = pdfcpu.Bookmark
 // pdfBookmarks returns the PDF's outline as pdfcpu reads it.
 func pdfBookmarks(t testing.TB, data []byte) []pdfcpu.Bookmark {
 	t.Helper()
-	bms, err := api.Bookmarks(bytes.NewReader(data), readConf())
+	bms, err := api.Bookmarks(bytes.NewReader(data), pdfcpuConf())
 	if err != nil {
 		t.Fatalf("pdfcpu: bookmarks: %v", err)
 	}
@@ -77,7 +56,7 @@ func pdfBookmarks(t testing.TB, data []byte) []pdfcpu.Bookmark {
 // pdfPageCount returns the number of pages pdfcpu counts.
 func pdfPageCount(t testing.TB, data []byte) int {
 	t.Helper()
-	n, err := api.PageCount(bytes.NewReader(data), readConf())
+	n, err := api.PageCount(bytes.NewReader(data), pdfcpuConf())
 	if err != nil {
 		t.Fatalf("pdfcpu: page count: %v", err)
 	}

@@ -142,8 +142,12 @@ func (f *Fpdf) putAnnotationsAttachments() {
 	}
 }
 
-func (f *Fpdf) putAttachmentAnnotationLinks(out *fmtBuffer, page int) {
+func (f *Fpdf) putAttachmentAnnotationLinks(page int) {
+	// [Annalist patch] Each annotation is an object of its own, as
+	// putpages numbered it in the page's /Annots (see putannots).
 	for _, an := range f.pageAttachments[page] {
+		f.newobj()
+		var out fmtBuffer
 		x1, y1, x2, y2 := an.x, an.y, an.x+an.w, an.y-an.h
 		as := fmt.Sprintf("<< /Type /XObject /Subtype /Form /BBox [%.2f %.2f %.2f %.2f] /Length 0 >>",
 			x1, y1, x2, y2)
@@ -154,6 +158,8 @@ func (f *Fpdf) putAttachmentAnnotationLinks(out *fmtBuffer, page int) {
 		out.printf("/Contents %s ", f.textstring(utf8toutf16(an.Description)))
 		out.printf("/T %s ", f.textstring(utf8toutf16(an.Filename)))
 		out.printf("/AP << /N %s>>", as)
-		out.printf("/FS %d 0 R >>\n", an.objectNumber)
+		out.printf("/FS %d 0 R >>", an.objectNumber)
+		f.out(out.String())
+		f.out("endobj")
 	}
 }

@@ -4319,6 +4319,9 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
+	// [Annalist patch] The annotation objects follow the pages' two
+	// objects each (see putannots).
+	nextAnnot := f.n + 2*nb
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -4334,29 +4337,19 @@ func (f *Fpdf) putpages() {
 		}
 		f.out("/Resources 2 0 R")
 		// Links
-		if len(f.pageLinks[n])+len(f.pageAttachments[n]) > 0 {
+		// [Annalist patch] /Annots holds indirect references (ISO
+		// 32000-1, 7.7.3.3, Table 30); fpdf wrote the annotation
+		// dictionaries inline. The annotations become objects of their
+		// own, numbered after all the pages (the pages keep their
+		// numbers, 1+2*n, which link destinations are computed from)
+		// and written by putannots below.
+		if k := len(f.pageLinks[n]) + len(f.pageAttachments[n]); k > 0 {
 			var annots fmtBuffer
 			annots.printf("/Annots [")
-			for _, pl := range f.pageLinks[n] {
-				annots.printf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] ",
-					pl.x, pl.y, pl.x+pl.wd, pl.y-pl.ht)
-				if pl.link == 0 {
-					annots.printf("/A <</S /URI /URI %s>>>>", f.textstring(pl.linkStr))
-				} else {
-					l := f.links[pl.link]
-					var sz SizeType
-					var h float64
-					sz, ok = f.pageSizes[l.page]
-					if ok {
-						h = sz.Ht
-					} else {
-						h = hPt
-					}
-					// dbg("h [%.2f], l.y [%.2f] f.k [%.2f]\n", h, l.y, f.k)
-					annots.printf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", 1+2*l.page, h-l.y*f.k)
-				}
+			for range k {
+				nextAnnot++
+				annots.printf("%d 0 R ", nextAnnot)
 			}
-			f.putAttachmentAnnotationLinks(&annots, n)
 			annots.printf("]")
 			f.out(annots.String())
 		}
@@ -4377,6 +4370,7 @@ func (f *Fpdf) putpages() {
 		}
 		f.out("endobj")
 	}
+	f.putannots(hPt)
 	// Pages root
 	f.offsets[1] = f.buffer.Len()
 	f.out("1 0 obj")
@@ -4392,6 +4386,36 @@ func (f *Fpdf) putpages() {
 	f.outf("/MediaBox [0 0 %.2f %.2f]", wPt, hPt)
 	f.out(">>")
 	f.out("endobj")
+}
+
+// putannots writes every page's annotations as objects of their own, in
+// the order and with the numbers putpages gave them in the pages'
+// /Annots arrays. hPt is the default page height, for links to a page of
+// no size of its own. [Annalist patch] (the dictionaries are fpdf's, as
+// it wrote them inline before): each is formatted after its newobj, so
+// an encrypted string in it is keyed to its own object number.
+func (f *Fpdf) putannots(hPt float64) {
+	for n := 1; n <= f.page; n++ {
+		for _, pl := range f.pageLinks[n] {
+			f.newobj()
+			var annot fmtBuffer
+			annot.printf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] ",
+				pl.x, pl.y, pl.x+pl.wd, pl.y-pl.ht)
+			if pl.link == 0 {
+				annot.printf("/A <</S /URI /URI %s>>>>", f.textstring(pl.linkStr))
+			} else {
+				l := f.links[pl.link]
+				h := hPt
+				if sz, ok := f.pageSizes[l.page]; ok {
+					h = sz.Ht
+				}
+				annot.printf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", 1+2*l.page, h-l.y*f.k)
+			}
+			f.out(annot.String())
+			f.out("endobj")
+		}
+		f.putAttachmentAnnotationLinks(n)
+	}
 }
 
 func (f *Fpdf) putfonts() {
@@ -5184,8 +5208,20 @@ func (f *Fpdf) putbookmarks() {
 			lru[o.level] = i
 			level = o.level
 		}
+		// [Annalist patch] ISO 32000-1, 12.3.3: an item with children
+		// has /Count, the number of its visible descendants (every item
+		// is written open, so all of them); a leaf has none; the root's
+		// /Count is the number of visible items. fpdf wrote "/Count 0"
+		// on every item, which a strict validator rejects and viewers
+		// read differently (closed in poppler, open in pdf.js).
+		descendants := make([]int, nb)
+		for i := range f.outlines {
+			for p := f.outlines[i].parent; p != nb; p = f.outlines[p].parent {
+				descendants[p]++
+			}
+		}
 		n := f.n + 1
-		for _, o := range f.outlines {
+		for i, o := range f.outlines {
 			f.newobj()
 			f.outf("<</Title %s", f.textstring(o.text))
 			f.outf("/Parent %d 0 R", n+o.parent)
@@ -5202,13 +5238,17 @@ func (f *Fpdf) putbookmarks() {
 				f.outf("/Last %d 0 R", n+o.last)
 			}
 			f.outf("/Dest [%d 0 R /XYZ 0 %.2f null]", 1+2*o.p, (f.h-o.y)*f.k)
-			f.out("/Count 0>>")
+			if descendants[i] > 0 {
+				f.outf("/Count %d", descendants[i])
+			}
+			f.out(">>")
 			f.out("endobj")
 		}
 		f.newobj()
 		f.outlineRoot = f.n
 		f.outf("<</Type /Outlines /First %d 0 R", n)
-		f.outf("/Last %d 0 R>>", n+lru[0])
+		f.outf("/Last %d 0 R", n+lru[0])
+		f.outf("/Count %d>>", nb)
 		f.out("endobj")
 	}
 }
