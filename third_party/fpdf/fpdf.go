@@ -4949,6 +4949,7 @@ func (f *Fpdf) putresourcedict() {
 	// Layers
 	f.layerPutResourceDict()
 	f.spotColorPutResourceDict()
+	f.tilingPatternPutResourceDict() // [Annalist patch]
 }
 
 func (f *Fpdf) putBlendModes() {
@@ -5015,6 +5016,7 @@ func (f *Fpdf) putresources() {
 	f.putBlendModes()
 	f.putGradients()
 	f.putSpotColors()
+	f.putTilingPatterns() // [Annalist patch]
 	f.putfonts()
 	if f.err != nil {
 		return
