@@ -109,7 +109,8 @@ func (f *Fpdf) AddTilingPattern(p TilingPattern) string {
 // colour: what Rect, DrawPath and the other filling methods paint with
 // until the next SetFillColor (or SetFillSpotColor, or SetFillPattern).
 // Text is painted with the text colour as before: fpdf knows the fill is
-// no longer the text colour and sets that around each string.
+// no longer the text colour and sets that around each string. While a
+// pattern is the fill, GetFillColor returns zeros.
 func (f *Fpdf) SetFillPattern(name string) {
 	if f.err != nil {
 		return
