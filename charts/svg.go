@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 
 	"annalist/layout"
@@ -162,30 +163,46 @@ func patternID(hatch string, c layout.Color) string {
 	return "hatch-" + hatch + "-" + strings.TrimPrefix(hex(c), "#")
 }
 
-// patternDef is the <pattern> for a hatch id; spacing and line weights
-// are those the PDF writer should use too (3 pt apart, 0.5 pt lines):
-// open enough to read as a tint, dense enough to survive a photocopy.
+// patternDef is the <pattern> for a hatch id: layout.HatchTileFor's cell,
+// the one the PDF writer makes its tiling patterns of, so the SVG and the
+// PDF draw the same marks in the same places. userSpaceOnUse ties the
+// tiles to the drawing, not to each rectangle, so neighbouring bars line
+// up like one texture.
 func patternDef(id string) string {
 	parts := strings.SplitN(strings.TrimPrefix(id, "hatch-"), "-", 2)
 	kind, col := parts[0], "#"+parts[1]
-	line := func(x1, y1, x2, y2 float64) string {
-		return fmt.Sprintf(`<line x1="%g" y1="%g" x2="%g" y2="%g" stroke="%s" stroke-width="0.5"/>`, x1, y1, x2, y2, col)
+	t, ok := layout.HatchTileFor(kind)
+	if !ok {
+		return fmt.Sprintf(`<pattern id="%s" patternUnits="userSpaceOnUse" width="1" height="1"/>`, id)
 	}
-	var body string
-	size := 3.0
-	switch kind {
-	case "hatch":
-		body = line(0, size, size, 0) + line(-1, 1, 1, -1) + line(size-1, size+1, size+1, size-1)
-	case "backhatch":
-		body = line(0, 0, size, size) + line(-1, size-1, 1, size+1) + line(size-1, -1, size+1, 1)
-	case "cross":
-		body = line(0, size, size, 0) + line(0, 0, size, size)
-	case "dots":
-		body = fmt.Sprintf(`<circle cx="1.5" cy="1.5" r="0.55" fill="%s"/>`, col)
-	case "vertical":
-		body = line(1.5, 0, 1.5, size)
-	default:
-		body = ""
+	var body strings.Builder
+	if len(t.Lines) > 0 {
+		fmt.Fprintf(&body, `<path d="`)
+		for i, l := range t.Lines {
+			if i > 0 {
+				body.WriteByte(' ')
+			}
+			fmt.Fprintf(&body, "M%s %sL%s %s", fnum(l[0]), fnum(l[1]), fnum(l[2]), fnum(l[3]))
+		}
+		fmt.Fprintf(&body, `" stroke="%s" stroke-width="%s" stroke-linecap="butt" fill="none"/>`, col, fnum(t.LineWidth))
 	}
-	return fmt.Sprintf(`<pattern id="%s" patternUnits="userSpaceOnUse" width="%g" height="%g">%s</pattern>`, id, size, size, body)
+	for _, d := range t.Dots {
+		fmt.Fprintf(&body, `<circle cx="%s" cy="%s" r="%s" fill="%s"/>`, fnum(d[0]), fnum(d[1]), fnum(t.DotRadius), col)
+	}
+	return fmt.Sprintf(`<pattern id="%s" patternUnits="userSpaceOnUse" x="%s" y="%s" width="%s" height="%s">%s</pattern>`,
+		id, fnum(t.X), fnum(t.Y), fnum(t.W), fnum(t.H), body.String())
+}
+
+// fnum is num with four decimals, for pattern cells: a cell's size must
+// be exact, or its small error adds up over the hundreds of cells across
+// a chart.
+func fnum(p layout.Pt) string {
+	s := strconv.FormatFloat(float64(p), 'f', 4, 64)
+	if strings.IndexByte(s, '.') >= 0 {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	if s == "-0" {
+		s = "0"
+	}
+	return s
 }

@@ -48,7 +48,7 @@ func WritePDFWith(w io.Writer, doc *Document, opts WritePDFOptions) error {
 	if err != nil {
 		return err
 	}
-	pw := &pdfWriter{opts: opts, m: newFontMeasurer()}
+	pw := &pdfWriter{opts: opts, m: newFontMeasurer(), patterns: map[patternKey]string{}}
 	if err := pw.validate(doc); err != nil {
 		return err
 	}
@@ -134,6 +134,9 @@ type pdfWriter struct {
 	used map[*fonts.Face]bool
 	// links maps a Dest name to its fpdf link id.
 	links map[string]int
+	// patterns maps each hatch pattern added to fpdf to its name, so each
+	// is made once.
+	patterns map[patternKey]string
 }
 
 type destPos struct {
@@ -425,7 +428,7 @@ func (pw *pdfWriter) render(doc *Document, date time.Time) *fpdf.Fpdf {
 			pdf.Bookmark(b.Title, b.Level, float64(b.Y+lastH-p.Size.H))
 		}
 		for _, it := range p.Items {
-			pw.draw(pdf, &st, it)
+			pw.draw(pdf, &st, it, p.Size.H)
 		}
 	}
 	return pdf
@@ -475,7 +478,7 @@ func (pw *pdfWriter) setDash(pdf *fpdf.Fpdf, st *drawState, dash []Pt) {
 	st.dash, st.dashSet = key, true
 }
 
-func (pw *pdfWriter) draw(pdf *fpdf.Fpdf, st *drawState, it Item) {
+func (pw *pdfWriter) draw(pdf *fpdf.Fpdf, st *drawState, it Item, pageH Pt) {
 	switch it := it.(type) {
 	case Text:
 		pw.drawText(pdf, st, it)
@@ -485,7 +488,7 @@ func (pw *pdfWriter) draw(pdf *fpdf.Fpdf, st *drawState, it Item) {
 		pw.setDash(pdf, st, it.Dash)
 		pdf.Line(float64(it.X1), float64(it.Y1), float64(it.X2), float64(it.Y2))
 	case Rect:
-		pw.drawRect(pdf, st, it)
+		pw.drawRect(pdf, st, it, pageH)
 	case Path:
 		pw.drawPath(pdf, st, it)
 	case Link:
@@ -564,7 +567,7 @@ func (pw *pdfWriter) drawText(pdf *fpdf.Fpdf, st *drawState, t Text) {
 	flush(len(t.Text))
 }
 
-func (pw *pdfWriter) drawRect(pdf *fpdf.Fpdf, st *drawState, r Rect) {
+func (pw *pdfWriter) drawRect(pdf *fpdf.Fpdf, st *drawState, r Rect, pageH Pt) {
 	x, y, w, h := float64(r.X), float64(r.Y), float64(r.W), float64(r.H)
 	if r.Fill != nil {
 		pdf.SetFillColor(pw.color(*r.Fill))
@@ -572,7 +575,7 @@ func (pw *pdfWriter) drawRect(pdf *fpdf.Fpdf, st *drawState, r Rect) {
 		pdf.Rect(x, y, w, h, "F")
 	}
 	if r.Hatch != "" {
-		pw.drawHatch(pdf, st, r)
+		pw.drawHatch(pdf, st, r, pageH)
 	}
 	// The outline goes on top of the hatching, so it stays crisp.
 	if r.Stroke != nil {
@@ -583,75 +586,114 @@ func (pw *pdfWriter) drawRect(pdf *fpdf.Fpdf, st *drawState, r Rect) {
 	}
 }
 
-// Hatch geometry, in points: coarse and heavy enough to survive a
-// photocopy, fine enough to read as a tone behind labels.
-const (
-	hatchStep  = 4.0 // distance between lines, measured across them
-	hatchWidth = 0.6
-	dotStep    = 3.5
-	dotRadius  = 0.6
-)
-
-// drawHatch strokes the pattern clipped to the rectangle. Lines are laid
-// out from the page origin, not the rectangle's corner, so neighbouring
-// bars with the same pattern line up like one texture.
-func (pw *pdfWriter) drawHatch(pdf *fpdf.Fpdf, st *drawState, r Rect) {
+// drawHatch fills the rectangle with its hatch's tiling pattern. Pattern
+// space is tied to the page, not to the rectangle, so neighbouring bars
+// with the same pattern line up like one texture; and the page's content
+// stream holds one rectangle where it held a line or circle per repeat
+// (76,000 curves on one chart page).
+func (pw *pdfWriter) drawHatch(pdf *fpdf.Fpdf, st *drawState, r Rect, pageH Pt) {
 	x0, y0 := float64(min(r.X, r.X+r.W)), float64(min(r.Y, r.Y+r.H))
 	x1, y1 := float64(max(r.X, r.X+r.W)), float64(max(r.Y, r.Y+r.H))
 	if x1-x0 <= 0 || y1-y0 <= 0 {
 		return
 	}
-	pdf.ClipRect(x0, y0, x1-x0, y1-y0, false)
-	defer func() {
-		pdf.ClipEnd()
-		// ClipEnd's Q restores the graphics state from before the clip,
-		// undoing the dash set inside it: forget what was set.
-		st.dashSet = false
-	}()
-	pdf.SetDrawColor(pw.color(r.HatchColor))
-	pdf.SetFillColor(pw.color(r.HatchColor))
+	cr, cg, cb := pw.color(r.HatchColor)
+	key := patternKey{hatch: r.Hatch, r: cr, g: cg, b: cb, pageH: pageH}
+	name, ok := pw.patterns[key]
+	if !ok {
+		tile, _ := HatchTileFor(r.Hatch) // validated
+		name = pdf.AddTilingPattern(tilingPattern(tile, cr, cg, cb, pageH))
+		pw.patterns[key] = name
+	}
+	pdf.SetFillPattern(name)
 	st.textSet = false
-	pdf.SetLineWidth(hatchWidth)
-	pw.setDash(pdf, st, nil)
-	// Diagonal lines at 45°. With y growing down the page, the lines
-	// x + y = c rise to the right on paper ("/", hatch) and x - y = c fall
-	// to the right ("\\", backhatch). Spacing c by step·√2 makes the gap
-	// between neighbouring lines step.
-	d := hatchStep * math.Sqrt2
-	slash := func() { // lines x + y = c: rising to the right on paper
-		for c := math.Floor((x0+y0)/d) * d; c <= x1+y1; c += d {
-			pdf.Line(c-y1, y1, c-y0, y0)
+	pdf.Rect(x0, y0, x1-x0, y1-y0, "F")
+}
+
+// patternKey is what makes two hatch patterns different: the hatch, its
+// colour as written (after any grayscale conversion), and the page's
+// height, since the pattern is anchored to the page's top-left corner.
+type patternKey struct {
+	hatch   string
+	r, g, b int
+	pageH   Pt
+}
+
+// tilingPattern is the PDF tiling pattern of a hatch cell in one colour,
+// for pages pageH high. Pattern space is the cell's own: y down, origin
+// at the cell's corner; the matrix flips it into the page's y-up default
+// space and puts a cell's corner at (tile.X, tile.Y) from the top left,
+// where the display list's coordinates start.
+func tilingPattern(t HatchTile, r, g, b int, pageH Pt) fpdf.TilingPattern {
+	var c strings.Builder
+	num := func(v ...Pt) {
+		for _, x := range v {
+			c.WriteString(pdfNum(float64(x)))
+			c.WriteByte(' ')
 		}
 	}
-	backslash := func() { // lines x - y = c: falling to the right on paper
-		for c := math.Floor((x0-y1)/d) * d; c <= x1-y0; c += d {
-			pdf.Line(c+y0, y0, c+y1, y1)
+	col := func(gray, rgb string) {
+		if r == g && g == b {
+			c.WriteString(pdfNum(float64(r)/255) + " " + gray + "\n")
+			return
 		}
+		c.WriteString(pdfNum(float64(r)/255) + " " + pdfNum(float64(g)/255) + " " + pdfNum(float64(b)/255) + " " + rgb + "\n")
 	}
-	switch r.Hatch {
-	case "hatch":
-		slash()
-	case "backhatch":
-		backslash()
-	case "cross":
-		slash()
-		backslash()
-	case "vertical":
-		for x := math.Floor(x0/hatchStep) * hatchStep; x <= x1; x += hatchStep {
-			pdf.Line(x, y0, x, y1)
+	if len(t.Lines) > 0 {
+		// The cell starts from the page's initial graphics state, not
+		// from where it is used: set everything the strokes depend on.
+		col("G", "RG")
+		num(t.LineWidth)
+		c.WriteString("w 0 J [] 0 d\n")
+		for _, l := range t.Lines {
+			num(l[0], l[1])
+			c.WriteString("m ")
+			num(l[2], l[3])
+			c.WriteString("l\n")
 		}
-	case "dots":
-		// Staggered rows, so the dots read as an even tone.
-		for y := math.Floor(y0/dotStep) * dotStep; y <= y1+dotStep; y += dotStep {
-			off := 0.0
-			if int(math.Round(y/dotStep))%2 != 0 {
-				off = dotStep / 2
-			}
-			for x := math.Floor(x0/dotStep)*dotStep - off; x <= x1+dotStep; x += dotStep {
-				pdf.Circle(x, y, dotRadius, "F")
-			}
-		}
+		c.WriteString("S\n")
 	}
+	if len(t.Dots) > 0 {
+		col("g", "rg")
+		// A circle as four cubic Béziers, the control points 0.5523·r
+		// along the tangents.
+		rad := t.DotRadius
+		k := rad * 0.5522847498
+		for _, d := range t.Dots {
+			x, y := d[0], d[1]
+			num(x+rad, y)
+			c.WriteString("m ")
+			num(x+rad, y+k, x+k, y+rad, x, y+rad)
+			c.WriteString("c ")
+			num(x-k, y+rad, x-rad, y+k, x-rad, y)
+			c.WriteString("c ")
+			num(x-rad, y-k, x-k, y-rad, x, y-rad)
+			c.WriteString("c ")
+			num(x+k, y-rad, x+rad, y-k, x+rad, y)
+			c.WriteString("c\n")
+		}
+		c.WriteString("f\n")
+	}
+	return fpdf.TilingPattern{
+		BBox:    [4]float64{0, 0, float64(t.W), float64(t.H)},
+		XStep:   float64(t.W),
+		YStep:   float64(t.H),
+		Matrix:  [6]float64{1, 0, 0, -1, float64(t.X), float64(pageH - t.Y)},
+		Content: c.String(),
+	}
+}
+
+// pdfNum formats a number for a content stream: at most four decimals
+// (a 40,000th of a point), no trailing zeros.
+func pdfNum(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 4, 64)
+	if strings.IndexByte(s, '.') >= 0 {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	if s == "-0" {
+		s = "0"
+	}
+	return s
 }
 
 func (pw *pdfWriter) drawPath(pdf *fpdf.Fpdf, st *drawState, p Path) {

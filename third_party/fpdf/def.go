@@ -711,6 +711,7 @@ type Fpdf struct {
 		draw, fill, text colorType
 	}
 	spotColorMap           map[string]spotColorType // Map of named ink-based colors
+	patterns               tilingPatterns           // [Annalist patch] tiling patterns, see pattern.go
 	outputIntents          []OutputIntentType       // OutputIntents
 	outputIntentStartN     int                      // Start object number for
 	userUnderlineThickness float64                  // A custom user underline thickness multiplier.

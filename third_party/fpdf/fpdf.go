@@ -4973,6 +4973,7 @@ func (f *Fpdf) putresourcedict() {
 	// Layers
 	f.layerPutResourceDict()
 	f.spotColorPutResourceDict()
+	f.tilingPatternPutResourceDict() // [Annalist patch]
 }
 
 func (f *Fpdf) putBlendModes() {
@@ -5039,6 +5040,7 @@ func (f *Fpdf) putresources() {
 	f.putBlendModes()
 	f.putGradients()
 	f.putSpotColors()
+	f.putTilingPatterns() // [Annalist patch]
 	f.putfonts()
 	if f.err != nil {
 		return
