@@ -24,6 +24,13 @@ import (
 // refused before it is parsed.
 const MaxFileSize = 16 << 20
 
+// MaxEvents is the most events a handout may have. Planning the chart
+// takes about a second per thousand events at first and more as they
+// crowd (5,000 dense events take some 25 s on a laptop core); a lecture
+// handout has tens or hundreds. Past it the loader says so at once,
+// rather than the build running for minutes.
+const MaxEvents = 5000
+
 // utf8BOM is the byte order mark some editors write at the start of a
 // UTF-8 file.
 var utf8BOM = []byte("\xEF\xBB\xBF")
@@ -191,6 +198,21 @@ func (l *loader) yamlError(data []byte, err error) {
 		msg += " (" + hint + ")"
 	}
 	col := 1
+	// yaml.v3 reports "found a tab character that violates indentation"
+	// at the line before the tab (where the block it breaks began): move
+	// to the first line from there whose indentation holds a tab.
+	if strings.Contains(msg, "tab character") {
+		for n := line; n <= line+3; n++ {
+			text, ok := lineOf(data, n)
+			if !ok {
+				break
+			}
+			if strings.Contains(text[:len(text)-len(strings.TrimLeft(text, " \t"))], "\t") {
+				line = n
+				break
+			}
+		}
+	}
 	// A tab in the indentation is the commonest cause of "cannot start
 	// any token"; say so, at the tab.
 	if text, ok := lineOf(data, line); ok {
@@ -309,6 +331,7 @@ type object struct {
 	kind string // a key of KnownFields
 	what string // names the object in messages
 	vals map[string]*yaml.Node
+	keys map[string]*yaml.Node // the key of each field in vals, for messages about the whole field
 	// suggested holds the fields suggested for misspelt keys, so that
 	// `titel: X` is not also reported as a missing title.
 	suggested map[string]bool
@@ -339,6 +362,7 @@ func (l *loader) mapping(n *yaml.Node, kind, label, example string) *object {
 	}
 	known := KnownFields[kind]
 	keys := map[string]*yaml.Node{}
+	o.keys = keys
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -707,7 +731,12 @@ func (l *loader) document(root *yaml.Node) {
 	} else if v.Kind == yaml.SequenceNode && len(v.Content) == 0 {
 		o.errorf(v, "events is empty: a handout needs at least one event")
 	}
-	for i, it := range o.seq("events", "events must be a list of events, like [{id: x, track: t, title: ..., date: 1920}]") {
+	evs := o.seq("events", "events must be a list of events, like [{id: x, track: t, title: ..., date: 1920}]")
+	if len(evs) > MaxEvents {
+		o.errorf(o.keys["events"], "%d events; a handout has at most %d: the chart's planner takes seconds per thousand events and more than this would run for minutes; split the period into several handouts", len(evs), MaxEvents)
+		evs = nil
+	}
+	for i, it := range evs {
 		l.event(i, it)
 	}
 	for i, it := range o.seq("people", "people must be a list of people, like [{id: kuchik-khan, name: Mirza Kuchik Khan}]") {
