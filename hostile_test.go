@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -254,4 +255,24 @@ func cliTimed(t *testing.T, dir string, args ...string) (int, string) {
 		t.Fatalf("%q did not finish in 20 s", args)
 		return 0, ""
 	}
+}
+
+// TestCrowdedDayPositioned: a day too crowded for any chart is an error
+// at the first event of that day and track, in the loader's format, and
+// nothing is written.
+func TestCrowdedDayPositioned(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("title: T\ntracks:\n  - id: t1\n    title: One\nevents:\n  - {id: early, track: t1, title: Early, date: 1919}\n")
+	for i := range 400 {
+		fmt.Fprintf(&b, "  - {id: e%d, track: t1, title: Event number %d with a long title, date: 1920-05-18}\n", i, i)
+	}
+	dir := t.TempDir()
+	must(os.WriteFile(filepath.Join(dir, "c.yaml"), []byte(b.String()), 0o644))
+	before := snapshot(t, dir)
+	code, stderr := cliTimed(t, dir, "build", "c.yaml", "-o", "c.pdf")
+	want := `c.yaml:7:5: charts: timeline too crowded for its box: even the day 1920-05-18 of track "t1"`
+	if code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, stderr does not hold %q:\n%s", code, want, stderr)
+	}
+	sameSnapshot(t, before, snapshot(t, dir))
 }

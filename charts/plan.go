@@ -260,14 +260,14 @@ func groupWindows(doc *content.Document, ds *docSpans, from, to int64, box layou
 func checkBusiestDays(doc *content.Document, ds *docSpans, from, to int64, box layout.Size, m layout.Measurer) error {
 	for _, tr := range doc.Tracks {
 		if day, ok := busiestDay(doc, ds, tr.ID, from, to); ok && !fitsWindow(doc, ds, []string{tr.ID}, day, day, box, m, true) {
-			return crowdedErr(doc, []string{tr.ID}, day, box)
+			return crowdedErr(doc, ds, []string{tr.ID}, day, box)
 		}
 	}
 	return nil
 }
 
 // crowdedErr says that even one day of tracks (nil: all) does not fit.
-func crowdedErr(doc *content.Document, tracks []string, day int64, box layout.Size) error {
+func crowdedErr(doc *content.Document, ds *docSpans, tracks []string, day int64, box layout.Size) error {
 	what := fmt.Sprintf("the %d tracks", len(doc.Tracks))
 	if tracks != nil {
 		what = fmt.Sprintf("%d of the %d tracks", len(tracks), len(doc.Tracks))
@@ -276,6 +276,20 @@ func crowdedErr(doc *content.Document, tracks []string, day int64, box layout.Si
 		}
 	}
 	y, mo, d := content.FromDayNumber(day)
+	// Said at the first event of that day and those tracks, as the
+	// loader says its problems: that is where the user can act.
+	show := map[string]bool{}
+	for _, id := range tracks {
+		show[id] = true
+	}
+	for i, e := range doc.Events {
+		if tracks != nil && !show[e.Track] {
+			continue
+		}
+		if b := ds.bounds[i]; b[0] <= day && day <= b[1] && e.Pos.File != "" {
+			return fmt.Errorf("%s: %w: even the day %04d-%02d-%02d of %s does not fit a %.0f x %.0f pt box at %g pt; give that day's events in one track fewer overlapping spans, or shorten the track titles", e.Pos, ErrTooCrowded, y, mo, d, what, float64(box.W), float64(box.H), float64(MinTextSize))
+		}
+	}
 	return fmt.Errorf("%w: even the day %04d-%02d-%02d of %s does not fit a %.0f x %.0f pt box at %g pt; give that day's events in one track fewer overlapping spans, or shorten the track titles", ErrTooCrowded, y, mo, d, what, float64(box.W), float64(box.H), float64(MinTextSize))
 }
 
@@ -367,7 +381,7 @@ func windows(doc *content.Document, ds *docSpans, tracks []string, from, to int6
 			lo = start + (lo-start)/2
 		}
 		if !fit(start, lo) {
-			return nil, crowdedErr(doc, tracks, start, box)
+			return nil, crowdedErr(doc, ds, tracks, start, box)
 		}
 		// Gallop before bisecting: doubling from the least window finds
 		// a window too long within twice the longest that fits, so no
