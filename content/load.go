@@ -508,6 +508,18 @@ func (o *object) id() (string, Pos) {
 	return s, o.l.pos(v)
 }
 
+// relPos names position to for a message at position at: its line in
+// the same file (with the column on the same line), else file:line:col.
+func relPos(at, to Pos) string {
+	switch {
+	case at.File != to.File:
+		return to.String()
+	case at.Line == to.Line:
+		return "line " + itoa(to.Line) + ", column " + itoa(to.Column)
+	}
+	return "line " + itoa(to.Line)
+}
+
 // define registers an id of kind, reporting a duplicate. It reports
 // whether the id is new.
 func (l *loader) define(kind, id string, p Pos) bool {
@@ -517,11 +529,10 @@ func (l *loader) define(kind, id string, p Pos) bool {
 		l.ids[kind] = m
 	}
 	if first, dup := m[id]; dup {
-		where := "line " + itoa(first.Line)
-		if first.File != p.File {
-			where = first.String()
-		}
-		l.errorf(p, "", "duplicate %s id %s (the first is at %s): ids must be unique", kind, quoteValue(id), where)
+		l.errorf(p, "", "duplicate %s id %s (the first is at %s): ids must be unique", kind, quoteValue(id), relPos(p, first))
+		// And at the first, which may be the one to change: a user
+		// reading only the file they are editing sees it there too.
+		l.errorf(first, "", "%s id %s is given again at %s: ids must be unique", kind, quoteValue(id), relPos(first, p))
 		return false
 	}
 	m[id] = p

@@ -246,13 +246,19 @@ events:
 eras: [{id: x, title: X, date: 1920}, {id: x, title: Y, date: 1921}]
 `, want: []string{
 		`h.yaml:2:1: field "title" is given twice (first at line 1): keep one`,
-		`h.yaml:3:34: duplicate track id "a" (the first is at line 3): ids must be unique`,
-		`h.yaml:4:37: duplicate source id "s" (the first is at line 4): ids must be unique`,
+		`h.yaml:3:15: track id "a" is given again at line 3, column 34: ids must be unique`,
+		`h.yaml:3:34: duplicate track id "a" (the first is at line 3, column 15): ids must be unique`,
+		`h.yaml:4:16: source id "s" is given again at line 4, column 37: ids must be unique`,
+		`h.yaml:4:37: duplicate source id "s" (the first is at line 4, column 16): ids must be unique`,
 		`h.yaml:4:52: source "s": field "type" is given twice (first at line 4): keep one`,
-		`h.yaml:5:33: duplicate person id "p" (the first is at line 5): ids must be unique`,
-		`h.yaml:6:33: duplicate place id "p" (the first is at line 6): ids must be unique`,
+		`h.yaml:5:15: person id "p" is given again at line 5, column 33: ids must be unique`,
+		`h.yaml:5:33: duplicate person id "p" (the first is at line 5, column 15): ids must be unique`,
+		`h.yaml:6:15: place id "p" is given again at line 6, column 33: ids must be unique`,
+		`h.yaml:6:33: duplicate place id "p" (the first is at line 6, column 15): ids must be unique`,
+		`h.yaml:8:10: event id "e" is given again at line 9: ids must be unique`,
 		`h.yaml:9:10: duplicate event id "e" (the first is at line 8): ids must be unique`,
-		`h.yaml:10:44: duplicate era id "x" (the first is at line 10): ids must be unique`,
+		`h.yaml:10:13: era id "x" is given again at line 10, column 44: ids must be unique`,
+		`h.yaml:10:44: duplicate era id "x" (the first is at line 10, column 13): ids must be unique`,
 	}},
 	{name: "unknown references", in: `title: T
 tracks: [{id: gilan, title: A}, {id: baku, title: B}]
@@ -466,6 +472,7 @@ narrative: |
 `, want: []string{
 		`h.yaml:1:1: unknown field "titel"; did you mean "title"?`,
 		`h.yaml:2:8: unknown paper "A4"; did you mean "a4"?`,
+		`h.yaml:4:9: track id "gilan" is given again at line 7: ids must be unique`,
 		`h.yaml:6:11: track "gilan": color is empty: quote it, color: "#1b6b93", since # starts a comment in YAML`,
 		`h.yaml:7:10: duplicate track id "gilan" (the first is at line 4): ids must be unique`,
 		`h.yaml:7:24: track "gilan": title must not be empty`,
@@ -478,6 +485,7 @@ narrative: |
 		`h.yaml:14:35: source "s2": author 1: a name needs family (and given), or literal for an institution`,
 		`h.yaml:14:36: source "s2": author 1: unknown field "famly"; did you mean "family"?`,
 		`h.yaml:14:61: source "s2": issued: date "1920-13": month 13 out of range (01-12, or 21-24 for a season)`,
+		`h.yaml:16:9: event id "e1" is given again at line 27: ids must be unique`,
 		`h.yaml:17:12: event "e1": unknown track "gilna"; did you mean "gilan"?`,
 		`h.yaml:19:22: event "e1": date "1920-05-18/1920-04": interval ends (1920-04) before it starts (1920-05-18)`,
 		`h.yaml:20:16: event "e1": cite 2: "para. 4" is not a source id; to give a locator, quote the id and locator as one item: "s1, para. 4"`,

@@ -514,7 +514,9 @@ func TestBibliography(t *testing.T) {
 	if err != nil && strings.Contains(err.Error(), "not supported yet") {
 		t.Skip("the bibliography readers of the branch cite are not merged yet")
 	}
-	want := `refs.json:3:2: duplicate source id "s" (the first is at h.yaml:3:16): ids must be unique`
+	// At both places: the YAML's source and the file's entry.
+	want := "h.yaml:3:16: source id \"s\" is given again at refs.json:3:2: ids must be unique\n" +
+		`refs.json:3:2: duplicate source id "s" (the first is at h.yaml:3:16): ids must be unique`
 	if err == nil || err.Error() != want {
 		t.Fatalf("got\n%v\nwant\n%s", err, want)
 	}
