@@ -27,3 +27,27 @@ func TestMaxEvents(t *testing.T) {
 		t.Fatalf("error %v, want it to start %q", err, want)
 	}
 }
+
+// TestInlineNarrativePositions: a problem in an inline narrative is said
+// at its line and column when the narrative is a literal block (|) or a
+// one-line plain scalar, whose text is the file's; at the narrative
+// value itself when YAML rewrote its lines (folded >, quoted), never at
+// a line that holds something else or past the end of the file.
+func TestInlineNarrativePositions(t *testing.T) {
+	head := "title: T\ntracks:\n  - id: t1\n    title: One\nevents:\n  - id: e1\n    track: t1\n    title: X\n    date: 1920\n"
+	tests := []struct{ narrative, want string }{
+		{"narrative: |\n  # Intro\n\n  First line.\n\n  See [[nosuch]] here.\n", "h.yaml:15:7:"},
+		{"narrative: |-\n    # Intro\n\n    See [[nosuch]] here.\n", "h.yaml:13:9:"},
+		{"narrative: See [[nosuch]] here.\n", "h.yaml:10:16:"},
+		{"narrative: >\n  # Intro\n\n  First line.\n\n  See [[nosuch]] here.\n", "h.yaml:10:12:"},
+		{"narrative: \"# Intro\\n\\nSee [[nosuch]] here.\"\n", "h.yaml:10:12:"},
+		{"narrative: 'See [[nosuch]] here.'\n", "h.yaml:10:12:"},
+		{"narrative: See\n  [[nosuch]] here.\n", "h.yaml:10:12:"},
+	}
+	for _, tt := range tests {
+		_, err := Load("h.yaml", []byte(head+tt.narrative), fstest.MapFS{})
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want+` link to unknown event "nosuch"`) {
+			t.Errorf("%q: error %v, want it at %s", tt.narrative, err, tt.want)
+		}
+	}
+}

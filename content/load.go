@@ -1388,7 +1388,14 @@ func (l *loader) narrative(o *object) {
 	}
 	d.Narrative = v.Value
 	d.NarrativePos = l.pos(v)
-	if v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+	switch {
+	case v.Style&(yaml.FoldedStyle|yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 ||
+		(v.Style&yaml.LiteralStyle == 0 && !l.onItsLine(v)):
+		// Folded, quoted, or plain over several lines: YAML joined
+		// lines or undid escapes, so an offset in the text is no place
+		// in the file. Its problems are said at the value.
+		d.NarrativeInexact = true
+	case v.Style&yaml.LiteralStyle != 0:
 		// A block scalar starts on the line after its indicator, at its
 		// indentation.
 		d.NarrativePos.Line++
@@ -1397,6 +1404,23 @@ func (l *loader) narrative(o *object) {
 			d.NarrativePos.Column = len(text) - len(strings.TrimLeft(text, " ")) + 1
 		}
 	}
+}
+
+// onItsLine reports whether a plain scalar's value is written as it is on
+// its own line of the file (not folded from several lines).
+func (l *loader) onItsLine(v *yaml.Node) bool {
+	text, ok := lineOf(l.data, v.Line)
+	if !ok || v.Column < 1 || v.Column > len(text)+1 {
+		return false
+	}
+	// Columns count runes; find the byte where the value starts.
+	i, col := 0, 1
+	for i < len(text) && col < v.Column {
+		_, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		col++
+	}
+	return strings.HasPrefix(text[i:], v.Value)
 }
 
 // looksLikeFileName reports whether a narrative: value names a file

@@ -73,6 +73,11 @@ type Document struct {
 	// the file the YAML names, or given inline).
 	Narrative    string
 	NarrativePos Pos    // where the narrative starts (file, line 1 for a file)
+	// NarrativeInexact is set when the narrative's lines are not the
+	// file's lines one for one: Markdown given as a folded (>) or quoted
+	// YAML scalar, whose line breaks YAML rewrites. Its problems are
+	// then said at the narrative: value itself (NarrativeAt).
+	NarrativeInexact bool
 	NarrativeDir string // directory of the YAML file, for relative paths
 
 	// Lookup tables, filled by the loader.
@@ -251,4 +256,24 @@ type Span struct {
 	Text   string
 	Italic bool
 	URL    string // when the span is a link
+}
+
+// NarrativeAt is the file position of the narrative's line (0-based, as
+// split at \n) and column (1-based, in runes): the one place narrative
+// offsets become positions, for the loader's checks, the Markdown
+// converter and the glyph check alike. A narrative file's lines are its
+// own; an inline narrative in a literal block (|) is indented alike on
+// every line, by NarrativePos.Column - 1, which the column adds back.
+func (d *Document) NarrativeAt(line, col int) Pos {
+	p := d.NarrativePos
+	if d.NarrativeInexact {
+		return p
+	}
+	if p.Line == 0 {
+		p.Line = 1
+	}
+	if p.Column == 0 {
+		p.Column = 1
+	}
+	return Pos{File: p.File, Line: p.Line + line, Column: p.Column + col - 1}
 }

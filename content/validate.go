@@ -199,7 +199,7 @@ func (l *loader) scanNarrative(usedSources map[string]bool, candidates map[strin
 		return
 	}
 	anyKeys(text, func(key string) { usedSources[key] = true })
-	at := newPositioner(l.doc.NarrativePos, text)
+	at := newPositioner(l.doc, text)
 	for _, b := range bracketRE.FindAllStringIndex(text, -1) {
 		for _, m := range bracketKeyRE.FindAllStringSubmatchIndex(text[b[0]:b[1]], -1) {
 			key := text[b[0]+m[2] : b[0]+m[3]]
@@ -285,15 +285,16 @@ func footnoteMarks(text string, fn func(off int, label string, colon, escaped bo
 	}
 }
 
-// positioner turns byte offsets in the narrative into file positions.
+// positioner turns byte offsets in the narrative into file positions,
+// through Document.NarrativeAt.
 type positioner struct {
-	base       Pos
+	doc        *Document
 	text       string
 	lineStarts []int
 }
 
-func newPositioner(base Pos, text string) *positioner {
-	p := &positioner{base: base, text: text, lineStarts: []int{0}}
+func newPositioner(doc *Document, text string) *positioner {
+	p := &positioner{doc: doc, text: text, lineStarts: []int{0}}
 	for i := 0; i < len(text); i++ {
 		if text[i] == '\n' {
 			p.lineStarts = append(p.lineStarts, i+1)
@@ -302,12 +303,11 @@ func newPositioner(base Pos, text string) *positioner {
 	return p
 }
 
-// pos is the position of byte off. Inline narrative (a YAML block) is
-// indented by base.Column-1 on every line, which the columns add back.
+// pos is the position of byte off.
 func (p *positioner) pos(off int) Pos {
 	line := sort.Search(len(p.lineStarts), func(i int) bool { return p.lineStarts[i] > off }) - 1
 	col := utf8.RuneCountInString(p.text[p.lineStarts[line]:off]) + 1
-	return Pos{File: p.base.File, Line: p.base.Line + line, Column: p.base.Column + col - 1}
+	return p.doc.NarrativeAt(line, col)
 }
 
 // suggestBudget bounds the character comparisons spent on suggestions in

@@ -82,10 +82,7 @@ func CheckGlyphs(doc *content.Document) error {
 		if len(miss) == 0 {
 			continue
 		}
-		pos := doc.NarrativePos
-		pos.Line += i
-		col := utf8.RuneCountInString(line[:strings.IndexRune(line, miss[0])])
-		pos.Column += col // an inline narrative's lines keep its indentation
+		pos := doc.NarrativeAt(i, utf8.RuneCountInString(line[:strings.IndexRune(line, miss[0])])+1)
 		errs = append(errs, &content.Error{Pos: pos, Msg: "narrative: " + noFont(miss)})
 	}
 	if len(errs) == 0 {

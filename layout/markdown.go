@@ -157,18 +157,8 @@ func (c *mdConv) pos(off int) content.Pos {
 	if i < 0 {
 		i = 0
 	}
-	p := c.doc.NarrativePos
-	line := p.Line
-	if line == 0 {
-		line = 1
-	}
 	col := utf8.RuneCount(c.src[c.lineStarts[i]:min(off, len(c.src))]) + 1
-	// An inline narrative is a YAML block scalar: every line of it is
-	// indented alike in the file, by NarrativePos.Column - 1.
-	if p.Column > 1 {
-		col += p.Column - 1
-	}
-	return content.Pos{File: p.File, Line: line + i, Column: col}
+	return c.doc.NarrativeAt(i, col)
 }
 
 func (c *mdConv) warnf(off int, format string, args ...any) {
