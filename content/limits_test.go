@@ -41,7 +41,8 @@ func TestInlineNarrativePositions(t *testing.T) {
 		{"narrative: See [[nosuch]] here.\n", "h.yaml:10:16:"},
 		{"narrative: >\n  # Intro\n\n  First line.\n\n  See [[nosuch]] here.\n", "h.yaml:10:12:"},
 		{"narrative: \"# Intro\\n\\nSee [[nosuch]] here.\"\n", "h.yaml:10:12:"},
-		{"narrative: 'See [[nosuch]] here.'\n", "h.yaml:10:12:"},
+		{"narrative: 'See [[nosuch]] here.'\n", "h.yaml:10:17:"},
+		{"narrative: 'It''s [[nosuch]] here.'\n", "h.yaml:10:12:"},
 		{"narrative: See\n  [[nosuch]] here.\n", "h.yaml:10:12:"},
 	}
 	for _, tt := range tests {

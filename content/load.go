@@ -1389,11 +1389,16 @@ func (l *loader) narrative(o *object) {
 	d.Narrative = v.Value
 	d.NarrativePos = l.pos(v)
 	switch {
+	case v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 && l.onItsLine(v, 1):
+		// Quoted on one line with nothing escaped: the text starts
+		// after the quote.
+		d.NarrativePos.Column++
 	case v.Style&(yaml.FoldedStyle|yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 ||
-		(v.Style&yaml.LiteralStyle == 0 && !l.onItsLine(v)):
-		// Folded, quoted, or plain over several lines: YAML joined
-		// lines or undid escapes, so an offset in the text is no place
-		// in the file. Its problems are said at the value.
+		(v.Style&yaml.LiteralStyle == 0 && !l.onItsLine(v, 0)):
+		// Folded, quoted with escapes or over lines, or plain over
+		// several lines: YAML joined lines or undid escapes, so an
+		// offset in the text is no place in the file. Its problems are
+		// said at the value.
 		d.NarrativeInexact = true
 	case v.Style&yaml.LiteralStyle != 0:
 		// A block scalar starts on the line after its indicator, at its
@@ -1406,9 +1411,10 @@ func (l *loader) narrative(o *object) {
 	}
 }
 
-// onItsLine reports whether a plain scalar's value is written as it is on
-// its own line of the file (not folded from several lines).
-func (l *loader) onItsLine(v *yaml.Node) bool {
+// onItsLine reports whether a scalar's value is written as it is on its
+// own line of the file, skip bytes (a quote) after where the node starts:
+// not folded from several lines, nothing escaped.
+func (l *loader) onItsLine(v *yaml.Node, skip int) bool {
 	text, ok := lineOf(l.data, v.Line)
 	if !ok || v.Column < 1 || v.Column > len(text)+1 {
 		return false
@@ -1420,7 +1426,10 @@ func (l *loader) onItsLine(v *yaml.Node) bool {
 		i += n
 		col++
 	}
-	return strings.HasPrefix(text[i:], v.Value)
+	if i+skip > len(text) {
+		return false
+	}
+	return strings.HasPrefix(text[i+skip:], v.Value)
 }
 
 // looksLikeFileName reports whether a narrative: value names a file

@@ -72,13 +72,13 @@ type Document struct {
 	// Narrative is the Markdown text of the narrative pages (read from
 	// the file the YAML names, or given inline).
 	Narrative    string
-	NarrativePos Pos    // where the narrative starts (file, line 1 for a file)
+	NarrativePos Pos // where the narrative starts (file, line 1 for a file)
 	// NarrativeInexact is set when the narrative's lines are not the
 	// file's lines one for one: Markdown given as a folded (>) or quoted
 	// YAML scalar, whose line breaks YAML rewrites. Its problems are
 	// then said at the narrative: value itself (NarrativeAt).
 	NarrativeInexact bool
-	NarrativeDir string // directory of the YAML file, for relative paths
+	NarrativeDir     string // directory of the YAML file, for relative paths
 
 	// Lookup tables, filled by the loader.
 	TrackByID  map[string]*Track
