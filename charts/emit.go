@@ -579,7 +579,12 @@ func (e *emitter) relations() {
 				}
 				drawn[pair] = true
 				if !e.route(src, dst, chans) {
-					e.t.Warnings = append(e.t.Warnings, "relation "+mk.ev.ID+" → "+rel.Event+": no route that crosses no label; arrow left out")
+					// Said where the relation is written, when it is.
+					w := "relation " + mk.ev.ID + " → " + rel.Event + ": no route that crosses no label; arrow left out"
+					if rel.Pos.File != "" {
+						w = rel.Pos.String() + ": warning: " + w
+					}
+					e.t.Warnings = append(e.t.Warnings, w)
 				}
 			}
 		}

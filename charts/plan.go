@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"annalist/content"
 	"annalist/layout"
@@ -557,7 +558,11 @@ func Warnings(blocks []layout.Block) []string {
 	for _, b := range blocks {
 		if tl, ok := b.(*Timeline); ok {
 			for _, w := range tl.Warnings {
-				out = append(out, "charts: warning: "+w)
+				if !strings.Contains(w, ": warning: ") {
+					// Not about one place in the input: about the chart.
+					w = "charts: warning: " + w
+				}
+				out = append(out, w)
 			}
 		}
 	}
