@@ -190,7 +190,10 @@ func TestGoldenDefault(t *testing.T) {
 			y2, m2, d2 := content.FromDayNumber(tl.To)
 			fmt.Fprintf(&b, "# window %d-%02d-%02d..%d-%02d-%02d dests=%v condense=%v activity=%v strip bars=%d\n", y1, m1, d1, y2, m2, d2, tl.Dests, tl.Condense, tl.Activity, len(stripBars(c)))
 			for _, w := range tl.Warnings {
-				b.WriteString("# warning: " + w + "\n")
+				if !strings.Contains(w, ": warning: ") {
+					w = "warning: " + w
+				}
+				b.WriteString("# " + w + "\n")
 			}
 		}
 		b.WriteString(dumpItems(c.items))
