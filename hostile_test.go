@@ -276,3 +276,22 @@ func TestCrowdedDayPositioned(t *testing.T) {
 	}
 	sameSnapshot(t, before, snapshot(t, dir))
 }
+
+// TestHugeWordBuilds: a narrative paragraph holding a megabyte without a
+// space builds (the word is cut in linear time), and the warning about
+// it is said at the paragraph's line in the narrative file.
+func TestHugeWordBuilds(t *testing.T) {
+	dir := hostileDir(t, hostileYAML)
+	must(os.WriteFile(filepath.Join(dir, "n.md"), []byte("# Intro\n\nText.[@doe, 3]\n\nBefore "+strings.Repeat("x", 1<<20)+" after.\n"), 0o644))
+	code, stderr := cliTimed(t, dir, "build", "a.yaml", "-o", "a.pdf")
+	if code != 0 {
+		t.Fatalf("exit %d:\n%.2000s", code, stderr)
+	}
+	want := `n.md:5:1: warning: paragraph "Before xxx`
+	if !strings.Contains(stderr, want) || !strings.Contains(stderr, "a word wider than the line is broken across lines") {
+		t.Errorf("stderr does not hold %q:\n%.2000s", want, stderr)
+	}
+	if fi, err := os.Stat(filepath.Join(dir, "a.pdf")); err != nil || fi.Size() == 0 {
+		t.Errorf("no PDF: %v", err)
+	}
+}

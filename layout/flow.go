@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"annalist/content"
 )
 
 // This file is the page-flow engine: text blocks in, pages of items out,
@@ -67,6 +69,10 @@ const (
 // Para is one block of the flow: a paragraph, heading, quoted paragraph or
 // list item, or a figure (a fixed-height box of items).
 type Para struct {
+	// Pos is where the block is written in the input (the narrative's
+	// line and column), for warnings about it; zero for blocks Annalist
+	// makes itself (the contents, the chronology, the bibliography).
+	Pos   content.Pos
 	Kind  BlockKind
 	Runs  []Run
 	Align Align
@@ -348,6 +354,7 @@ func (f *flow) spec(p *Para, noteNumber int) *parSpec {
 		leading:     leading,
 		marker:      p.Marker,
 		noteNumber:  noteNumber,
+		pos:         p.Pos,
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"annalist/content"
 )
 
 // This file breaks a paragraph of runs into lines: Knuth and Plass's
@@ -773,7 +775,8 @@ type parSpec struct {
 	firstIndent Pt
 	leading     Pt
 	marker      []Run
-	noteNumber  int // > 0: a note's text, prefixed by its number
+	noteNumber  int         // > 0: a note's text, prefixed by its number
+	pos         content.Pos // where the paragraph is written, when it is
 }
 
 // setter sets paragraphs; it keeps its buffers across paragraphs.
@@ -886,7 +889,12 @@ func (s *setter) setPar(p *parSpec) []parLine {
 // warn records a problem with a paragraph, named by its first words, in
 // the shape every layout warning has: `layout: warning: paragraph "…": …`.
 func (s *setter) warn(p *parSpec, what string) {
-	s.warnings = append(s.warnings, "layout: warning: paragraph "+strconv.Quote(firstWords(p.runs, 6, 60))+": "+what)
+	where := "layout"
+	if p.pos.File != "" {
+		// Where the user wrote it, as the loader says its problems.
+		where = p.pos.String()
+	}
+	s.warnings = append(s.warnings, where+": warning: paragraph "+strconv.Quote(firstWords(p.runs, 6, 60))+": "+what)
 }
 
 // firstWords is the start of the runs' text: at most n words and about

@@ -130,6 +130,9 @@ func reSpace(b byte) bool {
 }
 
 type mdConv struct {
+	// blockPos is where the block being converted is written, given to
+	// the paragraphs it makes (Para.Pos).
+	blockPos   content.Pos
 	doc        *content.Document
 	seq        *NoteSeq
 	st         *Style
@@ -201,6 +204,9 @@ func (c *mdConv) warnUnreferenced(referenced map[string]bool) {
 }
 
 func (c *mdConv) emit(p Para) {
+	if p.Pos.File == "" {
+		p.Pos = c.blockPos
+	}
 	c.out = append(c.out, p)
 }
 
@@ -212,6 +218,7 @@ func (c *mdConv) blocks(n gast.Node, ctx blockCtx) {
 }
 
 func (c *mdConv) block(n gast.Node, ctx blockCtx) {
+	c.blockPos = c.pos(offset(n))
 	st := c.st
 	switch n := n.(type) {
 	case *gast.Heading:
