@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -401,6 +402,14 @@ func writeAtomic(path string, data []byte) (err error) {
 		return fmt.Errorf("annalist: cannot create %s: %w", dir, cleanErr(err))
 	}
 	removeStaleTemps(dir, filepath.Base(path), time.Now())
+	// Where the system can, the data is written to a file with no name
+	// (O_TMPFILE), named only when it is whole and synced, and renamed
+	// over the target at once: a run killed outright while writing
+	// leaves nothing behind. Elsewhere, a named temporary file that an
+	// interrupt removes (and a later run, if it was killed).
+	if f, ok := createUnnamed(dir); ok {
+		return writeUnnamed(f, dir, path, data)
+	}
 	// Created and registered under the lock, so an interrupt cannot come
 	// between the two and miss the file.
 	pending.Lock()
@@ -438,6 +447,36 @@ func writeAtomic(path string, data []byte) (err error) {
 	pending.Lock()
 	defer pending.Unlock()
 	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("annalist: cannot replace %s: %w", path, cleanErr(err))
+	}
+	pending.tmp = ""
+	pending.written = path
+	return nil
+}
+
+// writeUnnamed is writeAtomic through the unnamed file f in dir: written
+// and synced with no name, then, under the interrupt lock, linked as a
+// temporary name and renamed over path. Only between the link and the
+// rename (two system calls) does a temporary name exist.
+func writeUnnamed(f *os.File, dir, path string, data []byte) (err error) {
+	defer f.Close()
+	if err = writeData(f, data); err != nil {
+		return fmt.Errorf("annalist: writing %s: %w", path, err)
+	}
+	if err = f.Chmod(0o644); err != nil {
+		return fmt.Errorf("annalist: writing %s: %w", path, err)
+	}
+	if err = f.Sync(); err != nil {
+		return fmt.Errorf("annalist: writing %s: %w", path, err)
+	}
+	pending.Lock()
+	defer pending.Unlock()
+	tmp := filepath.Join(dir, tempPrefix(filepath.Base(path))+strconv.Itoa(os.Getpid())+strconv.FormatInt(time.Now().UnixNano()%1e9, 10)+tempSuffix)
+	if err = linkUnnamed(f, tmp); err != nil {
+		return fmt.Errorf("annalist: cannot write in %s: %w", dir, err)
+	}
+	if err = os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
 		return fmt.Errorf("annalist: cannot replace %s: %w", path, cleanErr(err))
 	}
 	pending.tmp = ""
@@ -489,9 +528,10 @@ func removeStaleTemps(dir, base string, now time.Time) {
 }
 
 // slowWrite, when set at link time (-ldflags "-X main.slowWrite=20ms"),
-// makes writeData pause that long after each 64 KiB: the interrupt tests
-// build the command so, to signal it while its temporary file is being
-// written, which otherwise takes milliseconds. Empty in every real build.
+// makes writeData say on stderr that it begins and pause that long after
+// each 64 KiB: the interrupt tests build the command so, to signal it
+// while the PDF is being written, which otherwise takes milliseconds.
+// Empty in every real build.
 var slowWrite string
 
 // writeData writes data to f, in one call unless slowWrite is set.
@@ -501,6 +541,9 @@ func writeData(f *os.File, data []byte) error {
 		_, err := f.Write(data)
 		return err
 	}
+	// Said so the interrupt tests know the write has begun: the file
+	// being written may have no name to watch for (createUnnamed).
+	fmt.Fprintln(os.Stderr, "annalist: (slowed) writing")
 	for len(data) > 0 {
 		n := min(len(data), 64<<10)
 		if _, err := f.Write(data[:n]); err != nil {

@@ -196,25 +196,35 @@ func temps(t *testing.T, dir string) []string {
 	return out
 }
 
-// waitWriting waits until the temporary file of h.pdf in dir exists and
-// has bytes in it: the command is writing the PDF.
-func waitWriting(t *testing.T, dir string, done <-chan struct{}) {
+// waitWriting waits until the command, whose stderr goes to the file
+// errPath, says it has begun writing the PDF (a build with slowWrite set
+// says so; the file it writes may have no name to watch for).
+func waitWriting(t *testing.T, errPath string, done <-chan struct{}) {
 	t.Helper()
 	deadline := time.Now().Add(60 * time.Second)
 	for time.Now().Before(deadline) {
+		if b, _ := os.ReadFile(errPath); bytes.Contains(b, []byte("annalist: (slowed) writing")) {
+			time.Sleep(60 * time.Millisecond) // a few chunks into the write
+			return
+		}
 		select {
 		case <-done:
-			t.Fatal("the command ended before its temporary file was seen")
+			t.Fatal("the command ended before it began writing")
 		default:
-		}
-		for _, f := range temps(t, dir) {
-			if fi, err := os.Stat(f); err == nil && fi.Size() > 0 {
-				return
-			}
 		}
 		time.Sleep(2 * time.Millisecond)
 	}
-	t.Fatal("no temporary file being written within 60 s")
+	t.Fatal("the command did not begin writing within 60 s")
+}
+
+// unnamedTemps reports whether writeAtomic can write through a file with
+// no name in dir (O_TMPFILE), so that even SIGKILL leaves nothing.
+func unnamedTemps(dir string) bool {
+	f, ok := createUnnamed(dir)
+	if ok {
+		f.Close()
+	}
+	return ok
 }
 
 // TestInterrupts signals the real command (built here) while it lays out
@@ -252,9 +262,14 @@ func TestInterrupts(t *testing.T) {
 			if err := os.WriteFile(out, previous, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			var stderr bytes.Buffer
+			errPath := filepath.Join(t.TempDir(), "stderr")
+			errFile, err := os.Create(errPath)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer errFile.Close()
 			cmd := exec.Command(bin, "build", tt.in, "-o", out)
-			cmd.Stderr = &stderr
+			cmd.Stderr = errFile
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
@@ -269,7 +284,7 @@ func TestInterrupts(t *testing.T) {
 					t.Fatalf("already writing at 300 ms (%v): the layout was to take longer", m)
 				}
 			} else {
-				waitWriting(t, dir, done)
+				waitWriting(t, errPath, done)
 			}
 			if err := cmd.Process.Signal(tt.sig); err != nil {
 				t.Fatal(err)
@@ -279,11 +294,12 @@ func TestInterrupts(t *testing.T) {
 			if ws := cmd.ProcessState.Sys().(syscall.WaitStatus); ws.Signaled() {
 				t.Fatalf("killed by %v, not handled", ws.Signal())
 			}
+			stderr, _ := os.ReadFile(errPath)
 			if code := cmd.ProcessState.ExitCode(); code != tt.code {
-				t.Errorf("exit %d, want %d\n%s", code, tt.code, stderr.String())
+				t.Errorf("exit %d, want %d\n%s", code, tt.code, stderr)
 			}
-			if !strings.Contains(stderr.String(), "annalist: interrupted") {
-				t.Errorf("stderr %q, want it to say interrupted", stderr.String())
+			if !bytes.Contains(stderr, []byte("annalist: interrupted")) {
+				t.Errorf("stderr %q, want it to say interrupted", stderr)
 			}
 			if b, _ := os.ReadFile(out); !bytes.Equal(b, previous) {
 				t.Errorf("the previous PDF changed (%d bytes now)", len(b))
@@ -297,31 +313,54 @@ func TestInterrupts(t *testing.T) {
 		})
 	}
 
-	// SIGKILL cannot be handled: the temporary file stays, the previous
-	// PDF is still byte-identical (it is only ever replaced by a rename).
-	// The next write of the same target removes the temporary file once
-	// it is stale (staleAge unchanged), never a younger one, which may be
-	// a live run's, nor any other file.
+	// SIGKILL cannot be handled, and the previous PDF is still
+	// byte-identical (it is only ever replaced by a rename). Where the
+	// PDF is written to a file with no name (Linux's O_TMPFILE), nothing
+	// is left behind either; elsewhere the named temporary file stays,
+	// and the next write of the same target removes it once it is stale
+	// (staleAge unchanged), never a younger one, which may be a live
+	// run's, nor any other file.
 	t.Run("SIGKILL during the write, then the next run", func(t *testing.T) {
 		dir := t.TempDir()
 		out := filepath.Join(dir, "h.pdf")
 		if err := os.WriteFile(out, previous, 0o644); err != nil {
 			t.Fatal(err)
 		}
+		errPath := filepath.Join(t.TempDir(), "stderr")
+		errFile, err := os.Create(errPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer errFile.Close()
 		cmd := exec.Command(bin, "build", small, "-o", out)
+		cmd.Stderr = errFile
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
 		done := make(chan struct{})
 		go func() { cmd.Wait(); close(done) }()
-		waitWriting(t, dir, done)
+		waitWriting(t, errPath, done)
 		cmd.Process.Kill()
 		<-done
 		if b, _ := os.ReadFile(out); !bytes.Equal(b, previous) {
 			t.Fatalf("the previous PDF changed (%d bytes now)", len(b))
 		}
 		left := temps(t, dir)
-		if len(left) != 1 {
+		if unnamedTemps(dir) {
+			if len(left) != 0 {
+				t.Fatalf("files left after SIGKILL though the PDF was written unnamed: %v", left)
+			}
+			if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+				t.Fatalf("the folder holds %d entries after SIGKILL, want h.pdf only", len(ents))
+			}
+			// The clean-up of what a killed run on another system
+			// leaves: made here by hand.
+			p := filepath.Join(dir, ".h.pdf.123456.tmp")
+			if err := os.WriteFile(p, []byte("%PDF-1.7 half"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			left = []string{p}
+		} else if len(left) != 1 {
 			t.Fatalf("temporary files after SIGKILL: %v, want the one being written", left)
 		}
 		// Files the clean-up must not touch, made stale too.
