@@ -1440,6 +1440,11 @@ func (s *layoutState) fit() error {
 		if limit < s.rows[i] {
 			s.maxRows[i] = limit
 			s.rows[i] = s.packLane(i, limit)
+			if s.rows[i] > limit {
+				// Even as numbered callouts its events need more rows
+				// than the box could give it; fewer rows hold fewer.
+				return fmt.Errorf("%w: %.0f pt needed, %.0f pt available", ErrTooCrowded, float64(s.height()), float64(s.h))
+			}
 		}
 	}
 	stuck := make([]bool, n)
@@ -1456,7 +1461,9 @@ func (s *layoutState) fit() error {
 		before, limit := s.rows[best], s.maxRows[best]
 		s.maxRows[best] = before - 1
 		s.rows[best] = s.packLane(best, s.maxRows[best])
-		if s.rows[best] >= before {
+		if s.rows[best] >= before || s.rows[best] > s.maxRows[best] {
+			// (Or the callouts overflowed the limit: a row fewer only
+			// overflows more, one row at a time.)
 			// Callouts did not save a row: restore the last limit that
 			// worked (not no limit: the rows the lane gave up so far
 			// stay given up) and stop trying here.

@@ -25,10 +25,10 @@ import (
 const MaxFileSize = 16 << 20
 
 // MaxEvents is the most events a handout may have. Planning the chart
-// takes about a second per thousand events at first and more as they
-// crowd (5,000 dense events take some 25 s on a laptop core); a lecture
-// handout has tens or hundreds. Past it the loader says so at once,
-// rather than the build running for minutes.
+// takes a second or more per thousand events, and more as they crowd
+// (5,000 synthetic events on 12 tracks take 16 s); a lecture handout has
+// tens or hundreds. Past it the loader says so at once, rather than the
+// build running for minutes.
 const MaxEvents = 5000
 
 // utf8BOM is the byte order mark some editors write at the start of a
