@@ -182,3 +182,27 @@ func BenchmarkDefault(b *testing.B) {
 	b.ReportMetric(float64(len(ld.Pages)), "pages")
 	b.ReportMetric(float64(countNotes(ld)), "notes")
 }
+
+// BenchmarkEvents is the whole build of synthetic handouts with many
+// events and no narrative, up to the loader's limit (content.MaxEvents):
+// the chart's planning is what grows. The README's limits cite it.
+func BenchmarkEvents(b *testing.B) {
+	for _, c := range []struct{ events, tracks int }{{1000, 8}, {2500, 12}, {content.MaxEvents, 12}} {
+		y, md := synth.Files(synth.Config{Events: c.events, Tracks: c.tracks, Seed: 1})
+		b.Run(fmt.Sprintf("events=%d/tracks=%d", c.events, c.tracks), func(b *testing.B) {
+			var ld *layout.Document
+			for b.Loop() {
+				doc, err := synth.LoadFiles(y, md)
+				if err != nil {
+					b.Fatal(err)
+				}
+				_, l, err := render(doc, false)
+				if err != nil {
+					b.Fatal(err)
+				}
+				ld = l
+			}
+			b.ReportMetric(float64(len(ld.Pages)), "pages")
+		})
+	}
+}
