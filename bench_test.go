@@ -3,11 +3,15 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
+	"codeberg.org/go-pdf/fpdf"
+
 	"annalist/charts"
 	"annalist/content"
+	"annalist/fonts"
 	"annalist/internal/synth"
 	"annalist/layout"
 )
@@ -205,4 +209,98 @@ func BenchmarkEvents(b *testing.B) {
 			b.ReportMetric(float64(len(ld.Pages)), "pages")
 		})
 	}
+}
+
+// BenchmarkFloor measures the whole build of the issue-18 handout (200
+// pages of narrative and a 400-event chart) beside its floor: the same
+// pages written with plain fpdf calls, one Text call per text item (a
+// word of justified text, a run of ragged), in the same embedded fonts,
+// with no layout, no chart shapes and no links. pipeline/floor is the
+// cost of everything Annalist does beyond putting the text on the page;
+// the README reports it.
+func BenchmarkFloor(b *testing.B) {
+	y, md := synth.Files(synth.Config{Pages: 200, Events: 400, Seed: 1})
+	doc, err := synth.LoadFiles(y, md)
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, ldoc, err := render(doc, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("pipeline", func(b *testing.B) {
+		b.ReportAllocs()
+		var size int
+		for b.Loop() {
+			doc, err := synth.LoadFiles(y, md)
+			if err != nil {
+				b.Fatal(err)
+			}
+			pdf, _, err := render(doc, false)
+			if err != nil {
+				b.Fatal(err)
+			}
+			size = len(pdf)
+		}
+		b.ReportMetric(float64(size), "pdf-bytes")
+	})
+	b.Run("floor", func(b *testing.B) {
+		b.ReportAllocs()
+		var size int
+		for b.Loop() {
+			size = writeFloor(b, ldoc)
+		}
+		b.ReportMetric(float64(size), "pdf-bytes")
+	})
+}
+
+var floorDump string // set by a test to look at the floor's pages
+
+// writeFloor writes the text of ldoc's pages with bare fpdf calls and
+// returns the PDF's size.
+func writeFloor(b *testing.B, ldoc *layout.Document) int {
+	first := ldoc.Pages[0].Size
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: float64(first.W), Ht: float64(first.H)}})
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	added := map[*fonts.Face]bool{}
+	for _, p := range ldoc.Pages {
+		for _, it := range p.Items {
+			if t, ok := it.(layout.Text); ok {
+				f := fonts.Lookup(t.Font.Family, fonts.Style(t.Font.Style))
+				if f != nil && !added[f] {
+					pdf.AddUTF8FontFromBytes(f.Name, "", f.Data)
+					added[f] = true
+				}
+			}
+		}
+	}
+	var cur *fonts.Face
+	var curSize layout.Pt
+	for _, p := range ldoc.Pages {
+		pdf.AddPageFormat("P", fpdf.SizeType{Wd: float64(p.Size.W), Ht: float64(p.Size.H)})
+		for _, it := range p.Items {
+			t, ok := it.(layout.Text)
+			if !ok {
+				continue
+			}
+			f := fonts.Lookup(t.Font.Family, fonts.Style(t.Font.Style))
+			if f == nil {
+				continue
+			}
+			if f != cur || t.Size != curSize {
+				pdf.SetFont(f.Name, "", float64(t.Size))
+				cur, curSize = f, t.Size
+			}
+			pdf.Text(float64(t.X), float64(t.Y), t.Text)
+		}
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		b.Fatal(err)
+	}
+	if floorDump != "" {
+		os.WriteFile(floorDump, buf.Bytes(), 0o644)
+	}
+	return buf.Len()
 }
