@@ -79,6 +79,10 @@ func writeChart(doc *content.Document, name string, o options, stdout io.Writer)
 		return err
 	}
 	path := outPath(o, name+"-timeline", ".svg")
+	if path == "-" {
+		_, err := stdout.Write(buf.Bytes())
+		return err
+	}
 	if err := writeAtomic(path, buf.Bytes()); err != nil {
 		return err
 	}

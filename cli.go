@@ -47,6 +47,8 @@ commands:
 
 options:
   -o PATH              where to write (default: out/NAME.pdf, or out/NAME-timeline.svg)
+                       - writes to standard output; the extension must match
+                       (.pdf for build, .svg for chart) or be absent
   --paper a4|letter    paper size, overriding the file's paper: field
   --grayscale          render the whole document in grays
   -h, --help           show this help
@@ -139,8 +141,31 @@ func parseArgs(args []string) (options, error) {
 		if len(o.files) > 1 {
 			return o, usagef("%s takes at most one FILE, got %d: %s", o.cmd, len(o.files), strings.Join(o.files, " "))
 		}
+		if err := checkOutExt(o); err != nil {
+			return o, err
+		}
 	}
 	return o, nil
+}
+
+// checkOutExt refuses an -o whose extension says another format than the
+// command writes (build -o x.svg wrote a PDF under that name; chart -o
+// x.png, SVG). A path with no extension, and - (standard output), are
+// taken as given.
+func checkOutExt(o options) error {
+	if o.out == "" || o.out == "-" {
+		return nil
+	}
+	ext := strings.ToLower(filepath.Ext(o.out))
+	switch {
+	case ext == "":
+		return nil
+	case o.cmd == "build" && ext != ".pdf":
+		return usagef("build writes a PDF, but -o %s ends in %s: give a path ending in .pdf (or - for standard output); nothing written", o.out, ext)
+	case o.cmd == "chart" && ext != ".svg":
+		return usagef("chart writes SVG, but -o %s ends in %s: give a path ending in .svg (or - for standard output); nothing written", o.out, ext)
+	}
+	return nil
 }
 
 // run is the whole program but for the exit: main calls it with the real
@@ -359,6 +384,9 @@ func outputPath(o options, name string) string {
 // names, so ./talk.yaml, a symbolic link and a hard link are caught too.
 // An output that does not exist yet cannot be an input.
 func refuseInputAsOutput(yamlPath string, doc *content.Document, out string) error {
+	if out == "-" {
+		return nil // standard output
+	}
 	ofi, err := os.Stat(out)
 	if err != nil {
 		return nil

@@ -34,6 +34,14 @@ func TestParseArgs(t *testing.T) {
 		{args: []string{"a.yaml", "b.yaml"}, wantErr: "build takes at most one FILE, got 2"},
 		{args: []string{"--colour"}, wantErr: "flag provided but not defined: -colour"},
 		{args: []string{"-o"}, wantErr: "flag needs an argument: -o"},
+		{args: []string{"build", "t.yaml", "-o", "t.svg"}, wantErr: "build writes a PDF, but -o t.svg ends in .svg"},
+		{args: []string{"t.yaml", "-o", "T.YAML"}, wantErr: "build writes a PDF, but -o T.YAML ends in .yaml"},
+		{args: []string{"chart", "-o", "t.png"}, wantErr: "chart writes SVG, but -o t.png ends in .png"},
+		{args: []string{"chart", "-o", "t.pdf"}, wantErr: "chart writes SVG, but -o t.pdf ends in .pdf"},
+		{args: []string{"-o", "X.PDF"}, want: options{cmd: "build", out: "X.PDF"}},
+		{args: []string{"-o", "handout"}, want: options{cmd: "build", out: "handout"}},
+		{args: []string{"-o", "-"}, want: options{cmd: "build", out: "-"}},
+		{args: []string{"chart", "-o", "-"}, want: options{cmd: "chart", out: "-"}},
 	}
 	for _, tt := range tests {
 		got, err := parseArgs(tt.args)

@@ -103,15 +103,19 @@ func TestOutputIsAnInput(t *testing.T) {
 		args  []string         // relative to the folder
 		want  string
 	}{
-		{name: "yaml", args: []string{"build", "a.yaml", "-o", "a.yaml"}, want: "refusing to write a.yaml: it is the YAML file"},
-		{name: "dot-slash", args: []string{"build", "a.yaml", "-o", "./a.yaml"}, want: "refusing to write ./a.yaml: it is the YAML file"},
-		{name: "default command", args: []string{"a.yaml", "-o", "a.yaml"}, want: "it is the YAML file"},
-		{name: "symlink", setup: func(dir string) { must(os.Symlink("a.yaml", filepath.Join(dir, "l.pdf"))) }, args: []string{"build", "a.yaml", "-o", "l.pdf"}, want: "it is the YAML file"},
+		// Named as themselves, the inputs are refused by their
+		// extension before anything is compared.
+		{name: "yaml", args: []string{"build", "a.yaml", "-o", "a.yaml"}, want: "build writes a PDF, but -o a.yaml ends in .yaml"},
+		{name: "dot-slash", args: []string{"build", "a.yaml", "-o", "./a.yaml"}, want: "build writes a PDF, but -o ./a.yaml ends in .yaml"},
+		{name: "default command", args: []string{"a.yaml", "-o", "a.yaml"}, want: "build writes a PDF"},
+		{name: "chart over yaml", args: []string{"chart", "a.yaml", "-o", "a.yaml"}, want: "chart writes SVG, but -o a.yaml ends in .yaml"},
+		// By another name, they are compared as files.
+		{name: "symlink", setup: func(dir string) { must(os.Symlink("a.yaml", filepath.Join(dir, "l.pdf"))) }, args: []string{"build", "a.yaml", "-o", "l.pdf"}, want: "refusing to write l.pdf: it is the YAML file"},
 		{name: "hard link", setup: func(dir string) { must(os.Link(filepath.Join(dir, "a.yaml"), filepath.Join(dir, "h.pdf"))) }, args: []string{"build", "a.yaml", "-o", "h.pdf"}, want: "it is the YAML file"},
-		{name: "narrative", args: []string{"build", "a.yaml", "-o", "n.md"}, want: "(n.md, named at line 12)"},
-		{name: "bibliography", args: []string{"build", "a.yaml", "-o", "refs.bib"}, want: "(refs.bib, named at line 11)"},
-		{name: "chart over yaml", args: []string{"chart", "a.yaml", "-o", "a.yaml"}, want: "it is the YAML file"},
-		{name: "chart over narrative", args: []string{"chart", "a.yaml", "-o", "./n.md"}, want: "(n.md, named at line 12)"},
+		{name: "no extension", setup: func(dir string) { must(os.Link(filepath.Join(dir, "a.yaml"), filepath.Join(dir, "talk"))) }, args: []string{"build", "a.yaml", "-o", "./talk"}, want: "refusing to write ./talk: it is the YAML file"},
+		{name: "narrative", setup: func(dir string) { must(os.Link(filepath.Join(dir, "n.md"), filepath.Join(dir, "n.pdf"))) }, args: []string{"build", "a.yaml", "-o", "n.pdf"}, want: "(n.md, named at line 12)"},
+		{name: "bibliography", setup: func(dir string) { must(os.Symlink("refs.bib", filepath.Join(dir, "r.pdf"))) }, args: []string{"build", "a.yaml", "-o", "r.pdf"}, want: "(refs.bib, named at line 11)"},
+		{name: "chart over narrative", setup: func(dir string) { must(os.Symlink("n.md", filepath.Join(dir, "n.svg"))) }, args: []string{"chart", "a.yaml", "-o", "./n.svg"}, want: "(n.md, named at line 12)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -134,12 +138,13 @@ func TestOutputIsAnInput(t *testing.T) {
 	dir := hostileDir(t, hostileYAML)
 	sub := filepath.Join(dir, "sub")
 	must(os.Mkdir(sub, 0o755))
-	code, _, stderr := cliIn(t, sub, "build", "../a.yaml", "-o", "../sub/../a.yaml")
+	must(os.Link(filepath.Join(dir, "a.yaml"), filepath.Join(dir, "a.pdf")))
+	code, _, stderr := cliIn(t, sub, "build", "../a.yaml", "-o", "../sub/../a.pdf")
 	if code != 2 || !strings.Contains(stderr, "it is the YAML file") {
 		t.Errorf("../sub/../a.yaml: exit %d, stderr:\n%s", code, stderr)
 	}
 	// And an output that is no input is written.
-	code, _, stderr = cliIn(t, dir, "build", "a.yaml", "-o", "a.pdf")
+	code, _, stderr = cliIn(t, dir, "build", "a.yaml", "-o", "b.pdf")
 	if code != 0 {
 		t.Fatalf("a good build: exit %d:\n%s", code, stderr)
 	}
@@ -293,5 +298,27 @@ func TestHugeWordBuilds(t *testing.T) {
 	}
 	if fi, err := os.Stat(filepath.Join(dir, "a.pdf")); err != nil || fi.Size() == 0 {
 		t.Errorf("no PDF: %v", err)
+	}
+}
+
+// TestOutputStdout: -o - writes the PDF (or the chart's SVG) to standard
+// output and no file; with bad input, nothing at all.
+func TestOutputStdout(t *testing.T) {
+	dir := hostileDir(t, hostileYAML)
+	before := snapshot(t, dir)
+	code, stdout, stderr := cliIn(t, dir, "build", "a.yaml", "-o", "-")
+	if code != 0 || !strings.HasPrefix(stdout, "%PDF-") || !strings.Contains(stdout, "%%EOF") {
+		t.Fatalf("build -o -: exit %d, stdout %.20q, stderr:\n%s", code, stdout, stderr)
+	}
+	validatePDF(t, []byte(stdout))
+	code, stdout, _ = cliIn(t, dir, "chart", "a.yaml", "-o", "-")
+	if code != 0 || !strings.Contains(stdout, "<svg") {
+		t.Fatalf("chart -o -: exit %d, stdout %.40q", code, stdout)
+	}
+	sameSnapshot(t, before, snapshot(t, dir))
+	must(os.WriteFile(filepath.Join(dir, "bad.yaml"), []byte("title: T\n"), 0o644))
+	code, stdout, _ = cliIn(t, dir, "build", "bad.yaml", "-o", "-")
+	if code != 1 || stdout != "" {
+		t.Errorf("bad input to -o -: exit %d, stdout %q", code, stdout)
 	}
 }

@@ -56,6 +56,12 @@ func writeHandout(doc *content.Document, name string, o options, stdout, stderr 
 		}
 	}
 	path := outPath(o, name, ".pdf")
+	if path == "-" {
+		// -o -: the PDF itself is the output, so no "wrote" line
+		// mixes into it.
+		_, err := stdout.Write(pdf)
+		return err
+	}
 	if err := writeAtomic(path, pdf); err != nil {
 		return err
 	}
