@@ -215,8 +215,9 @@ func versionString() string {
 	return "devel"
 }
 
-// check validates every file named and prints a one-line summary for each
-// good one, or all of its problems.
+// check validates every file named, laying it out as build does but
+// writing nothing, and prints a one-line summary for each good one, or
+// all of its problems: a file check passes, build builds.
 //
 // With no FILE it checks the built-in handout, laying it out, and prints
 // the warnings of every stage, which building it does not (see load).
@@ -248,6 +249,18 @@ func check(o options, stdout, stderr io.Writer) error {
 			continue
 		}
 		printWarnings(doc, stderr)
+		// Laid out as build would, nothing written: a chart too crowded
+		// for any page, or a warning only layout finds, is said here
+		// too, so a file that passes check builds.
+		_, ldoc, err := render(doc, false)
+		if err != nil {
+			report(err, stderr)
+			bad = true
+			continue
+		}
+		for _, w := range ldoc.Warnings {
+			fmt.Fprintln(stderr, w)
+		}
 		fmt.Fprintf(stdout, "%s: ok: %s\n", f, doc.Summary())
 	}
 	if bad {

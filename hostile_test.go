@@ -263,8 +263,8 @@ func cliTimed(t *testing.T, dir string, args ...string) (int, string) {
 }
 
 // TestCrowdedDayPositioned: a day too crowded for any chart is an error
-// at the first event of that day and track, in the loader's format, and
-// nothing is written.
+// at the first event of that day and track, in the loader's format, from
+// build and from check alike, and nothing is written.
 func TestCrowdedDayPositioned(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("title: T\ntracks:\n  - id: t1\n    title: One\nevents:\n  - {id: early, track: t1, title: Early, date: 1919}\n")
@@ -274,10 +274,13 @@ func TestCrowdedDayPositioned(t *testing.T) {
 	dir := t.TempDir()
 	must(os.WriteFile(filepath.Join(dir, "c.yaml"), []byte(b.String()), 0o644))
 	before := snapshot(t, dir)
-	code, stderr := cliTimed(t, dir, "build", "c.yaml", "-o", "c.pdf")
 	want := `c.yaml:7:5: charts: timeline too crowded for its box: even the day 1920-05-18 of track "t1"`
-	if code != 1 || !strings.Contains(stderr, want) {
-		t.Errorf("exit %d, stderr does not hold %q:\n%s", code, want, stderr)
+	// check lays out as build does, so it says so too.
+	for _, args := range [][]string{{"build", "c.yaml", "-o", "c.pdf"}, {"check", "c.yaml"}} {
+		code, stderr := cliTimed(t, dir, args...)
+		if code != 1 || !strings.Contains(stderr, want) {
+			t.Errorf("%s: exit %d, stderr does not hold %q:\n%s", args[0], code, want, stderr)
+		}
 	}
 	sameSnapshot(t, before, snapshot(t, dir))
 }
