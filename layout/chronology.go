@@ -16,7 +16,15 @@ type chronoRow struct {
 	track string
 	notes []int
 	own   []int // notes the chronology itself registered (set at its page's foot)
+	// versions are what other sources say of the event, one line each
+	// under its title: "Gafarov, para. 37: 27 Apr 1920", so a reader
+	// sees every version with its source, not only a note number.
+	versions []versionLine
 }
+
+// versionLine is one version of an event: its source (and locator) and
+// what that source says.
+type versionLine struct{ source, what string }
 
 // chronologyRows orders every event by date (context events included)
 // and finds each one's notes: the numbers the chart gave its sources, or,
@@ -26,7 +34,7 @@ func chronologyRows(doc *content.Document, seq *NoteSeq) []chronoRow {
 	sort.SliceStable(evs, func(i, j int) bool { return content.Compare(placed(evs[i].Date), placed(evs[j].Date)) < 0 })
 	rows := make([]chronoRow, 0, len(evs))
 	for _, e := range evs {
-		r := chronoRow{ev: e, notes: seq.EventNotes(e)}
+		r := chronoRow{ev: e, notes: seq.EventNotes(e), versions: versionLines(doc, e)}
 		if t := doc.TrackByID[e.Track]; t != nil {
 			r.track = t.Title
 		}
@@ -39,6 +47,65 @@ func chronologyRows(doc *content.Document, seq *NoteSeq) []chronoRow {
 		rows = append(rows, r)
 	}
 	return rows
+}
+
+// versionLines words each version of e with its source and locator.
+func versionLines(doc *content.Document, e *content.Event) []versionLine {
+	var out []versionLine
+	for _, v := range e.Versions {
+		src := sourceLabel(doc, v.Source)
+		if v.Locator != "" {
+			src += ", " + v.Locator
+		}
+		var what string
+		switch {
+		case v.Date != nil:
+			what = v.Date.String()
+		case v.Start != nil && v.End != nil:
+			what = v.Start.String() + " – " + v.End.String()
+		case v.Start != nil:
+			what = "from " + v.Start.String()
+		case v.End != nil:
+			what = "until " + v.End.String()
+		case v.Value != "" && v.Field == "summary":
+			what = v.Value
+		case v.Value != "" && v.Field == "title":
+			what = "as “" + v.Value + "”"
+		case v.Value != "" && (v.Field == "places" || v.Field == "place"):
+			what = "at " + v.Value
+		case v.Value != "":
+			what = v.Field + ": " + v.Value
+		default:
+			continue
+		}
+		out = append(out, versionLine{src, what})
+	}
+	return out
+}
+
+// sourceLabel names a source briefly, as the chronology's version lines
+// do: its first author's family name, else its short title, else its
+// title, else its id.
+func sourceLabel(doc *content.Document, id string) string {
+	s := doc.SourceByID[id]
+	if s == nil {
+		return id
+	}
+	if len(s.Author) > 0 {
+		if n := s.Author[0].Family; n != "" {
+			return n
+		}
+		if n := s.Author[0].Literal; n != "" {
+			return n
+		}
+	}
+	if s.TitleShort != "" {
+		return s.TitleShort
+	}
+	if s.Title != "" {
+		return s.Title
+	}
+	return id
 }
 
 // placed is where a date stands in the chronology: by its start, but an
@@ -156,7 +223,7 @@ func chronologyPages(rows []chronoRow, notes map[int]*Note, g geometry, st *Styl
 			page.Items = append(page.Items, Dest{Name: "chronology", X: x0, Y: y})
 			page.Items = append(page.Items, Text{X: x0, Y: y + ha, Text: "Chronology", Font: bold, Size: hs, Color: Black, W: m.Width("Chronology", bold, hs)})
 			y += st.HeadLeading[0] + st.HeadAfter[0]
-			intro := "Every event in date order, with the notes that give its sources."
+			intro := "Every event in date order, with the notes that give its sources; where sources differ, each other version under the event, with its source."
 			if context {
 				intro += " Events in italics are context, before or after the main period."
 			}
@@ -186,6 +253,14 @@ func chronologyPages(rows []chronoRow, notes map[int]*Note, g geometry, st *Styl
 		t, n2 := setLines([]Run{{Text: r.track, Font: reg, Size: size, Color: Black}}, x0+cols.track, by, cols.trackW, leading, Left, m)
 		e, n3 := setLines([]Run{{Text: numberDashes(r.ev.Title), Font: font, Size: size, Color: Black}}, x0+cols.title, by, cols.titleW, leading, Left, m)
 		cells = append(append(append(cells, d...), t...), e...)
+		// Every other version, a line (or more) each under the title,
+		// indented a little, its source in italics.
+		for _, vl := range r.versions {
+			runs := []Run{{Text: vl.source + ": ", Font: it, Size: size, Color: Black}, {Text: numberDashes(vl.what), Font: reg, Size: size, Color: Black}}
+			v, nv := setLines(runs, x0+cols.title+6, by+Pt(n3)*leading, cols.titleW-6, leading, Left, m)
+			cells = append(cells, v...)
+			n3 += nv
+		}
 		n4 := 0
 		if len(r.notes) > 0 {
 			// Each number links to its note; a note the chronology
