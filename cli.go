@@ -449,7 +449,11 @@ func writeAtomic(path string, data []byte) (err error) {
 	// leaves nothing behind. Elsewhere, a named temporary file that an
 	// interrupt removes (and a later run, if it was killed).
 	if f, ok := createUnnamed(dir); ok {
-		return writeUnnamed(f, dir, path, data)
+		if done, err := writeUnnamed(f, dir, path, data); done {
+			return err
+		}
+		// It could not be given a name (no /proc, say): write it again
+		// the other way.
 	}
 	// Created and registered under the lock, so an interrupt cannot come
 	// between the two and miss the file.
@@ -498,31 +502,33 @@ func writeAtomic(path string, data []byte) (err error) {
 // writeUnnamed is writeAtomic through the unnamed file f in dir: written
 // and synced with no name, then, under the interrupt lock, linked as a
 // temporary name and renamed over path. Only between the link and the
-// rename (two system calls) does a temporary name exist.
-func writeUnnamed(f *os.File, dir, path string, data []byte) (err error) {
+// rename (two system calls) does a temporary name exist. done is false
+// when the file could not be named, and nothing was changed: the caller
+// writes a named temporary file instead.
+func writeUnnamed(f *os.File, dir, path string, data []byte) (done bool, err error) {
 	defer f.Close()
 	if err = writeData(f, data); err != nil {
-		return fmt.Errorf("annalist: writing %s: %w", path, err)
+		return true, fmt.Errorf("annalist: writing %s: %w", path, err)
 	}
 	if err = f.Chmod(0o644); err != nil {
-		return fmt.Errorf("annalist: writing %s: %w", path, err)
+		return true, fmt.Errorf("annalist: writing %s: %w", path, err)
 	}
 	if err = f.Sync(); err != nil {
-		return fmt.Errorf("annalist: writing %s: %w", path, err)
+		return true, fmt.Errorf("annalist: writing %s: %w", path, err)
 	}
 	pending.Lock()
 	defer pending.Unlock()
 	tmp := filepath.Join(dir, tempPrefix(filepath.Base(path))+strconv.Itoa(os.Getpid())+strconv.FormatInt(time.Now().UnixNano()%1e9, 10)+tempSuffix)
 	if err = linkUnnamed(f, tmp); err != nil {
-		return fmt.Errorf("annalist: cannot write in %s: %w", dir, err)
+		return false, nil
 	}
 	if err = os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("annalist: cannot replace %s: %w", path, cleanErr(err))
+		return true, fmt.Errorf("annalist: cannot replace %s: %w", path, cleanErr(err))
 	}
 	pending.tmp = ""
 	pending.written = path
-	return nil
+	return true, nil
 }
 
 const tempSuffix = ".tmp"

@@ -107,3 +107,29 @@ func TestWriteAtomicFailureKeepsOldFile(t *testing.T) {
 		t.Errorf("good file changed to %q", b)
 	}
 }
+
+// TestWriteUnnamedFallsBack: when the unnamed file cannot be given a
+// name, writeUnnamed changes nothing and says so (done false), so that
+// writeAtomic writes a named temporary file instead.
+func TestWriteUnnamedFallsBack(t *testing.T) {
+	dir := t.TempDir()
+	f, ok := createUnnamed(dir)
+	if !ok {
+		t.Skip("no unnamed files here")
+	}
+	target := filepath.Join(dir, "h.pdf")
+	// A folder that does not exist: the link fails.
+	done, err := writeUnnamed(f, filepath.Join(dir, "gone"), target, []byte("%PDF-1.7\n"))
+	if done || err != nil {
+		t.Fatalf("done %v, err %v; want not done, no error", done, err)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("the folder holds %d entries, want none", len(ents))
+	}
+	if err := writeAtomic(target, []byte("%PDF-1.7\n")); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(target); err != nil || string(b) != "%PDF-1.7\n" {
+		t.Errorf("writeAtomic: %q, %v", b, err)
+	}
+}
