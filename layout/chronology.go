@@ -223,7 +223,7 @@ func chronologyPages(rows []chronoRow, notes map[int]*Note, g geometry, st *Styl
 			page.Items = append(page.Items, Dest{Name: "chronology", X: x0, Y: y})
 			page.Items = append(page.Items, Text{X: x0, Y: y + ha, Text: "Chronology", Font: bold, Size: hs, Color: Black, W: m.Width("Chronology", bold, hs)})
 			y += st.HeadLeading[0] + st.HeadAfter[0]
-			intro := "Every event in date order, with the notes that give its sources; where sources differ, each other version under the event, with its source."
+			intro := "Every event in date order, with its summary and the notes that give its sources; where sources differ, each other version under it, with its source."
 			if context {
 				intro += " Events in italics are context, before or after the main period."
 			}
@@ -253,8 +253,14 @@ func chronologyPages(rows []chronoRow, notes map[int]*Note, g geometry, st *Styl
 		t, n2 := setLines([]Run{{Text: r.track, Font: reg, Size: size, Color: Black}}, x0+cols.track, by, cols.trackW, leading, Left, m)
 		e, n3 := setLines([]Run{{Text: numberDashes(r.ev.Title), Font: font, Size: size, Color: Black}}, x0+cols.title, by, cols.titleW, leading, Left, m)
 		cells = append(append(append(cells, d...), t...), e...)
-		// Every other version, a line (or more) each under the title,
-		// indented a little, its source in italics.
+		// The event's summary under its title, then every other
+		// version, a line (or more) each, indented a little, its source
+		// in italics.
+		if sum := strings.TrimSpace(r.ev.Summary); sum != "" {
+			v, nv := setLines([]Run{{Text: numberDashes(sum), Font: font, Size: size, Color: Black}}, x0+cols.title+6, by+Pt(n3)*leading, cols.titleW-6, leading, Left, m)
+			cells = append(cells, v...)
+			n3 += nv
+		}
 		for _, vl := range r.versions {
 			runs := []Run{{Text: vl.source + ": ", Font: it, Size: size, Color: Black}, {Text: numberDashes(vl.what), Font: reg, Size: size, Color: Black}}
 			v, nv := setLines(runs, x0+cols.title+6, by+Pt(n3)*leading, cols.titleW-6, leading, Left, m)

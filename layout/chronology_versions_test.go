@@ -2,6 +2,7 @@ package layout
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"annalist/content"
@@ -43,5 +44,48 @@ func TestVersionLines(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("versionLines =\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestChronologyPrintsSummaryAndVersions: an event's row holds its
+// title, then its summary, then each version with its source, in that
+// order down the Event column, all inside the text block.
+func TestChronologyPrintsSummaryAndVersions(t *testing.T) {
+	doc := datedDoc(t, "")
+	e := doc.Events[0]
+	e.Summary = "Summary words here."
+	d, _ := content.ParseDate("1920-05-19")
+	e.Versions = []content.Version{{Date: &d, Source: "kh", Locator: "p. 9"}}
+	seq := &NoteSeq{}
+	rows := chronologyRows(doc, seq)
+	notes := seq.Format(&fakeCiter{}, DefaultStyle())
+	g, _ := geometryFor("a4")
+	pages := chronologyPages(rows, notes, g, DefaultStyle(), fixedMeasurer{})
+	var ys = map[string]Pt{}
+	for _, p := range pages {
+		for _, it := range p.Items {
+			if x, ok := it.(Text); ok {
+				if _, seen := ys[x.Text]; !seen {
+					ys[x.Text] = x.Y
+				}
+				if x.X+x.W > g.page.W-g.frame.Right+0.01 {
+					t.Errorf("%q runs past the text block", x.Text)
+				}
+			}
+		}
+	}
+	title, okT := ys[e.Title]
+	sum, okS := ys["Summary words here."]
+	src := Pt(-1)
+	for text, y := range ys {
+		if strings.HasSuffix(text, ", p. 9: ") {
+			src = y
+		}
+	}
+	if !okT || !okS || src < 0 {
+		t.Fatalf("title %v, summary %v, version %v: not all printed (%v)", okT, okS, src >= 0, ys)
+	}
+	if !(title < sum && sum < src) {
+		t.Errorf("title at %.1f, summary at %.1f, version at %.1f: want them in that order", title, sum, src)
 	}
 }
