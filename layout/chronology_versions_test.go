@@ -78,7 +78,7 @@ func TestChronologyPrintsSummaryAndVersions(t *testing.T) {
 	sum, okS := ys["Summary words here."]
 	src := Pt(-1)
 	for text, y := range ys {
-		if strings.HasSuffix(text, ", p. 9: ") {
+		if strings.HasSuffix(strings.TrimSpace(text), ", p. 9:") {
 			src = y
 		}
 	}
