@@ -227,6 +227,27 @@ func unnamedTemps(dir string) bool {
 	return ok
 }
 
+// interruptRun prepares a build of in by the command bin over a folder
+// holding previous as h.pdf, its stderr going to the file errPath (read
+// while it runs, by waitWriting). The command is not started.
+func interruptRun(t *testing.T, bin, in string, previous []byte) (dir, out, errPath string, cmd *exec.Cmd) {
+	t.Helper()
+	dir = t.TempDir()
+	out = filepath.Join(dir, "h.pdf")
+	if err := os.WriteFile(out, previous, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	errPath = filepath.Join(t.TempDir(), "stderr")
+	errFile, err := os.Create(errPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { errFile.Close() })
+	cmd = exec.Command(bin, "build", in, "-o", out)
+	cmd.Stderr = errFile
+	return dir, out, errPath, cmd
+}
+
 // TestInterrupts signals the real command (built here) while it lays out
 // a large handout and while it writes the PDF: SIGINT exits 130 and
 // SIGTERM 143, the PDF already there is byte-identical, and no
@@ -257,19 +278,7 @@ func TestInterrupts(t *testing.T) {
 		{"SIGTERM during the write", syscall.SIGTERM, 143, small, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			out := filepath.Join(dir, "h.pdf")
-			if err := os.WriteFile(out, previous, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			errPath := filepath.Join(t.TempDir(), "stderr")
-			errFile, err := os.Create(errPath)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer errFile.Close()
-			cmd := exec.Command(bin, "build", tt.in, "-o", out)
-			cmd.Stderr = errFile
+			dir, out, errPath, cmd := interruptRun(t, bin, tt.in, previous)
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
@@ -321,19 +330,7 @@ func TestInterrupts(t *testing.T) {
 	// (staleAge unchanged), never a younger one, which may be a live
 	// run's, nor any other file.
 	t.Run("SIGKILL during the write, then the next run", func(t *testing.T) {
-		dir := t.TempDir()
-		out := filepath.Join(dir, "h.pdf")
-		if err := os.WriteFile(out, previous, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		errPath := filepath.Join(t.TempDir(), "stderr")
-		errFile, err := os.Create(errPath)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer errFile.Close()
-		cmd := exec.Command(bin, "build", small, "-o", out)
-		cmd.Stderr = errFile
+		dir, out, errPath, cmd := interruptRun(t, bin, small, previous)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}

@@ -277,6 +277,7 @@ func crowdedErr(doc *content.Document, ds *docSpans, tracks []string, day int64,
 		}
 	}
 	y, mo, d := content.FromDayNumber(day)
+	err := fmt.Errorf("%w: even the day %04d-%02d-%02d of %s does not fit a %.0f x %.0f pt box at %g pt; give that day's events in one track fewer overlapping spans, or shorten the track titles", ErrTooCrowded, y, mo, d, what, float64(box.W), float64(box.H), float64(MinTextSize))
 	// Said at the first event of that day and those tracks, as the
 	// loader says its problems: that is where the user can act.
 	show := map[string]bool{}
@@ -288,10 +289,10 @@ func crowdedErr(doc *content.Document, ds *docSpans, tracks []string, day int64,
 			continue
 		}
 		if b := ds.bounds[i]; b[0] <= day && day <= b[1] && e.Pos.File != "" {
-			return fmt.Errorf("%s: %w: even the day %04d-%02d-%02d of %s does not fit a %.0f x %.0f pt box at %g pt; give that day's events in one track fewer overlapping spans, or shorten the track titles", e.Pos, ErrTooCrowded, y, mo, d, what, float64(box.W), float64(box.H), float64(MinTextSize))
+			return fmt.Errorf("%s: %w", e.Pos, err)
 		}
 	}
-	return fmt.Errorf("%w: even the day %04d-%02d-%02d of %s does not fit a %.0f x %.0f pt box at %g pt; give that day's events in one track fewer overlapping spans, or shorten the track titles", ErrTooCrowded, y, mo, d, what, float64(box.W), float64(box.H), float64(MinTextSize))
+	return err
 }
 
 // busiestDay is the day in [from, to] that most of the track's events
