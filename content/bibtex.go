@@ -2,7 +2,6 @@ package content
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -15,42 +14,84 @@ import (
 // Better BibTeX exports it, and maps each entry to a Source with CSL
 // field names: @book, @incollection/@inbook, @article, @online/@misc with
 // a url, @thesis/@phdthesis/@mastersthesis, @unpublished, @letter,
-// @inreference, @report and their kin. Names are "Last, First and ...",
-// a braced name being a literal one ({International Committee of the
-// Red Cross}); TeX accents become Unicode ({\"u} → ü, {\c{s}} → ş), "--"
-// an en dash, and protecting braces are dropped (words whose small first
-// letter they protect are listed in Source.KeepCase, which headline style
-// leaves as written). @string macros and the
-// month macros are expanded; @comment and @preamble are skipped.
+// @inreference, @report, @patent, @video, @software, @dataset and their
+// kin; an entry of a type BibLaTeX does not define is read as a document.
+// Names are "Last, First and ...", a braced name being a literal one
+// ({International Committee of the Red Cross}); TeX accents become
+// Unicode ({\"u} → ü, {\c{s}} → ş), "--" an en dash, and protecting
+// braces are dropped (words whose small first letter they protect are
+// listed in Source.KeepCase, which headline style leaves as written).
+// @string macros and the month macros are expanded; @comment and
+// @preamble are skipped. A crossref or xdata entry lends its fields to
+// the entries that name it, as BibLaTeX's inheritance rules say (a book's
+// title becomes its chapter's booktitle); an @set cites its members.
 //
-// Every problem is reported, each as name:line:col: message, joined with
-// errors.Join; after a syntax error the parser resumes at the next '@'.
-// Entries with problems are left out, and the good entries are returned
-// even then: one bad entry must not make every citation of the others
-// unresolved.
-// Fields Annalist does not use (abstract, keywords, file, ...) are
-// ignored: BibTeX has no fixed vocabulary of fields.
-func ParseBibTeX(name string, data []byte) ([]*Source, error) {
-	srcs, _, err := parseBibTeX(name, data)
-	return srcs, err
+// A bibliography file is someone else's data, shared among handouts, so
+// nothing in it stops a build: each problem is a warning, as
+// name:line:col: message. After a syntax error the parser resumes at the
+// next '@'. An entry with a problem it cannot get past is left out; one
+// with a date that is not EDTF ("Autumn 2001", "1875 [2004]") keeps what
+// could be read of it. The good entries are returned even then: one bad
+// entry must not make every citation of the others unresolved.
+func ParseBibTeX(name string, data []byte) (sources []*Source, warnings []error) {
+	lib, _ := parseBibTeX(name, data)
+	return lib.sources, lib.warnings
 }
 
-// parseBibTeX is ParseBibTeX that also returns the keys of the entries
-// left out for their errors, each at its entry (the first, for a key
-// given twice), so that a citation of one can say so.
-func parseBibTeX(name string, data []byte) (sources []*Source, bad map[string]Pos, err error) {
+// library is what one bibliography file gives.
+type library struct {
+	sources []*Source
+	// bad are the keys of the entries left out for their problems, each
+	// at its entry (the first, for a key given twice), so that a citation
+	// of one can say so.
+	bad map[string]Pos
+	// why are the problems that left each of them out; a citation of
+	// one makes them errors.
+	why map[string][]error
+	// warnings are the problems, each positioned in the file.
+	warnings []error
+}
+
+// markBad records that the entry key at pos was left out, for the
+// problems why (also among the warnings).
+func (lib *library) markBad(key string, pos Pos, why ...error) {
+	if lib.bad == nil {
+		lib.bad = map[string]Pos{}
+		lib.why = map[string][]error{}
+	}
+	if _, ok := lib.bad[key]; !ok {
+		lib.bad[key] = pos
+	}
+	lib.why[key] = append(lib.why[key], why...)
+}
+
+// sortWarnings puts the warnings in the order of the file, as the
+// loader prints them; problems found together keep their order.
+func (lib *library) sortWarnings() {
+	pos := func(e error) Pos {
+		if m := posPrefixRE.FindStringSubmatch(e.Error()); m != nil {
+			ln, _ := strconv.Atoi(m[2])
+			col, _ := strconv.Atoi(m[3])
+			return Pos{m[1], ln, col}
+		}
+		return Pos{}
+	}
+	slices.SortStableFunc(lib.warnings, func(a, b error) int { return comparePos(pos(a), pos(b)) })
+}
+
+// parseBibTeX is ParseBibTeX, with the keys of the entries left out. Its
+// error is always nil (a BibTeX file has no syntax that loses all of it),
+// to match parseCSLJSON.
+func parseBibTeX(name string, data []byte) (*library, error) {
 	data = bytes.TrimPrefix(data, utf8BOM) // as the loader does: a BOM is no text
 	p := &bibParser{lines: newLineIndex(name, data), src: data, macros: map[string]string{}}
 	for _, m := range monthNames {
 		p.macros[strings.ToLower(m[:3])] = m
 	}
+	lib := &library{}
 	seen := map[string]Pos{}
-	bad = map[string]Pos{}
-	markBad := func(e *bibEntry) {
-		if _, ok := bad[e.key]; !ok {
-			bad[e.key] = p.lines.pos(e.off)
-		}
-	}
+	var entries []*bibEntry
+	byKey := map[string]*bibEntry{}
 	for {
 		at := p.nextEntry()
 		if at < 0 {
@@ -60,7 +101,7 @@ func parseBibTeX(name string, data []byte) (sources []*Source, bad map[string]Po
 		if err != nil {
 			p.errs = append(p.errs, err)
 			if e != nil {
-				markBad(e) // its key was read before the error
+				lib.markBad(e.key, p.lines.pos(e.off), err) // its key was read before the error
 			}
 			continue
 		}
@@ -68,19 +109,32 @@ func parseBibTeX(name string, data []byte) (sources []*Source, bad map[string]Po
 			continue // @string, @comment, @preamble
 		}
 		if first, dup := seen[e.key]; dup {
-			p.errs = append(p.errs, p.lines.errorf(e.off, "duplicate key %q (first at %d:%d)", e.key, first.Line, first.Column))
+			// The first is kept, with no cause to be cited in error.
+			p.errs = append(p.errs, p.lines.errorf(e.off, "duplicate key %q (first at %d:%d); this one is left out", e.key, first.Line, first.Column))
 			continue
 		}
 		seen[e.key] = p.lines.pos(e.off)
-		s, errs := p.toSource(e)
-		if len(errs) > 0 {
-			p.errs = append(p.errs, errs...)
-			markBad(e)
+		// Keys are case-insensitive in BibLaTeX's crossref and xdata.
+		byKey[strings.ToLower(e.key)] = e
+		entries = append(entries, e)
+	}
+	for _, e := range entries {
+		p.inherit(e, byKey)
+	}
+	for _, e := range entries {
+		if e.typ == "xdata" {
+			continue // a store of fields for others, not a work
+		}
+		s, why := p.toSource(e, byKey)
+		if s == nil {
+			lib.markBad(e.key, p.lines.pos(e.off), why...)
 			continue
 		}
-		sources = append(sources, s)
+		lib.sources = append(lib.sources, s)
 	}
-	return sources, bad, errors.Join(p.errs...)
+	lib.warnings = p.errs
+	lib.sortWarnings()
+	return lib, nil
 }
 
 type bibParser struct {
@@ -98,6 +152,8 @@ type bibEntry struct {
 	off    int
 	fields map[string]bibField
 	order  []string
+	// inherited is set once the crossref and xdata fields are resolved.
+	inherited bool
 }
 
 type bibField struct {
@@ -172,6 +228,13 @@ func (p *bibParser) entry() (*bibEntry, error) {
 	}
 	p.skipSpace()
 	if p.i >= len(p.src) || (p.src[p.i] != '{' && p.src[p.i] != '(') {
+		if typ == "comment" {
+			// "@comment text": BibTeX ignores the rest of the line.
+			for p.i < len(p.src) && p.src[p.i] != '\n' {
+				p.i++
+			}
+			return nil, nil
+		}
 		return nil, p.fail(at, "@%s is not followed by '{'", typ)
 	}
 	open := p.src[p.i]
@@ -271,7 +334,9 @@ func (p *bibParser) entry() (*bibEntry, error) {
 			return e, err
 		}
 		if _, dup := e.fields[fname]; dup {
-			return e, p.fail(foff, "entry %q: field %q given twice", key, fname)
+			// As BibTeX does: the first is used.
+			p.errs = append(p.errs, p.errorf(foff, "entry %q: field %q given twice; the first is used", key, fname))
+			continue
 		}
 		e.fields[fname] = bibField{value: v, off: foff}
 		e.order = append(e.order, fname)
@@ -313,7 +378,8 @@ func (p *bibParser) value() (string, error) {
 			}
 			m, ok := p.macros[strings.ToLower(name)]
 			if !ok {
-				return "", p.fail(off, "unknown macro %q (define it with @string)", name)
+				// As BibTeX does: a warning, and the macro is empty.
+				p.errs = append(p.errs, p.errorf(off, "unknown macro %q (define it with @string); read as empty", name))
 			}
 			b.WriteString(m)
 		}
@@ -383,28 +449,157 @@ func (p *bibParser) quoted() (string, error) {
 
 // bibTypes maps entry types to CSL types.
 var bibTypes = map[string]string{
-	"book": "book", "mvbook": "book", "booklet": "book", "manual": "book", "collection": "book",
-	"mvcollection": "book", "proceedings": "book", "periodical": "book", "reference": "book",
-	"mvreference":  "book",
+	"book": "book", "mvbook": "book", "booklet": "pamphlet", "manual": "book", "collection": "book",
+	"mvcollection": "book", "proceedings": "book", "mvproceedings": "book", "periodical": "periodical",
+	"reference": "book", "mvreference": "book", "commentary": "book",
 	"incollection": "chapter", "inbook": "chapter", "bookinbook": "chapter", "suppbook": "chapter",
-	"inproceedings": "paper-conference", "conference": "paper-conference",
-	"article": "article-journal",
-	"online":  "webpage", "www": "webpage", "electronic": "webpage",
+	"suppcollection": "chapter",
+	"inproceedings":  "paper-conference", "conference": "paper-conference",
+	"article": "article-journal", "suppperiodical": "article-journal",
+	"online": "webpage", "www": "webpage", "electronic": "webpage",
 	"thesis": "thesis", "phdthesis": "thesis", "mastersthesis": "thesis",
 	"unpublished": "manuscript",
 	"letter":      "letter",
 	"inreference": "entry-encyclopedia",
 	"report":      "report", "techreport": "report",
 	"misc": "document",
+	// BibLaTeX's other types, as Better BibTeX maps them to CSL.
+	"patent": "patent", "video": "motion_picture", "movie": "motion_picture",
+	"audio": "song", "music": "song", "artwork": "graphic", "image": "graphic",
+	"software": "software", "dataset": "dataset", "standard": "standard",
+	"performance": "performance", "review": "review", "legislation": "legislation",
+	"legal": "legislation", "jurisdiction": "legal_case", "interview": "interview",
+	"map": "map", "bibnote": "document", "set": "set",
+	// Zotero's item types, which Mendeley and others write as BibTeX
+	// types (@web_page, @book_section), underscores dropped.
+	"journalarticle": "article-journal", "magazinearticle": "article-magazine",
+	"newspaperarticle": "article-newspaper", "booksection": "chapter", "webpage": "webpage",
+	"conferencepaper": "paper-conference", "encyclopediaarticle": "entry-encyclopedia",
+	"dictionaryentry": "entry-dictionary", "blogpost": "post-weblog", "forumpost": "post",
+	"email": "personal_communication", "presentation": "speech", "film": "motion_picture",
+	"videorecording": "motion_picture", "audiorecording": "song", "podcast": "song",
+	"tvbroadcast": "broadcast", "radiobroadcast": "broadcast", "computerprogram": "software",
+	"statute": "legislation", "case": "legal_case", "hearing": "hearing", "bill": "bill",
+	"manuscript": "manuscript", "generic": "document", "internet": "webpage",
 }
 
-// toSource maps an entry to a Source.
-func (p *bibParser) toSource(e *bibEntry) (*Source, []error) {
+// crossInherit is how BibLaTeX renames a crossref parent's fields in its
+// child (the BibLaTeX manual, appendix B): a book's title is the
+// booktitle of a chapter in it, a multi-volume work's title the maintitle
+// of its volume. Keys are "parent>child" types; the parent's other fields
+// are copied under their own names.
+var crossInherit = func() map[string]map[string]string {
+	m := map[string]map[string]string{}
+	add := func(parents, children string, fields map[string]string) {
+		for _, pt := range strings.Fields(parents) {
+			for _, ct := range strings.Fields(children) {
+				k := pt + ">" + ct
+				if m[k] == nil {
+					m[k] = map[string]string{}
+				}
+				for from, to := range fields {
+					m[k][from] = to
+				}
+			}
+		}
+	}
+	main := map[string]string{"title": "maintitle", "subtitle": "mainsubtitle", "titleaddon": "maintitleaddon"}
+	book := map[string]string{"title": "booktitle", "subtitle": "booksubtitle", "titleaddon": "booktitleaddon"}
+	add("mvbook", "book inbook bookinbook suppbook", main)
+	add("mvcollection mvreference", "collection reference incollection inreference suppcollection", main)
+	add("mvproceedings", "proceedings inproceedings", main)
+	add("book", "inbook bookinbook suppbook", book)
+	add("collection reference", "incollection inreference suppcollection", book)
+	add("proceedings", "inproceedings", book)
+	add("periodical", "article suppperiodical", map[string]string{"title": "journaltitle", "subtitle": "journalsubtitle"})
+	add("mvbook book", "inbook bookinbook suppbook", map[string]string{"author": "bookauthor"})
+	return m
+}()
+
+// notInherited are the fields a child never takes from its parent: they
+// name or sort the parent itself.
+var notInherited = setOf(`ids crossref xref xdata entryset entrysubtype execute label options presort
+	related relatedoptions relatedstring relatedtype shorthand shorthandintro sortkey sorttitle
+	shorttitle indextitle indexsorttitle`)
+
+// inherit fills e's missing fields from the entries its xdata and
+// crossref fields name, theirs first resolved in turn; a key that names
+// no entry, or a loop, is a warning.
+func (p *bibParser) inherit(e *bibEntry, byKey map[string]*bibEntry) {
+	p.inheritFrom(e, byKey, map[*bibEntry]bool{})
+}
+
+func (p *bibParser) inheritFrom(e *bibEntry, byKey map[string]*bibEntry, busy map[*bibEntry]bool) {
+	if e.inherited || busy[e] {
+		return
+	}
+	busy[e] = true
+	defer func() { e.inherited = true; delete(busy, e) }()
+	parent := func(field, key string) *bibEntry {
+		f := e.fields[field]
+		pe := byKey[strings.ToLower(key)]
+		switch {
+		case pe == nil:
+			p.errs = append(p.errs, p.lines.errorf(f.off, "entry %q: %s %q names no entry in this file; nothing is inherited", e.key, field, key))
+			return nil
+		case busy[pe]:
+			p.errs = append(p.errs, p.lines.errorf(f.off, "entry %q: %s %q leads back to this entry; nothing is inherited", e.key, field, key))
+			return nil
+		}
+		p.inheritFrom(pe, byKey, busy)
+		return pe
+	}
+	take := func(name string, f bibField) {
+		if _, has := e.fields[name]; !has && !notInherited[name] {
+			e.fields[name] = f
+			e.order = append(e.order, name)
+		}
+	}
+	if f, ok := e.fields["xdata"]; ok {
+		for _, key := range strings.Split(f.value, ",") {
+			if key = strings.TrimSpace(key); key == "" {
+				continue
+			}
+			if pe := parent("xdata", key); pe != nil {
+				for _, name := range pe.order {
+					take(name, pe.fields[name])
+				}
+			}
+		}
+	}
+	if f, ok := e.fields["crossref"]; ok {
+		if pe := parent("crossref", strings.TrimSpace(f.value)); pe != nil {
+			renamed := crossInherit[pe.typ+">"+e.typ]
+			for _, name := range pe.order {
+				if to, ok := renamed[name]; ok {
+					take(to, pe.fields[name])
+				}
+			}
+			for _, name := range pe.order {
+				if _, ok := renamed[name]; !ok || name == "author" {
+					take(name, pe.fields[name])
+				}
+			}
+		}
+	}
+}
+
+// toSource maps an entry to a Source, adding its problems to p.errs. It
+// returns nil when the entry is left out, and why.
+func (p *bibParser) toSource(e *bibEntry, byKey map[string]*bibEntry) (_ *Source, why []error) {
 	s := &Source{ID: e.key, Pos: p.lines.pos(e.off)}
-	var errs []error
-	typ, ok := bibTypes[e.typ]
-	if !ok {
-		return nil, []error{p.errorf(e.off, "entry %q: unknown entry type @%s", e.key, e.typ)}
+	var errs []error // problems that leave the entry out
+	warn := func(off int, format string, args ...any) {
+		p.errs = append(p.errs, p.errorf(off, "entry %q: "+format, append([]any{e.key}, args...)...))
+	}
+	typ, known := bibTypes[strings.ReplaceAll(e.typ, "_", "")]
+	if !known {
+		// As BibLaTeX does with a type it does not define.
+		warn(e.off, "@%s is no BibLaTeX entry type; read as a document (@misc)", e.typ)
+		typ = "document"
+	}
+	if typ == "set" {
+		return p.set(e, s, byKey)
 	}
 	get := func(names ...string) string {
 		for _, n := range names {
@@ -426,9 +621,12 @@ func (p *bibParser) toSource(e *bibEntry) (*Source, []error) {
 		if !ok {
 			return nil
 		}
-		ns, msg := parseBibNames(f.value)
+		ns, msg, soft := parseBibNames(f.value)
+		if soft != "" {
+			warn(f.off, "%s: %s", field, soft)
+		}
 		if msg != "" {
-			errs = append(errs, p.errorf(f.off, "entry %q: %s: %s", e.key, field, msg))
+			errs = append(errs, p.errorf(f.off, "entry %q: %s: %s; the entry is left out", e.key, field, msg))
 		}
 		return ns
 	}
@@ -523,48 +721,96 @@ func (p *bibParser) toSource(e *bibEntry) (*Source, []error) {
 	}
 	s.Type = typ
 
-	date := func(dst **Date, fields ...string) {
-		for _, n := range fields {
-			f, ok := e.fields[n]
-			if !ok {
-				continue
-			}
-			edtf := strings.TrimSpace(detex(f.value))
-			// BibLaTeX writes an open end as an empty one ("1920/"),
-			// EDTF as "..".
-			if strings.HasSuffix(edtf, "/") {
-				edtf += ".."
-			} else if strings.HasPrefix(edtf, "/") {
-				edtf = ".." + edtf
-			}
-			d, err := ParseDate(edtf)
-			if err != nil {
-				errs = append(errs, p.errorf(f.off, "entry %q: %s: cannot read date %q: %v", e.key, n, edtf, err))
-				return
-			}
-			*dst = &d
+	// A date that is not EDTF is read as far as it goes, with a
+	// warning; one with no year in it is left out, the entry kept.
+	date := func(dst **Date, f bibField, name, text string) {
+		edtf := strings.TrimSpace(text)
+		// BibLaTeX writes an open end as an empty one ("1920/"),
+		// EDTF as "..".
+		if strings.HasSuffix(edtf, "/") {
+			edtf += ".."
+		} else if strings.HasPrefix(edtf, "/") {
+			edtf = ".." + edtf
+		}
+		d, orig, read, ok := looseDate(edtf)
+		switch {
+		case !ok:
+			warn(f.off, "%s: cannot read date %q: %s; printed without it", name, edtf, looseDateError(edtf))
 			return
+		case read != "":
+			warn(f.off, "%s: %q is not an EDTF date; read %s", name, edtf, read)
+		}
+		*dst = &d
+		if orig != nil && s.Original == nil {
+			s.Original = orig
 		}
 	}
-	date(&s.Issued, "date")
-	if s.Issued == nil {
-		if f, ok := e.fields["year"]; ok {
-			edtf, msg := yearMonthDay(detex(f.value), get("month"), get("day"))
-			if msg == "" {
-				d, err := ParseDate(edtf)
-				if err != nil {
-					msg = fmt.Sprintf("cannot read date %q: %v", edtf, err)
-				} else {
-					s.Issued = &d
+	if f, ok := e.fields["date"]; ok {
+		date(&s.Issued, f, "date", detex(f.value))
+	} else if f, ok := e.fields["year"]; ok {
+		year := strings.TrimSpace(detex(f.value))
+		edtf, msg := yearMonthDay(year, get("month"), get("day"))
+		_, yearErr := strconv.Atoi(year)
+		switch {
+		case msg == "":
+			date(&s.Issued, f, "year", edtf)
+		case yearErr == nil:
+			// The month or the day is what cannot be read.
+			at := f
+			for _, n := range []string{"day", "month"} {
+				if g, ok := e.fields[n]; ok {
+					at = g
 				}
 			}
-			if msg != "" {
-				errs = append(errs, p.errorf(f.off, "entry %q: year: %s", e.key, msg))
-			}
+			warn(at.off, "%s; read as the year %s alone", msg, year)
+			date(&s.Issued, f, "year", year)
+		default:
+			// "year = {Autumn 2001}", "{1875 [2004]}": read with the
+			// month, if any, as far as it goes.
+			date(&s.Issued, f, "year", strings.TrimSpace(get("month")+" "+year))
 		}
 	}
-	date(&s.Accessed, "urldate")
-	return s, errs
+	if f, ok := e.fields["origdate"]; ok {
+		date(&s.Original, f, "origdate", detex(f.value))
+	}
+	if f, ok := e.fields["urldate"]; ok {
+		date(&s.Accessed, f, "urldate", detex(f.value))
+	}
+	if len(errs) > 0 {
+		p.errs = append(p.errs, errs...)
+		return nil, errs
+	}
+	return s, nil
+}
+
+// set reads an @set: a citation of it cites its members, the entries
+// its entryset field names, in order.
+func (p *bibParser) set(e *bibEntry, s *Source, byKey map[string]*bibEntry) (*Source, []error) {
+	f, ok := e.fields["entryset"]
+	if !ok {
+		err := p.errorf(e.off, "entry %q: @set has no entryset; the entry is left out", e.key)
+		p.errs = append(p.errs, err)
+		return nil, []error{err}
+	}
+	for _, key := range strings.Split(detex(f.value), ",") {
+		key = strings.TrimSpace(key)
+		switch m := byKey[strings.ToLower(key)]; {
+		case key == "":
+		case m == nil:
+			p.errs = append(p.errs, p.errorf(f.off, "entry %q: entryset: %q names no entry in this file; it is left out of the set", e.key, key))
+		case m.typ == "set":
+			p.errs = append(p.errs, p.errorf(f.off, "entry %q: entryset: %q is itself a set; it is left out of the set", e.key, key))
+		default:
+			s.Members = append(s.Members, m.key)
+		}
+	}
+	if len(s.Members) == 0 {
+		err := p.errorf(f.off, "entry %q: the set has no members; the entry is left out", e.key)
+		p.errs = append(p.errs, err)
+		return nil, []error{err}
+	}
+	s.Type = "set"
+	return s, nil
 }
 
 // yearMonthDay builds an EDTF date from BibTeX's year, month and day.
@@ -638,12 +884,14 @@ func urlIn(v string) string {
 
 // parseBibNames splits "Last, First and {Literal Name} and First von
 // Last".
-func parseBibNames(v string) ([]Name, string) {
+func parseBibNames(v string) (_ []Name, msg, soft string) {
 	var out []Name
 	for _, part := range splitDepth0(v, " and ") {
 		part = strings.TrimSpace(part)
 		if part == "" {
-			return nil, "empty name (a stray \"and\"?)"
+			// Often a macro defined in another file, read as empty.
+			soft = "an empty name (a stray \"and\"?) is skipped"
+			continue
 		}
 		if part == "others" {
 			continue // "and others": et al., which Chicago prints from the count
@@ -654,7 +902,11 @@ func parseBibNames(v string) ([]Name, string) {
 		}
 		commas := splitDepth0(part, ",")
 		var n Name
+		if ext, ok := extendedName(commas); ok {
+			n, commas = ext, nil
+		}
 		switch len(commas) {
+		case 0: // BibLaTeX's extended form, read above
 		case 1:
 			words := splitWords(part)
 			if len(words) == 1 {
@@ -680,18 +932,57 @@ func parseBibNames(v string) ([]Name, string) {
 			n.Family = detex(strings.TrimSpace(commas[0])) + " " + detex(strings.TrimSpace(commas[1]))
 			n.Given = detex(strings.TrimSpace(commas[2]))
 		default:
-			return nil, fmt.Sprintf("cannot read name %q: too many commas", part)
+			return nil, fmt.Sprintf("cannot read name %q: too many commas", part), soft
 		}
 		n.Family, n.Given = strings.TrimSpace(n.Family), strings.TrimSpace(n.Given)
 		if n.Family == "" && n.Given == "" {
-			return nil, fmt.Sprintf("cannot read name %q", part)
+			return nil, fmt.Sprintf("cannot read name %q", part), soft
 		}
 		if n.Family == "" {
 			n.Family, n.Given = n.Given, ""
 		}
 		out = append(out, n)
 	}
-	return out, ""
+	return out, "", soft
+}
+
+// extendedName reads BibLaTeX's extended name format, as Better BibLaTeX
+// writes names with particles: "family=Dijk, given=Marten, prefix=van,
+// useprefix=true". A prefix joins the family name, as "von" does in
+// "von Last, First".
+func extendedName(parts []string) (Name, bool) {
+	var n Name
+	var prefix, suffix string
+	named := false
+	for _, part := range parts {
+		k, v, ok := strings.Cut(part, "=")
+		if !ok {
+			return Name{}, false
+		}
+		v = detex(strings.Trim(strings.TrimSpace(v), `"`))
+		switch strings.ToLower(strings.TrimSpace(k)) {
+		case "family":
+			n.Family, named = v, true
+		case "given":
+			n.Given, named = v, true
+		case "prefix":
+			prefix = v
+		case "suffix":
+			suffix = v
+		}
+		// Other keys (useprefix, juniorcomma, given-i) shape how
+		// BibLaTeX prints the name, not what it is.
+	}
+	if !named {
+		return Name{}, false
+	}
+	if prefix != "" {
+		n.Family = strings.TrimSpace(prefix + " " + n.Family)
+	}
+	if suffix != "" {
+		n.Family += " " + suffix
+	}
+	return n, n.Family != "" || n.Given != ""
 }
 
 func braceDepthOK(s string) bool {

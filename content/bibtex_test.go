@@ -1,6 +1,8 @@
 package content
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -54,9 +56,14 @@ func TestParseBibNames(t *testing.T) {
 		{"Aristotle", []Name{{Family: "Aristotle"}}},
 		{"Smith, Ann AND Jones, Bob and others", []Name{{Family: "Smith", Given: "Ann"}, {Family: "Jones", Given: "Bob"}}},
 		{`G{\"o}kay, B{\"u}lent`, []Name{{Family: "Gökay", Given: "Bülent"}}},
+		// BibLaTeX's extended form, as Better BibLaTeX writes particles
+		// (its fixture "AuthorsAlpha cannot properly deal with lastname
+		// with prefix like von van de ... #3272").
+		{"family=Dijk, given=Marten, prefix=van, useprefix=true", []Name{{Family: "van Dijk", Given: "Marten"}}},
+		{"family=Stevenson, given=Adlai E., suffix=III, juniorcomma=true", []Name{{Family: "Stevenson III", Given: "Adlai E."}}},
 	} {
-		got, msg := parseBibNames(tt.in)
-		if msg != "" || !reflect.DeepEqual(got, tt.want) {
+		got, msg, soft := parseBibNames(tt.in)
+		if msg != "" || soft != "" || !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("parseBibNames(%q) = %+v, %q; want %+v", tt.in, got, msg, tt.want)
 		}
 	}
@@ -75,9 +82,9 @@ func TestParseBibTeXFields(t *testing.T) {
 @book{e, title = {E}, date = {1920-06-05/1921-09}, note = {A note}, series = {Series}, edition = {2}}
 @book{open, title = {O}, date = {1920/}}
 `
-	srcs, err := ParseBibTeX("x.bib", []byte(data))
-	if err != nil {
-		t.Fatal(err)
+	srcs, warns := ParseBibTeX("x.bib", []byte(data))
+	if warns != nil {
+		t.Fatal(warns)
 	}
 	byID := map[string]*Source{}
 	for _, s := range srcs {
@@ -105,6 +112,15 @@ func TestParseBibTeXFields(t *testing.T) {
 	}
 }
 
+// TestParseBibNamesEmpty: an empty name, often a macro defined in
+// another file, is skipped with a warning; the others are kept.
+func TestParseBibNamesEmpty(t *testing.T) {
+	got, msg, soft := parseBibNames(" and Gerald J. Sussman")
+	if msg != "" || soft == "" || !reflect.DeepEqual(got, []Name{{Family: "Sussman", Given: "Gerald J."}}) {
+		t.Errorf("got %+v, %q, %q", got, msg, soft)
+	}
+}
+
 func TestParseBibTeXErrors(t *testing.T) {
 	data := `@book{a, title = {x}, year = {19x0}}
 @book{b title = {x}}
@@ -118,25 +134,45 @@ func TestParseBibTeXErrors(t *testing.T) {
 @book{e, title = {unclosed}
 @book{ok, title = {Fine}}
 `
-	srcs, err := ParseBibTeX("refs.bib", []byte(data))
+	srcs, warns := ParseBibTeX("refs.bib", []byte(data))
 	want := strings.Join([]string{
-		`refs.bib:1:23: entry "a": year: "19x0" is not a year`,
+		`refs.bib:1:23: entry "a": year: cannot read date "19x0": ` + dateErrText("19x0") + `; printed without it`,
 		`refs.bib:2:9: entry "b": expected ',' after the key`,
-		`refs.bib:3:1: entry "c": unknown entry type @boook`,
-		`refs.bib:4:23: entry "d": author: cannot read name "Smith, J, K, L": too many commas`,
-		`refs.bib:5:18: unknown macro "foo" (define it with @string)`,
-		`refs.bib:6:1: duplicate key "a" (first at 1:1)`,
-		`refs.bib:7:23: entry "g": field "title" given twice`,
-		`refs.bib:8:10: entry "h": date: cannot read date "27 July 2017": ` + dateErrText("27 July 2017"),
+		`refs.bib:3:1: entry "c": @boook is no BibLaTeX entry type; read as a document (@misc)`,
+		`refs.bib:4:23: entry "d": author: cannot read name "Smith, J, K, L": too many commas; the entry is left out`,
+		`refs.bib:5:18: unknown macro "foo" (define it with @string); read as empty`,
+		`refs.bib:6:1: duplicate key "a" (first at 1:1); this one is left out`,
+		`refs.bib:7:23: entry "g": field "title" given twice; the first is used`,
+		`refs.bib:8:10: entry "h": date: "27 July 2017" is not an EDTF date; read as 2017-07-27`,
 		`refs.bib:9:7: @book entry has no citation key`,
 		`refs.bib:10:1: entry "e" is not closed with '}'`,
 	}, "\n")
-	if err == nil || err.Error() != want {
-		t.Errorf("errors:\n%v\nwant:\n%s", err, want)
+	if got := errors.Join(warns...); got == nil || got.Error() != want {
+		t.Errorf("warnings:\n%v\nwant:\n%s", got, want)
 	}
-	// The good entry is kept, so that its citations still resolve.
-	if len(srcs) != 1 || srcs[0].ID != "ok" || srcs[0].Title != "Fine" {
-		t.Errorf("sources with the errors = %v, want the one good entry", srcs)
+	// What can be read is kept, so that its citations still resolve: a
+	// date that is not EDTF as far as it goes, an unknown type as a
+	// document, an entry without its unreadable date.
+	var got []string
+	for _, s := range srcs {
+		d := ""
+		if s.Issued != nil {
+			d = s.Issued.Source
+		}
+		got = append(got, s.ID+" "+s.Type+" "+d)
+	}
+	if w := []string{"a book ", "c document ", "f book ", "g book ", "h book 2017-07-27", "ok book "}; !slices.Equal(got, w) {
+		t.Errorf("sources kept = %q, want %q", got, w)
+	}
+	// Left out, each at its entry, for a citation of it to say so.
+	lib, _ := parseBibTeX("refs.bib", []byte(data))
+	var bad []string
+	for k, p := range lib.bad {
+		bad = append(bad, fmt.Sprintf("%s@%d", k, p.Line))
+	}
+	slices.Sort(bad)
+	if w := []string{"b@2", "d@4", "e@10"}; !slices.Equal(bad, w) {
+		t.Errorf("left out = %q, want %q", bad, w)
 	}
 }
 
@@ -149,16 +185,16 @@ func FuzzParseBibTeX(f *testing.F) {
 	f.Add([]byte(`@string{x = "a" # {b}} @article{k, author = {{Lit} and von Last, Jr, First}, title = x # "{\"u}", year = 1920, month = may}`))
 	f.Add([]byte(`@book(k, title = {\c{s}\'{e}\v s}, date = {1920-05~}, urldate = {2020})`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		srcs, err := ParseBibTeX("f.bib", data)
-		if err != nil {
-			for _, line := range strings.Split(err.Error(), "\n") {
+		srcs, warns := ParseBibTeX("f.bib", data)
+		for _, w := range warns {
+			for _, line := range strings.Split(w.Error(), "\n") {
 				if !strings.HasPrefix(line, "f.bib:") {
-					t.Fatalf("unpositioned error %q", line)
+					t.Fatalf("unpositioned warning %q", line)
 				}
 			}
-			// The good entries come back with the errors: they must be
-			// as sound as those of a file without errors.
 		}
+		// The good entries come back with the warnings: they must be as
+		// sound as those of a file without any.
 		c := NewCiter(testDoc(srcs), CiteOptions{})
 		for _, s := range srcs {
 			if s.ID == "" || s.Pos.File != "f.bib" || s.Pos.Line < 1 {
@@ -201,9 +237,9 @@ func TestDetexKeepCase(t *testing.T) {
 // TestBibTeXProtectedCase: the headline style of a note leaves a word
 // whose small letter is protected with braces as it is written.
 func TestBibTeXProtectedCase(t *testing.T) {
-	srcs, err := ParseBibTeX("refs.bib", []byte(`@book{k, title = {{\"u}ber all: {de} Gaulle in exile}, year = 1920}`))
-	if err != nil {
-		t.Fatal(err)
+	srcs, warns := ParseBibTeX("refs.bib", []byte(`@book{k, title = {{\"u}ber all: {de} Gaulle in exile}, year = 1920}`))
+	if warns != nil {
+		t.Fatal(warns)
 	}
 	c := NewCiter(testDoc(srcs), CiteOptions{})
 	got := render(c.Note([]Cite{{Source: "k"}}))

@@ -73,6 +73,7 @@ func NewCiter(doc *Document, opts CiteOptions) *Citer {
 func (c *Citer) Note(cites []Cite) []Span {
 	var b builder
 	var norm []Cite
+	cites = c.expandSets(cites)
 	for i, ct := range cites {
 		if i > 0 {
 			b.punct(";")
@@ -134,6 +135,39 @@ func (c *Citer) Note(cites []Cite) []Span {
 	}
 	c.prev = norm
 	return b.spans
+}
+
+// expandSets replaces the citation of a set of works (BibLaTeX's @set)
+// with citations of its members, as BibLaTeX prints one: the prefix
+// before the first, the locator and suffix after the last.
+func (c *Citer) expandSets(cites []Cite) []Cite {
+	var out []Cite
+	for i, ct := range cites {
+		src := c.byID[ct.Source]
+		if src == nil || len(src.Members) == 0 {
+			if out != nil {
+				out = append(out, ct)
+			}
+			continue
+		}
+		if out == nil {
+			out = append([]Cite(nil), cites[:i]...)
+		}
+		for j, m := range src.Members {
+			n := Cite{Source: m, Pos: ct.Pos}
+			if j == 0 {
+				n.Prefix = ct.Prefix
+			}
+			if j == len(src.Members)-1 {
+				n.Locator, n.Suffix = ct.Locator, ct.Suffix
+			}
+			out = append(out, n)
+		}
+	}
+	if out == nil {
+		return cites
+	}
+	return out
 }
 
 // isIbid reports whether cite i of the current note, of source id with

@@ -53,13 +53,13 @@ func TestBibliographyFiles(t *testing.T) {
 		}
 		return data
 	}
-	fromJSON, err := ParseCSLJSON("sources.json", read("sources.json"))
-	if err != nil {
-		t.Fatalf("ParseCSLJSON: %v", err)
+	fromJSON, warns, err := ParseCSLJSON("sources.json", read("sources.json"))
+	if err != nil || warns != nil {
+		t.Fatalf("ParseCSLJSON: %v %v", err, warns)
 	}
-	fromBib, err := ParseBibTeX("sources.bib", read("sources.bib"))
-	if err != nil {
-		t.Fatalf("ParseBibTeX: %v", err)
+	fromBib, warns := ParseBibTeX("sources.bib", read("sources.bib"))
+	if warns != nil {
+		t.Fatalf("ParseBibTeX: %v", warns)
 	}
 	if len(fromJSON) != 10 || len(fromBib) != 10 {
 		t.Fatalf("read %d sources from JSON and %d from BibTeX, want 10 each", len(fromJSON), len(fromBib))

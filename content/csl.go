@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -18,10 +19,16 @@ import (
 // BibTeX export it: an array of items with "id", "type", names
 // ("author": [{"family", "given"} or {"literal"}]), dates ("issued":
 // {"date-parts": [[2017, 7, 27]]} or {"raw": "..."}) and the other CSL
-// variables. Every problem is reported, each as name:line:col: message,
-// joined with errors.Join. Items with problems are left out, and the
-// good items are returned even then: one bad item must not make every
-// citation of the others unresolved.
+// variables.
+//
+// A bibliography file is someone else's data, shared among handouts, so
+// a problem in an item is a warning, as name:line:col: message, and
+// never stops the others: each item is read on its own, so even a syntax
+// error loses only the item it is in. An item with a problem it cannot
+// get past (no key, names that are not names) is left out; one with a
+// date that is not EDTF, or a value of the wrong kind, keeps what could
+// be read of it. Only a file that is not a JSON array at all is an
+// error.
 //
 // An item's key (the source id cited as [@key]) is its "citation-key"
 // (CSL 1.0.2; Better BibTeX and Zotero 7 export the key the author types
@@ -31,79 +38,167 @@ import (
 // can never be taken for another's key, and a duplicate is always one
 // key given twice.
 //
-// Field names are checked against the CSL 1.0.2 variables, so that a typo
-// does not silently lose a field; CSL variables Annalist does not print
-// (abstract, ISBN, ...) are accepted and ignored.
-func ParseCSLJSON(name string, data []byte) ([]*Source, error) {
-	srcs, _, err := parseCSLJSON(name, data)
-	return srcs, err
+// Fields that are not CSL 1.0.2 variables are ignored; one a letter or
+// two from a variable Annalist prints is a warning, so that a typo does
+// not silently lose a field.
+func ParseCSLJSON(name string, data []byte) (sources []*Source, warnings []error, err error) {
+	lib, err := parseCSLJSON(name, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	return lib.sources, lib.warnings, nil
 }
 
-// parseCSLJSON is ParseCSLJSON that also returns the keys of the items
-// left out for their errors, each at its item (the first, for a key given
-// twice), so that a citation of one can say so.
-func parseCSLJSON(name string, data []byte) (_ []*Source, bad map[string]Pos, _ error) {
+// parseCSLJSON is ParseCSLJSON, with the keys of the items left out.
+func parseCSLJSON(name string, data []byte) (*library, error) {
 	data = bytes.TrimPrefix(data, utf8BOM) // as the loader does: a BOM is no text
 	lines := newLineIndex(name, data)
-	// Check the syntax of the whole file first: Unmarshal's syntax errors
-	// carry the absolute offset, which the streaming decoder's do not.
-	var whole json.RawMessage
-	if err := json.Unmarshal(data, &whole); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			if se.Offset >= int64(len(data)) && strings.Contains(se.Error(), "end of JSON input") {
-				return nil, nil, lines.errorf(len(data), "invalid JSON: unexpected end of file")
-			}
-			return nil, nil, lines.errorf(int(se.Offset)-1, "invalid JSON: %v", se)
-		}
-		return nil, nil, lines.errorf(0, "invalid JSON: %v", err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	tok, err := dec.Token()
+	items, warns, err := jsonItems(lines, data)
 	if err != nil {
-		return nil, nil, lines.jsonError(err, dec)
+		return nil, err
 	}
-	if d, ok := tok.(json.Delim); !ok || d != '[' {
-		return nil, nil, lines.errorf(skipSpace(data, 0), "CSL-JSON must be an array of items")
-	}
-	var (
-		errs    []error
-		sources []*Source
-		seen    = map[string]Pos{}
-		sug     = &suggester{budget: suggestBudget}
-	)
-	for i := 1; dec.More(); i++ {
-		start := skipSpace(data, int(dec.InputOffset()))
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			errs = append(errs, lines.jsonError(err, dec))
-			return sources, bad, errors.Join(errs...)
+	lib := &library{warnings: warns}
+	seen := map[string]Pos{}
+	sug := &suggester{budget: suggestBudget}
+	for i, it := range items {
+		raw := data[it[0]:it[1]]
+		start := it[0]
+		var v json.RawMessage
+		if err := json.Unmarshal(raw, &v); err != nil {
+			off, msg := start, strings.TrimPrefix(err.Error(), "json: ")
+			var se *json.SyntaxError
+			if errors.As(err, &se) {
+				off = start + int(se.Offset) - 1
+				if strings.Contains(msg, "end of JSON input") {
+					off, msg = it[1], "unexpected end of the item"
+				}
+			}
+			err := lines.errorf(off, "invalid JSON: %s; item %d is left out", msg, i+1)
+			lib.warnings = append(lib.warnings, err)
+			if key := brokenItemKey(raw); key != "" {
+				lib.markBad(key, lines.pos(start), err)
+			}
+			continue
 		}
-		s, keyOff, itemErrs := parseCSLItem(lines, sug, raw, start, i)
-		errs = append(errs, itemErrs...)
+		s, keyOff, warns, why := parseCSLItem(lines, sug, raw, start, i+1)
+		lib.warnings = append(lib.warnings, warns...)
 		if s == nil || s.ID == "" {
 			continue
 		}
 		// Both at the field that gives the key: "citation-key" or "id".
 		if p, dup := seen[s.ID]; dup {
-			errs = append(errs, lines.errorf(start+keyOff, "duplicate key %q (first at %d:%d)", s.ID, p.Line, p.Column))
+			lib.warnings = append(lib.warnings, lines.errorf(start+keyOff, "duplicate key %q (first at %d:%d); this item is left out", s.ID, p.Line, p.Column))
 			continue
 		}
 		seen[s.ID] = lines.pos(start + keyOff)
-		if len(itemErrs) == 0 {
-			sources = append(sources, s)
+		if why == nil {
+			lib.sources = append(lib.sources, s)
 		} else {
-			if bad == nil {
-				bad = map[string]Pos{}
-			}
-			bad[s.ID] = s.Pos
+			lib.markBad(s.ID, s.Pos, why...)
 		}
 	}
-	if _, err := dec.Token(); err != nil {
-		errs = append(errs, lines.jsonError(err, dec))
+	lib.sortWarnings()
+	return lib, nil
+}
+
+// jsonItems splits the top-level array of data into its items' byte
+// ranges, following strings and nesting but not parsing the items, so
+// that a syntax error in one item loses only that item. An item ends at
+// a ',' or ']' outside any string, object or array, or where another
+// item begins after it without a comma (a warning). Only data that is no
+// array at all is an error.
+func jsonItems(lines *lineIndex, data []byte) (items [][2]int, warns []error, err error) {
+	ws := func(i int) int {
+		for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
+			i++
+		}
+		return i
 	}
-	return sources, bad, errors.Join(errs...)
+	i := ws(0)
+	if i >= len(data) || data[i] != '[' {
+		return nil, nil, lines.errorf(i, "CSL-JSON must be an array of items, [{...}, {...}]")
+	}
+	open := i
+	i++
+	for {
+		i = ws(i)
+		if i >= len(data) {
+			warns = append(warns, lines.errorf(len(data), "invalid JSON: the array opened at %s is not closed with ']'", lines.pos(open)))
+			return items, warns, nil
+		}
+		if data[i] == ']' {
+			if j := ws(i + 1); j < len(data) {
+				warns = append(warns, lines.errorf(j, "invalid JSON: text after the array's closing ']' is ignored"))
+			}
+			return items, warns, nil
+		}
+		start := i
+		depth, inStr := 0, false
+	scan:
+		for ; i < len(data); i++ {
+			c := data[i]
+			if inStr {
+				switch c {
+				case '\\':
+					i++
+				case '"':
+					inStr = false
+				}
+				continue
+			}
+			switch c {
+			case '"':
+				inStr = true
+			case '{', '[':
+				depth++
+			case '}', ']':
+				if depth == 0 {
+					break scan // the array's own ']'
+				}
+				depth--
+				if depth == 0 {
+					if j := ws(i + 1); j < len(data) && data[j] != ',' && data[j] != ']' {
+						warns = append(warns, lines.errorf(j, "invalid JSON: expected ',' between items"))
+						i++
+						break scan
+					}
+				}
+			case ',':
+				if depth == 0 {
+					break scan
+				}
+			}
+		}
+		end := i
+		for end > start && (data[end-1] == ' ' || data[end-1] == '\t' || data[end-1] == '\n' || data[end-1] == '\r') {
+			end--
+		}
+		if end > start {
+			items = append(items, [2]int{start, end})
+		} else if i < len(data) && data[i] == ',' {
+			warns = append(warns, lines.errorf(i, "invalid JSON: an empty item"))
+		}
+		if i < len(data) && data[i] == ',' {
+			i++
+		}
+	}
+}
+
+// brokenKeyRE finds the key of an item that is not valid JSON, so that a
+// citation of it can be told where it is.
+var brokenKeyRE = regexp.MustCompile(`"(citation-key|id)"\s*:\s*"([^"\\]+)"`)
+
+func brokenItemKey(raw []byte) string {
+	key := ""
+	for _, m := range brokenKeyRE.FindAllSubmatch(raw, -1) {
+		if string(m[1]) == "citation-key" {
+			return string(m[2])
+		}
+		if key == "" {
+			key = string(m[2])
+		}
+	}
+	return key
 }
 
 // cslTypes are the item types of CSL 1.0.2.
@@ -126,24 +221,21 @@ var cslIgnored = setOf(`abstract annote authority call-number chapter-number cit
 	chair collection-editor compiler composer container-author contributor curator director
 	editorial-director executive-producer guest host illustrator interviewer narrator organizer
 	original-author performer producer reviewed-author script-writer series-creator editor-translator
-	available-date event-date original-date submitted`)
+	available-date event-date submitted license part-number printing-number supplement-number
+	volume-title-short original-publisher original-publisher-place`)
 
 // cslKnown are the CSL variables Annalist prints.
 var cslKnown = setOf(`id type author editor translator recipient title title-short container-title
 	collection-title publisher publisher-place issued accessed URL DOI archive archive_location
-	archive-place page volume issue edition genre medium event-place note language`)
+	archive-place page volume issue edition genre medium event-place note language original-date`)
 
-// cslFields are all the field names a CSL-JSON item may have, sorted, to
-// suggest the nearest for a misspelt one: in a fixed order, so that of
-// two equally near names the same one is always suggested.
-var cslFields = func() []string {
+// cslPrinted are the variables Annalist prints, sorted, to suggest the
+// nearest for a misspelt one: in a fixed order, so that of two equally
+// near names the same one is always suggested.
+var cslPrinted = func() []string {
 	var all []string
-	for _, m := range []map[string]bool{cslKnown, cslIgnored} {
-		for k := range m {
-			if !slices.Contains(all, k) {
-				all = append(all, k)
-			}
-		}
+	for k := range cslKnown {
+		all = append(all, k)
 	}
 	slices.Sort(all)
 	return all
@@ -160,11 +252,14 @@ func setOf(words string) map[string]bool {
 // parseCSLItem reads one item that starts at byte offset start of the
 // file; n is its 1-based index, for messages about items without a key.
 // keyOff is the offset, within the item, of the field its key is from.
-func parseCSLItem(lines *lineIndex, sug *suggester, raw []byte, start, n int) (s *Source, keyOff int, errs []error) {
+// warns are its problems, and why those that leave it out, if any.
+func parseCSLItem(lines *lineIndex, sug *suggester, raw []byte, start, n int) (s *Source, keyOff int, warns, why []error) {
 	fields, err := objectFields(raw)
 	if err != nil {
-		return nil, 0, []error{lines.errorf(start, "item %d is not a JSON object", n)}
+		err := lines.errorf(start, "item %d is not a JSON object; it is left out", n)
+		return nil, 0, []error{err}, []error{err}
 	}
+	var errs []error // the problems that leave it out
 	s = &Source{Pos: lines.pos(start)}
 	what := "item " + itoa(n)
 	if f, ok := fields["id"]; ok {
@@ -201,7 +296,10 @@ func parseCSLItem(lines *lineIndex, sug *suggester, raw []byte, start, n int) (s
 		errs = append(errs, lines.errorf(start, "%s has no \"id\"", what))
 	}
 	fail := func(f field, format string, args ...any) {
-		errs = append(errs, lines.errorf(start+f.off, "%s: "+format, append([]any{what}, args...)...))
+		errs = append(errs, lines.errorf(start+f.off, "%s: "+format+"; the item is left out", append([]any{what}, args...)...))
+	}
+	warn := func(f field, format string, args ...any) {
+		warns = append(warns, lines.errorf(start+f.off, "%s: "+format, append([]any{what}, args...)...))
 	}
 	str := func(key string, dst *string) {
 		f, ok := fields[key]
@@ -210,7 +308,9 @@ func parseCSLItem(lines *lineIndex, sug *suggester, raw []byte, start, n int) (s
 		}
 		v, ok := jsonScalar(f.raw)
 		if !ok {
-			fail(f, "%q must be a string", key)
+			if string(f.raw) != "null" {
+				warn(f, "%q must be a string; it is ignored", key)
+			}
 			return
 		}
 		*dst = strings.TrimSpace(v)
@@ -232,21 +332,31 @@ func parseCSLItem(lines *lineIndex, sug *suggester, raw []byte, start, n int) (s
 		if !ok {
 			return
 		}
-		d, msg := cslDate(f.raw)
+		d, orig, read, msg := cslDate(f.raw)
 		if msg != "" {
-			fail(f, "%q: %s", key, msg)
+			warn(f, "%q: %s; printed without it", key, msg)
 			return
 		}
+		if read != "" {
+			warn(f, "%q: %s", key, read)
+		}
 		*dst = d
+		if orig != nil && s.Original == nil {
+			s.Original = orig
+		}
 	}
 
 	if f, ok := fields["type"]; ok {
 		str("type", &s.Type)
 		if s.Type != "" && !cslTypes[s.Type] {
-			fail(f, "unknown type %q", s.Type)
+			warn(f, "%q is no CSL type; read as a document", s.Type)
+			s.Type = "document"
 		}
 	} else {
-		errs = append(errs, lines.errorf(start, "%s has no \"type\"", what))
+		warns = append(warns, lines.errorf(start, "%s has no \"type\"; read as a document", what))
+	}
+	if s.Type == "" {
+		s.Type = "document"
 	}
 	names("author", &s.Author)
 	names("editor", &s.Editor)
@@ -262,6 +372,7 @@ func parseCSLItem(lines *lineIndex, sug *suggester, raw []byte, start, n int) (s
 	str("publisher", &s.Publisher)
 	str("publisher-place", &s.PublisherPlace)
 	date("issued", &s.Issued)
+	date("original-date", &s.Original)
 	date("accessed", &s.Accessed)
 	str("URL", &s.URL)
 	str("DOI", &s.DOI)
@@ -284,15 +395,16 @@ func parseCSLItem(lines *lineIndex, sug *suggester, raw []byte, start, n int) (s
 	}
 	sort.Slice(keys, func(i, j int) bool { return fields[keys[i]].off < fields[keys[j]].off })
 	for _, k := range keys {
+		// Exporters add fields of their own; only what looks like a
+		// misspelt printed variable is worth a word.
 		if !cslKnown[k] && !cslIgnored[k] {
-			if near := sug.suggest(k, cslFields); near != "" {
-				fail(fields[k], "unknown field %q; did you mean %q?", k, near)
-			} else {
-				fail(fields[k], "unknown field %q", k)
+			if near := sug.suggest(k, cslPrinted); near != "" {
+				warn(fields[k], "field %q is no CSL variable and is ignored; did you mean %q?", k, near)
 			}
 		}
 	}
-	return s, keyOff, errs
+	warns = append(warns, errs...)
+	return s, keyOff, warns, errs
 }
 
 // field is a JSON object member: its raw value and the byte offset of the
@@ -390,8 +502,10 @@ func cslNames(raw []byte) ([]Name, string) {
 // cslDate reads a CSL date: "date-parts" (one part, or two for a range),
 // with "season" and "circa", or else "raw"/"literal" text in EDTF. The
 // result is built by ParseDate from an EDTF string, so it is exactly what
-// the same date written in YAML gives.
-func cslDate(raw []byte) (*Date, string) {
+// the same date written in YAML gives. Text that is not EDTF is read as
+// looseDate reads it, and read then says how, for a warning; orig is a
+// first-publication date read with it ("2004 [1875]").
+func cslDate(raw []byte) (d0 *Date, orig *Date, read, msg string) {
 	var d struct {
 		DateParts [][]any `json:"date-parts"`
 		Season    any     `json:"season"`
@@ -403,7 +517,7 @@ func cslDate(raw []byte) (*Date, string) {
 		// Some exporters write a bare EDTF string.
 		var s string
 		if json.Unmarshal(raw, &s) != nil {
-			return nil, "must be a date object ({\"date-parts\": [[2017, 7, 27]]} or {\"raw\": \"2017-07-27\"})"
+			return nil, nil, "", "must be a date object ({\"date-parts\": [[2017, 7, 27]]} or {\"raw\": \"2017-07-27\"})"
 		}
 		d.Raw = s
 	}
@@ -414,12 +528,12 @@ func cslDate(raw []byte) (*Date, string) {
 		for _, parts := range d.DateParts {
 			e, msg := edtfFromParts(parts)
 			if msg != "" {
-				return nil, msg
+				return nil, nil, "", msg
 			}
 			ends = append(ends, e)
 		}
 		if len(ends) > 2 {
-			return nil, "\"date-parts\" has more than two dates"
+			return nil, nil, "", "\"date-parts\" has more than two dates"
 		}
 		if len(ends) == 1 {
 			if s, ok := seasonNumber(d.Season); ok && !strings.Contains(ends[0], "-") {
@@ -438,13 +552,16 @@ func cslDate(raw []byte) (*Date, string) {
 	case d.Literal != "":
 		edtf = strings.TrimSpace(d.Literal)
 	default:
-		return nil, "date has no \"date-parts\", \"raw\" or \"literal\""
+		return nil, nil, "", "date has no \"date-parts\", \"raw\" or \"literal\""
 	}
-	date, err := ParseDate(edtf)
-	if err != nil {
-		return nil, fmt.Sprintf("cannot read date %q: %v", edtf, err)
+	date, orig, how, ok := looseDate(edtf)
+	if !ok {
+		return nil, nil, "", fmt.Sprintf("cannot read date %q: %s", edtf, looseDateError(edtf))
 	}
-	return &date, ""
+	if how != "" {
+		read = fmt.Sprintf("%q is not an EDTF date; read %s", edtf, how)
+	}
+	return &date, orig, read, ""
 }
 
 // edtfFromParts turns [year, month, day] into EDTF "YYYY-MM-DD". CSL

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -17,9 +18,9 @@ func TestParseCSLJSONFields(t *testing.T) {
  {"id": "r", "type": "book", "title": "R", "issued": {"date-parts": [[1920, 6, 5], [1921, 9]]}},
  {"id": "bc", "type": "book", "title": "B", "issued": {"date-parts": [[-44, 3, 15]]}},
  {"id": "raw", "type": "book", "title": "B", "issued": {"literal": "1920?"}}]`
-	srcs, err := ParseCSLJSON("x.json", []byte(data))
-	if err != nil {
-		t.Fatal(err)
+	srcs, warns, err := ParseCSLJSON("x.json", []byte(data))
+	if err != nil || warns != nil {
+		t.Fatal(err, warns)
 	}
 	s := srcs[0]
 	if s.ID != "7" || s.Volume != "3" || s.Author[0] != (Name{Family: "de Gaulle", Given: "Charles"}) ||
@@ -54,36 +55,73 @@ func TestParseCSLJSONErrors(t *testing.T) {
   {"id": "ok", "type": "book", "title": "Fine"},
   {"id": "e", "type": "book", "url": "https://example.org", "zqxwv": 1}
 ]`
-	srcs, err := ParseCSLJSON("refs.json", []byte(data))
+	srcs, warns, err := ParseCSLJSON("refs.json", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
 	want := strings.Join([]string{
-		`refs.json:2:15: item "a": unknown type "boook"`,
+		`refs.json:2:15: item "a": "boook" is no CSL type; read as a document`,
 		`refs.json:3:3: item 2 has no "id"`,
-		`refs.json:4:45: item "b": "issued": cannot read date "1920-13": ` + dateErrText("1920-13"),
-		`refs.json:4:31: item "b": unknown field "titel"; did you mean "title"?`,
-		`refs.json:5:31: item "c": "author": name 1 has no family, given or literal name`,
-		`refs.json:5:59: item "c": "title" must be a string`,
-		`refs.json:6:4: duplicate key "a" (first at 2:4)`,
-		`refs.json:7:3: item 6 is not a JSON object`,
-		`refs.json:8:31: item "d": "issued": cannot read date "27 July 2017": ` + dateErrText("27 July 2017"),
-		`refs.json:10:31: item "e": unknown field "url"; did you mean "URL"?`,
-		`refs.json:10:61: item "e": unknown field "zqxwv"`,
+		`refs.json:4:31: item "b": field "titel" is no CSL variable and is ignored; did you mean "title"?`,
+		`refs.json:4:45: item "b": "issued": "1920-13" is not an EDTF date; read as the year 1920 alone`,
+		`refs.json:5:31: item "c": "author": name 1 has no family, given or literal name; the item is left out`,
+		`refs.json:5:59: item "c": "title" must be a string; it is ignored`,
+		`refs.json:6:4: duplicate key "a" (first at 2:4); this item is left out`,
+		`refs.json:7:3: item 6 is not a JSON object; it is left out`,
+		`refs.json:8:31: item "d": "issued": "27 July 2017" is not an EDTF date; read as 2017-07-27`,
+		`refs.json:10:31: item "e": field "url" is no CSL variable and is ignored; did you mean "URL"?`,
 	}, "\n")
-	if err == nil || err.Error() != want {
-		t.Errorf("errors:\n%v\nwant:\n%s", err, want)
+	if got := errors.Join(warns...); got == nil || got.Error() != want {
+		t.Errorf("warnings:\n%v\nwant:\n%s", got, want)
 	}
-	// The good item is kept, so that its citations still resolve.
-	if len(srcs) != 1 || srcs[0].ID != "ok" || srcs[0].Title != "Fine" {
-		t.Errorf("sources with the errors = %v, want the one good item", srcs)
+	// What can be read is kept, so that its citations still resolve.
+	var keys []string
+	for _, s := range srcs {
+		keys = append(keys, s.ID+" "+s.Type)
 	}
-	for _, tt := range []struct{ in, want string }{
-		{`{"id": "a"}`, "x.json:1:1: CSL-JSON must be an array of items"},
-		{"[\n  {\"id\": \"a\",}\n]", "x.json:2:14: invalid JSON: invalid character '}' looking for beginning of object key string"},
-		{"[\n  {\"id\": \"a\", \"type\": \"book\"},\n  {\"id\": \"b\" \"x\"}\n]", "x.json:3:14: invalid JSON: invalid character '\"' after object key:value pair"},
-		{"[1,\n 2 3]", "x.json:2:4: invalid JSON: invalid character '3' after array element"},
-		{`[{"id": "a", "type": "book"}`, "x.json:1:29: invalid JSON: unexpected end of file"},
-		{``, "x.json:1:1: invalid JSON: unexpected end of file"},
+	if w := []string{"a document", "b book", "d book", "ok book", "e book"}; !slices.Equal(keys, w) {
+		t.Errorf("sources kept = %q, want %q", keys, w)
+	}
+	// A syntax error loses the item it is in, and no other.
+	for _, tt := range []struct {
+		in    string
+		warns []string
+		keys  []string
+	}{
+		{"[\n  {\"id\": \"a\",}\n]", []string{"x.json:2:14: invalid JSON: invalid character '}' looking for beginning of object key string; item 1 is left out"}, nil},
+		{"[\n  {\"id\": \"a\", \"type\": \"book\"},\n  {\"id\": \"b\" \"x\"},\n  {\"id\": \"c\", \"type\": \"book\"}\n]",
+			[]string{"x.json:3:14: invalid JSON: invalid character '\"' after object key:value pair; item 2 is left out"}, []string{"a", "c"}},
+		{"[1,\n 2 3]", []string{
+			"x.json:1:2: item 1 is not a JSON object; it is left out",
+			"x.json:2:4: invalid JSON: invalid character '3' after top-level value; item 2 is left out"}, nil},
+		{"[{\"id\": \"a\", \"type\": \"book\"}\n {\"id\": \"b\", \"type\": \"book\"}]", []string{"x.json:2:2: invalid JSON: expected ',' between items"}, []string{"a", "b"}},
+		{`[{"id": "a", "type": "book"}`, []string{"x.json:1:29: invalid JSON: the array opened at x.json:1:1 is not closed with ']'"}, []string{"a"}},
+		{`[{"id": "a", "type": "book"}, {"id": "b", "title": "unclosed`, []string{
+			"x.json:1:61: invalid JSON: the array opened at x.json:1:1 is not closed with ']'",
+			`x.json:1:61: invalid JSON: unexpected end of the item; item 2 is left out`}, []string{"a"}},
 	} {
-		_, err := ParseCSLJSON("x.json", []byte(tt.in))
+		srcs, warns, err := ParseCSLJSON("x.json", []byte(tt.in))
+		if err != nil {
+			t.Errorf("ParseCSLJSON(%q): %v", tt.in, err)
+			continue
+		}
+		var got, keys []string
+		for _, w := range warns {
+			got = append(got, w.Error())
+		}
+		for _, s := range srcs {
+			keys = append(keys, s.ID)
+		}
+		if !slices.Equal(got, tt.warns) || !slices.Equal(keys, tt.keys) {
+			t.Errorf("ParseCSLJSON(%q):\n%q, kept %q\nwant\n%q, kept %q", tt.in, got, keys, tt.warns, tt.keys)
+		}
+	}
+	// Only a file that is no array at all is an error.
+	for _, tt := range []struct{ in, want string }{
+		{`{"id": "a"}`, "x.json:1:1: CSL-JSON must be an array of items, [{...}, {...}]"},
+		{``, "x.json:1:1: CSL-JSON must be an array of items, [{...}, {...}]"},
+	} {
+		_, _, err := ParseCSLJSON("x.json", []byte(tt.in))
 		if err == nil || err.Error() != tt.want {
 			t.Errorf("ParseCSLJSON(%q) error = %v, want %s", tt.in, err, tt.want)
 		}
@@ -128,13 +166,13 @@ func TestParseCSLJSONCitationKey(t *testing.T) {
 		in: `[{"id": "1", "citation-key": "k", "type": "book"},
  {"id": "2", "citation-key": "k", "type": "book"}]`,
 		keys: []string{"k"},
-		errs: []string{`x.json:2:14: duplicate key "k" (first at 1:14)`},
+		errs: []string{`x.json:2:14: duplicate key "k" (first at 1:14); this item is left out`},
 	}, {
 		name: "a citation key that is another item's id",
 		in: `[{"id": "k", "type": "book"},
  {"id": "2", "citation-key": "k", "type": "book"}]`,
 		keys: []string{"k"},
-		errs: []string{`x.json:2:14: duplicate key "k" (first at 1:3)`},
+		errs: []string{`x.json:2:14: duplicate key "k" (first at 1:3); this item is left out`},
 	}, {
 		name: "a citation key that is a number",
 		in:   `[{"id": "a", "citation-key": 123, "type": "book"}]`,
@@ -153,7 +191,10 @@ func TestParseCSLJSONCitationKey(t *testing.T) {
 		errs: []string{`x.json:1:2: item 1 has no "id"`},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
-			srcs, err := ParseCSLJSON("x.json", []byte(tc.in))
+			srcs, warns, err := ParseCSLJSON("x.json", []byte(tc.in))
+			if err != nil {
+				t.Fatal(err)
+			}
 			var keys []string
 			for _, s := range srcs {
 				keys = append(keys, s.ID)
@@ -162,8 +203,8 @@ func TestParseCSLJSONCitationKey(t *testing.T) {
 				t.Errorf("keys %q, want %q", keys, tc.keys)
 			}
 			var got []string
-			if err != nil {
-				got = strings.Split(err.Error(), "\n")
+			for _, w := range warns {
+				got = append(got, w.Error())
 			}
 			if !slices.Equal(got, tc.errs) {
 				t.Errorf("errors\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(tc.errs, "\n\t"))
@@ -191,16 +232,19 @@ func FuzzParseCSLJSON(f *testing.F) {
 	f.Add([]byte(`[{"id": 1, "type": "letter", "author": [{"literal": "x"}], "issued": {"raw": "1920-05~"}}]`))
 	f.Add([]byte(`[{"id": "http://zotero.org/users/1/items/A", "citation-key": "a", "type": "book"}, {"citation-key": " ", "type": "book"}, {"id": "a", "type": "book"}]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		srcs, err := ParseCSLJSON("f.json", data)
+		srcs, warns, err := ParseCSLJSON("f.json", data)
 		if err != nil {
-			for _, line := range strings.Split(err.Error(), "\n") {
+			warns = append(warns, err)
+		}
+		for _, w := range warns {
+			for _, line := range strings.Split(w.Error(), "\n") {
 				if !strings.HasPrefix(line, "f.json:") {
-					t.Fatalf("unpositioned error %q", line)
+					t.Fatalf("unpositioned problem %q", line)
 				}
 			}
-			// The good items come back with the errors: they must be
-			// as sound as those of a file without errors.
 		}
+		// The good items come back with the warnings: they must be as
+		// sound as those of a file without any.
 		c := NewCiter(testDoc(srcs), CiteOptions{})
 		for _, s := range srcs {
 			if s.ID == "" || s.Pos.File != "f.json" || s.Pos.Line < 1 {

@@ -96,6 +96,10 @@ type loader struct {
 	// errors, each at its entry: a citation of one is told so, not that
 	// the source is unknown.
 	badSources map[string]Pos
+	// badWhy are the problems that left each out: warnings until the
+	// entry is cited, errors from then on, since the citation cannot be
+	// printed until they are fixed.
+	badWhy map[string][]error
 
 	suggester
 }
@@ -1199,7 +1203,7 @@ func (l *loader) bibliography(o *object) {
 			o.errorf(it, "each bibliography must be a file name, like refs.json or refs.bib")
 			continue
 		}
-		var parse func(string, []byte) ([]*Source, map[string]Pos, error)
+		var parse func(string, []byte) (*library, error)
 		switch strings.ToLower(path.Ext(it.Value)) {
 		case ".json":
 			parse = parseCSLJSON
@@ -1213,22 +1217,31 @@ func (l *loader) bibliography(o *object) {
 		if !ok {
 			continue
 		}
-		srcs, bad, err := parse(name, data)
+		what := "bibliography " + quoteValue(it.Value)
+		lib, err := parse(name, data)
 		if err != nil {
-			l.foreignErrors(err, l.pos(it), "bibliography "+quoteValue(it.Value))
+			l.foreign(err, l.pos(it), what, &l.errs)
+			continue
 		}
-		for key, p := range bad {
+		// Someone else's data: what is wrong in an entry is a warning,
+		// and an error only at a citation of an entry left out (unusable).
+		for _, w := range lib.warnings {
+			l.foreign(w, l.pos(it), what, (*ErrorList)(&l.warns))
+		}
+		for key, p := range lib.bad {
 			if l.badSources == nil {
 				l.badSources = map[string]Pos{}
+				l.badWhy = map[string][]error{}
 			}
 			if _, ok := l.badSources[key]; !ok {
 				l.badSources[key] = p
+				l.badWhy[key] = lib.why[key]
 			}
 		}
 		if l.bibSources == nil {
 			l.bibSources = map[*Source]bool{}
 		}
-		for _, s := range srcs {
+		for _, s := range lib.sources {
 			l.bibSources[s] = true
 			l.addSource(s, s.Pos)
 		}
@@ -1237,34 +1250,34 @@ func (l *loader) bibliography(o *object) {
 
 var posPrefixRE = regexp.MustCompile(`^(.+):([0-9]+):([0-9]+): (.*)$`)
 
-// foreignErrors adds the problems another parser of this package found
+// foreign adds to list the problems another parser of this package found
 // (the bibliography readers): an ErrorList, an *Error, errors joined with
 // errors.Join, or errors whose text starts file:line:col. Anything else is
 // placed at pos, the name of the file in the YAML, prefixed with what.
-func (l *loader) foreignErrors(err error, pos Pos, what string) {
+func (l *loader) foreign(err error, pos Pos, what string, list *ErrorList) {
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
 		for _, e := range j.Unwrap() {
-			l.foreignErrors(e, pos, what)
+			l.foreign(e, pos, what, list)
 		}
 		return
 	}
-	var list ErrorList
+	var el ErrorList
 	var one *Error
 	switch {
-	case errors.As(err, &list):
-		l.errs = append(l.errs, list...)
+	case errors.As(err, &el):
+		*list = append(*list, el...)
 		return
 	case errors.As(err, &one):
-		l.errs = append(l.errs, one)
+		*list = append(*list, one)
 		return
 	}
 	for _, line := range strings.Split(err.Error(), "\n") {
 		if m := posPrefixRE.FindStringSubmatch(line); m != nil {
 			ln, _ := strconv.Atoi(m[2])
 			col, _ := strconv.Atoi(m[3])
-			l.errs = append(l.errs, &Error{Pos: Pos{m[1], ln, col}, Msg: m[4]})
+			*list = append(*list, &Error{Pos: Pos{m[1], ln, col}, Msg: m[4]})
 		} else if line != "" {
-			l.errorf(pos, "", "%s: %s", what, line)
+			*list = append(*list, &Error{Pos: pos, Msg: what + ": " + line})
 		}
 	}
 }

@@ -491,7 +491,7 @@ func TestForeignErrors(t *testing.T) {
 		{errors.New("C:/refs.json:2:3: bad\nplain"), "C:/refs.json:2:3: bad\n" + `h.yaml:7:15: bibliography "refs.json": plain`},
 	} {
 		l := &loader{name: "h.yaml"}
-		l.foreignErrors(tc.err, at, `bibliography "refs.json"`)
+		l.foreign(tc.err, at, `bibliography "refs.json"`, &l.errs)
 		if got := l.errs.Error(); got != tc.want {
 			t.Errorf("%#v:\ngot  %s\nwant %s", tc.err, got, tc.want)
 		}
@@ -594,11 +594,12 @@ func TestBOM(t *testing.T) {
 	}
 }
 
-// TestBibliographyBadEntry: one bad entry in a bibliography file is
-// reported where it is, and the file's good entries still resolve, so
-// that only the bad entry's citations are unresolved; each of those says
-// that the entry it cites has errors, and where, rather than that the
-// source is unknown. A key that no entry has is still unknown.
+// TestBibliographyBadEntry: a bibliography file is someone else's data,
+// so what is wrong in it is a warning where it is, and the file's other
+// entries still resolve; an entry left out for its problems is an error
+// only where it is cited, and then its problems are errors too, at the
+// entry, so that the author sees what to fix. A key that no entry has is
+// still unknown.
 func TestBibliographyBadEntry(t *testing.T) {
 	fsys := fstest.MapFS{
 		"refs.json": {Data: []byte(`[{"id": "a", "type": "book", "title": "A"},
@@ -612,19 +613,31 @@ func TestBibliographyBadEntry(t *testing.T) {
 		"narrative: \"Told [@bad, 3] and [see @broken].\"\n"
 	_, err := Load("h.yaml", []byte(in), fsys)
 	want := strings.Join([]string{
-		`h.yaml:7:51: era "x": cite 3: source "bad" cannot be cited: its entry at refs.json:2:2 has errors; fix them there`,
-		`h.yaml:7:56: era "x": cite 4: source "worse" cannot be cited: its entry at refs.bib:2:1 has errors; fix them there`,
-		`h.yaml:7:63: era "x": cite 5: source "keyed" cannot be cited: its entry at refs.json:3:2 has errors; fix them there`,
 		`h.yaml:7:70: era "x": cite 6: source "broken" cannot be cited: its entry at refs.bib:3:1 has errors; fix them there`,
-		`h.yaml:7:81: era "x": cite 8: unknown source "nosuch"; the source ids are s, a, c, d`,
-		`h.yaml:8:19: citation: source "bad" cannot be cited: its entry at refs.json:2:2 has errors; fix them there`,
+		`h.yaml:7:81: era "x": cite 8: unknown source "nosuch"; the source ids are s, a, bad, keyed, c, worse, d`,
 		`h.yaml:8:37: citation: source "broken" cannot be cited: its entry at refs.bib:3:1 has errors; fix them there`,
-		`refs.bib:2:27: entry "worse": year: "19x0" is not a year`,
 		`refs.bib:3:27: entry "broken": expected ',' or '}'`,
-		`refs.json:2:32: item "bad": unknown field "titel"; did you mean "title"?`,
-		`refs.json:3:57: item "keyed": unknown type "boook"`,
 	}, "\n")
 	if err == nil || err.Error() != want {
 		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+
+	// Uncited, the broken entry is only a warning.
+	in = strings.NewReplacer("broken, ", "", "nosuch", "s", " and [see @broken]", "").Replace(in)
+	doc, err := Load("h.yaml", []byte(in), fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = strings.Join([]string{
+		`refs.bib:2:27: warning: entry "worse": year: cannot read date "19x0": ` + dateErrText("19x0") + `; printed without it`,
+		`refs.bib:3:27: warning: entry "broken": expected ',' or '}'`,
+		`refs.json:2:32: warning: item "bad": field "titel" is no CSL variable and is ignored; did you mean "title"?`,
+		`refs.json:3:57: warning: item "keyed": "boook" is no CSL type; read as a document`,
+	}, "\n")
+	if got := strings.Join(doc.Warnings, "\n"); got != want {
+		t.Errorf("warnings\n%s\nwant\n%s", got, want)
+	}
+	if s := doc.SourceByID["worse"]; s == nil || s.Issued != nil || s.Title != "W" {
+		t.Errorf("worse = %+v, want it without its date", s)
 	}
 }

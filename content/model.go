@@ -183,6 +183,7 @@ type Source struct {
 	Publisher       string
 	PublisherPlace  string
 	Issued          *Date
+	Original        *Date // first published, for a reprint (CSL original-date, BibLaTeX origdate)
 	Accessed        *Date
 	URL             string
 	DOI             string
@@ -199,6 +200,10 @@ type Source struct {
 	Note            string
 	Language        string
 	Pos             Pos
+
+	// Members are the keys a set of works stands for (BibLaTeX's @set):
+	// citing the set cites each of them, in order. Type is then "set".
+	Members []string
 
 	// KeepCase are words of the titles to print as given, never
 	// headline-styled: those whose small first letter BibTeX protects with

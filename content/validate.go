@@ -115,6 +115,10 @@ func (l *loader) unusable(kind, id string) (string, bool) {
 	if !ok {
 		return "", false
 	}
+	for _, why := range l.badWhy[id] {
+		l.foreign(why, p, "", &l.errs)
+	}
+	delete(l.badWhy, id) // once, however often it is cited
 	return fmt.Sprintf("source %s cannot be cited: its entry at %s has errors; fix them there", quoteValue(id), p), true
 }
 
