@@ -635,13 +635,27 @@ func (p *bibParser) toSource(e *bibEntry, byKey map[string]*bibEntry) (_ *Source
 	s.Translator = names("translator")
 	s.Recipient = names("recipient")
 
-	s.Title = get("title")
-	if sub := get("subtitle"); sub != "" {
-		s.Title += ": " + sub
+	// A title, its subtitle and its addon, as BibLaTeX prints them.
+	title := func(main, sub, addon string) string {
+		t := get(main)
+		if st := get(sub); st != "" && t != "" {
+			t += ": " + st
+		}
+		if a := get(addon); a != "" && t != "" {
+			t += ". " + a
+		}
+		return t
 	}
+	s.Title = title("title", "subtitle", "titleaddon")
 	s.TitleShort = get("shorttitle")
-	s.Publisher = get("publisher", "institution", "school", "organization")
-	s.PublisherPlace = get("location", "address")
+	// BibLaTeX lists ("Westport, Conn. and London") print as CSL
+	// lists do, with semicolons.
+	list := func(names ...string) string {
+		v := get(names...)
+		return strings.Join(splitDepth0(strings.Join(strings.Fields(v), " "), " and "), "; ")
+	}
+	s.Publisher = list("publisher", "institution", "school", "organization")
+	s.PublisherPlace = list("location", "address")
 	s.CollectionTitle = get("series")
 	s.Volume = get("volume")
 	s.Page = get("pages")
@@ -662,6 +676,24 @@ func (p *bibParser) toSource(e *bibEntry, byKey map[string]*bibEntry) (_ *Source
 	}
 	s.DOI = verbatim("doi")
 	s.URL = verbatim("url")
+	// An e-print (BibLaTeX eprint, eprinttype) is a link where there is
+	// no other.
+	if ep := verbatim("eprint"); ep != "" {
+		kind := strings.ToLower(get("eprinttype", "archiveprefix"))
+		switch {
+		case kind == "doi" && s.DOI == "":
+			s.DOI = ep
+		case s.URL != "" || s.DOI != "":
+		case kind == "arxiv":
+			s.URL = "https://arxiv.org/abs/" + ep
+		case kind == "jstor":
+			s.URL = "https://www.jstor.org/stable/" + ep
+		case kind == "hdl":
+			s.URL = "https://hdl.handle.net/" + ep
+		case kind == "pubmed":
+			s.URL = "https://www.ncbi.nlm.nih.gov/pubmed/" + ep
+		}
+	}
 	s.Archive = get("archive")
 	s.ArchiveLocation = get("archivelocation", "archive_location")
 	s.ArchivePlace = get("archiveplace")
@@ -678,7 +710,10 @@ func (p *bibParser) toSource(e *bibEntry, byKey map[string]*bibEntry) (_ *Source
 
 	switch e.typ {
 	case "article":
-		s.ContainerTitle = get("journaltitle", "journal")
+		s.ContainerTitle = title("journaltitle", "journalsubtitle", "journaltitleaddon")
+		if s.ContainerTitle == "" {
+			s.ContainerTitle = get("journal")
+		}
 		s.Issue = get("number", "issue")
 		switch strings.ToLower(get("entrysubtype")) {
 		case "newspaper":
@@ -687,11 +722,16 @@ func (p *bibParser) toSource(e *bibEntry, byKey map[string]*bibEntry) (_ *Source
 			typ = "article-magazine"
 		}
 	case "incollection", "inbook", "bookinbook", "suppbook", "inproceedings", "conference", "inreference":
-		s.ContainerTitle = get("booktitle", "maintitle")
+		s.ContainerTitle = title("booktitle", "booksubtitle", "booktitleaddon")
+		if s.ContainerTitle == "" {
+			s.ContainerTitle = title("maintitle", "mainsubtitle", "maintitleaddon")
+		}
 	case "online", "www", "electronic":
 		// The organization is the site's owner (CSL publisher); a site
 		// that is a publication is its journaltitle.
-		// Better BibTeX puts a website's name in titleaddon.
+		// Better BibTeX puts a website's name in titleaddon: it is no
+		// part of the page's title.
+		s.Title = title("title", "subtitle", "")
 		if c := get("journaltitle", "maintitle", "titleaddon"); c != "" && s.ContainerTitle == "" {
 			s.ContainerTitle = c
 		}
@@ -825,9 +865,10 @@ func yearMonthDay(year, month, day string) (string, string) {
 		if n, err := strconv.Atoi(month); err == nil {
 			m = n
 		} else {
+			// "May", "may", "Sep", "Sept.", "September".
+			abbr := strings.ToLower(strings.TrimSuffix(month, "."))
 			for i, name := range monthNames {
-				if strings.EqualFold(month, name) || (len(month) >= 3 && strings.EqualFold(month, name[:3])) ||
-					strings.EqualFold(strings.TrimSuffix(month, "."), name[:3]) {
+				if len(abbr) >= 3 && strings.HasPrefix(strings.ToLower(name), abbr) {
 					m = i + 1
 				}
 			}
@@ -886,6 +927,8 @@ func urlIn(v string) string {
 // Last".
 func parseBibNames(v string) (_ []Name, msg, soft string) {
 	var out []Name
+	// "and" may end a line: split on single spaces.
+	v = " " + strings.Join(strings.Fields(v), " ") + " "
 	for _, part := range splitDepth0(v, " and ") {
 		part = strings.TrimSpace(part)
 		if part == "" {
@@ -1073,7 +1116,7 @@ var accents = map[string]struct {
 var letterCommands = map[string]string{
 	"ss": "ß", "o": "ø", "O": "Ø", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "aa": "å", "AA": "Å",
 	"l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "dh": "ð", "DH": "Ð", "th": "þ", "TH": "Þ",
-	"textendash": "–", "textemdash": "—", "textquoteleft": "‘", "textquoteright": "’",
+	"hyphen": "-", "textendash": "–", "textemdash": "—", "textquoteleft": "‘", "textquoteright": "’",
 	"textquotedblleft": "“", "textquotedblright": "”", "S": "§", "P": "¶", "ldots": "…", "dots": "…",
 	"textellipsis": "…", "LaTeX": "LaTeX", "TeX": "TeX", "textasciitilde": "~", "textbackslash": "\\",
 }

@@ -416,10 +416,12 @@ func (c *Citer) fullNote(b *builder, s *Source, loc string) {
 	case kindBook:
 		head()
 		b.italic(title)
+		transDone := false
 		if !byEditors && len(s.Editor) > 0 {
-			b.sep(edAbbr + namesNote(s.Editor))
+			b.sep(edLabelNote(s) + namesNote(s.Editor))
+			transDone = edTrans(s)
 		}
-		c.bookMiddleNote(b, s)
+		c.bookMiddleNote(b, s, transDone)
 		b.text(" (" + pubFacts(s, s.Publisher) + ")")
 		tail()
 	case kindChapter:
@@ -430,9 +432,9 @@ func (c *Citer) fullNote(b *builder, s *Source, loc string) {
 			b.italic(formatTitle(s, s.ContainerTitle))
 		}
 		if len(s.Editor) > 0 {
-			b.sep(edAbbr + namesNote(s.Editor))
+			b.sep(edLabelNote(s) + namesNote(s.Editor))
 		}
-		c.bookMiddleNote(b, s)
+		c.bookMiddleNote(b, s, edTrans(s))
 		b.text(" (" + pubFacts(s, s.Publisher) + ")")
 		tail()
 	case kindJournal:
@@ -563,10 +565,33 @@ const (
 	transAbbr = "trans. "
 )
 
+// edTrans reports whether a source's editor is its translator too, to be
+// named once, "ed. and trans." (CMOS 14.104).
+func edTrans(s *Source) bool {
+	return len(s.Editor) > 0 && sameNames(s.Editor, s.Translator)
+}
+
+// edLabelNote is the label before the editors in a note.
+func edLabelNote(s *Source) string {
+	if edTrans(s) {
+		return "ed. and trans. "
+	}
+	return edAbbr
+}
+
+// edLabelBib is the label before the editors in the bibliography.
+func edLabelBib(s *Source) string {
+	if edTrans(s) {
+		return "Edited and translated by "
+	}
+	return "Edited by "
+}
+
 // bookMiddleNote writes what follows a book's title in a note: the
-// translator, edition and volume.
-func (c *Citer) bookMiddleNote(b *builder, s *Source) {
-	if len(s.Translator) > 0 {
+// translator (unless transDone: named with the editor), edition and
+// volume.
+func (c *Citer) bookMiddleNote(b *builder, s *Source, transDone bool) {
+	if len(s.Translator) > 0 && !transDone {
 		b.sep(transAbbr + namesNote(s.Translator))
 	}
 	if s.Edition != "" {
@@ -718,11 +743,13 @@ func (c *Citer) bibEntry(s *Source, dash bool) []Span {
 	case kindBook:
 		b.italic(title)
 		b.stop()
+		transDone := false
 		if !byEditors && len(s.Editor) > 0 {
-			b.text("Edited by " + namesNote(s.Editor))
+			b.text(edLabelBib(s) + namesNote(s.Editor))
 			b.stop()
+			transDone = edTrans(s)
 		}
-		c.bookMiddleBib(&b, s)
+		c.bookMiddleBib(&b, s, transDone)
 		b.text(upperFirst(pubFacts(s, s.Publisher)))
 		tail()
 	case kindChapter:
@@ -732,17 +759,17 @@ func (c *Citer) bibEntry(s *Source, dash bool) []Span {
 			b.text("In ")
 			b.italic(formatTitle(s, s.ContainerTitle))
 			if len(s.Editor) > 0 {
-				b.sep("edited by " + namesNote(s.Editor))
+				b.sep(strings.ToLower(edLabelBib(s)[:1]) + edLabelBib(s)[1:] + namesNote(s.Editor))
 			}
 			if s.Page != "" {
 				b.sep(dashes(s.Page))
 			}
 			b.stop()
 		} else if len(s.Editor) > 0 {
-			b.text("Edited by " + namesNote(s.Editor))
+			b.text(edLabelBib(s) + namesNote(s.Editor))
 			b.stop()
 		}
-		c.bookMiddleBib(&b, s)
+		c.bookMiddleBib(&b, s, edTrans(s))
 		b.text(upperFirst(pubFacts(s, s.Publisher)))
 		tail()
 	case kindJournal:
@@ -911,8 +938,8 @@ func (c *Citer) outletText(b *builder, s *Source, name string) {
 	}
 }
 
-func (c *Citer) bookMiddleBib(b *builder, s *Source) {
-	if len(s.Translator) > 0 {
+func (c *Citer) bookMiddleBib(b *builder, s *Source, transDone bool) {
+	if len(s.Translator) > 0 && !transDone {
 		b.text("Translated by " + namesNote(s.Translator))
 		b.stop()
 	}

@@ -205,7 +205,7 @@ func english(s *Source) bool {
 // formatTitle prepares a title for print: an en dash between numbers
 // ("1920–1921", CMOS 6.78) and, in English, headline style.
 func formatTitle(s *Source, t string) string {
-	t = strings.TrimSpace(numberDashes(t))
+	t = strings.TrimSpace(numberDashes(typographic(t)))
 	if english(s) && !supplied(t) {
 		t = headline(t, s.KeepCase)
 	}
@@ -268,11 +268,45 @@ func headline(t string, keep []string) string {
 			r, n := utf8.DecodeRuneInString(w[lead:])
 			words[i] = w[:lead] + string(unicode.ToUpper(r)) + w[lead+n:]
 		}
+		if !slices.Contains(keep, w) {
+			words[i] = hyphenParts(words[i])
+		}
 		startOfPart = strings.HasSuffix(w, ":") || strings.HasSuffix(w, "?") ||
 			strings.HasSuffix(w, "!") || strings.HasSuffix(w, "—") || w == "—" || w == "–"
 	}
 	return strings.Join(words, " ")
 }
+
+// hyphenParts capitalizes the elements after the first of a hyphenated
+// compound (CMOS 8.161: "Nineteenth-Century", "Pd-N-Heterocyclic"),
+// except articles, prepositions and conjunctions ("Out-of-Print" keeps
+// "of") and the element after a prefix that is no word on its own
+// ("Anti-intellectual", "Pre-war"). Elements with a capital or a digit
+// inside are left as given.
+func hyphenParts(w string) string {
+	if !strings.Contains(w, "-") {
+		return w
+	}
+	parts := strings.Split(w, "-")
+	for i := 1; i < len(parts); i++ {
+		p := parts[i]
+		core, lead := wordCore(p)
+		lower := strings.ToLower(core)
+		prev, _ := wordCore(parts[i-1])
+		if core == "" || lead != 0 || core != lower || strings.ContainsAny(core, "0123456789") ||
+			minorWords[lower] || prefixes[strings.ToLower(prev)] {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(p)
+		parts[i] = string(unicode.ToUpper(r)) + p[n:]
+	}
+	return strings.Join(parts, "-")
+}
+
+// prefixes are the combining forms that are no words on their own, after
+// which CMOS 8.161 leaves the next element lower case.
+var prefixes = setOf(`anti co counter de extra inter intra micro mid mini multi non over post pre
+	pro pseudo re semi sub super trans ultra un under`)
 
 // wordCore strips a word's leading and trailing punctuation; lead is the
 // byte offset of its first letter in w.
@@ -575,4 +609,36 @@ func upperFirst(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// typographic sets a title's straight quotes and apostrophes as curly
+// ones, as a typesetter would: ' after a letter or digit is an
+// apostrophe (or a closing quote), else an opening single quote; " opens
+// at the start or after a space or opening bracket, and closes
+// elsewhere.
+func typographic(t string) string {
+	if !strings.ContainsAny(t, `'"`) {
+		return t
+	}
+	var b strings.Builder
+	var prev rune = ' '
+	for _, r := range t {
+		switch r {
+		case '\'':
+			if unicode.IsLetter(prev) || unicode.IsDigit(prev) || unicode.IsPunct(prev) && prev != '(' && prev != '[' {
+				r = '’'
+			} else {
+				r = '‘'
+			}
+		case '"':
+			if unicode.IsSpace(prev) || prev == '(' || prev == '[' || prev == '‘' || prev == '—' {
+				r = '“'
+			} else {
+				r = '”'
+			}
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
 }

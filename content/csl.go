@@ -525,7 +525,12 @@ func cslDate(raw []byte) (d0 *Date, orig *Date, read, msg string) {
 	switch {
 	case len(d.DateParts) > 0:
 		var ends []string
-		for _, parts := range d.DateParts {
+		for i, parts := range d.DateParts {
+			if i == 1 && len(parts) == 1 && fmt.Sprint(parts[0]) == "0" {
+				// [[2014, 12, 31], [0]]: citeproc-js's open end.
+				ends = append(ends, "..")
+				continue
+			}
 			e, msg := edtfFromParts(parts)
 			if msg != "" {
 				return nil, nil, "", msg
