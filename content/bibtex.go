@@ -708,6 +708,13 @@ func (p *bibParser) toSource(e *bibEntry, byKey map[string]*bibEntry) (_ *Source
 		}
 	}
 
+	if typ == "book" || typ == "chapter" || typ == "paper-conference" {
+		// The work this volume is part of; a chapter's book is its
+		// container, and its maintitle that book's whole work.
+		if m := title("maintitle", "mainsubtitle", "maintitleaddon"); m != "" && m != s.Title {
+			s.MainTitle = m
+		}
+	}
 	switch e.typ {
 	case "article":
 		s.ContainerTitle = title("journaltitle", "journalsubtitle", "journaltitleaddon")
@@ -724,7 +731,7 @@ func (p *bibParser) toSource(e *bibEntry, byKey map[string]*bibEntry) (_ *Source
 	case "incollection", "inbook", "bookinbook", "suppbook", "inproceedings", "conference", "inreference":
 		s.ContainerTitle = title("booktitle", "booksubtitle", "booktitleaddon")
 		if s.ContainerTitle == "" {
-			s.ContainerTitle = title("maintitle", "mainsubtitle", "maintitleaddon")
+			s.ContainerTitle, s.MainTitle = s.MainTitle, ""
 		}
 	case "online", "www", "electronic":
 		// The organization is the site's owner (CSL publisher); a site

@@ -422,7 +422,7 @@ func (c *Citer) fullNote(b *builder, s *Source, loc string) {
 			transDone = edTrans(s)
 		}
 		c.bookMiddleNote(b, s, transDone)
-		b.text(" (" + pubFacts(s, s.Publisher) + ")")
+		b.text(" (" + reprintNote(s) + pubFacts(s, s.Publisher) + ")")
 		tail()
 	case kindChapter:
 		head()
@@ -435,7 +435,7 @@ func (c *Citer) fullNote(b *builder, s *Source, loc string) {
 			b.sep(edLabelNote(s) + namesNote(s.Editor))
 		}
 		c.bookMiddleNote(b, s, edTrans(s))
-		b.text(" (" + pubFacts(s, s.Publisher) + ")")
+		b.text(" (" + reprintNote(s) + pubFacts(s, s.Publisher) + ")")
 		tail()
 	case kindJournal:
 		head()
@@ -597,8 +597,17 @@ func (c *Citer) bookMiddleNote(b *builder, s *Source, transDone bool) {
 	if s.Edition != "" {
 		b.sep(edition(s.Edition))
 	}
-	if s.Volume != "" && kind(s) == kindBook {
-		b.sep("vol. " + s.Volume)
+	if s.Volume != "" && (kind(s) == kindBook || kind(s) == kindChapter || s.MainTitle != "") {
+		if s.MainTitle != "" {
+			// A volume with a title of its own (CMOS 14.121).
+			b.sep("vol. " + s.Volume + " of ")
+			b.italic(formatTitle(s, s.MainTitle))
+		} else {
+			b.sep("vol. " + s.Volume)
+		}
+	} else if s.MainTitle != "" {
+		b.sep("in ")
+		b.italic(formatTitle(s, s.MainTitle))
 	}
 	if s.CollectionTitle != "" {
 		b.sep(formatTitle(s, s.CollectionTitle))
@@ -750,6 +759,7 @@ func (c *Citer) bibEntry(s *Source, dash bool) []Span {
 			transDone = edTrans(s)
 		}
 		c.bookMiddleBib(&b, s, transDone)
+		reprintBib(&b, s)
 		b.text(upperFirst(pubFacts(s, s.Publisher)))
 		tail()
 	case kindChapter:
@@ -770,6 +780,7 @@ func (c *Citer) bibEntry(s *Source, dash bool) []Span {
 			b.stop()
 		}
 		c.bookMiddleBib(&b, s, edTrans(s))
+		reprintBib(&b, s)
 		b.text(upperFirst(pubFacts(s, s.Publisher)))
 		tail()
 	case kindJournal:
@@ -947,8 +958,17 @@ func (c *Citer) bookMiddleBib(b *builder, s *Source, transDone bool) {
 		b.text(upperFirst(edition(s.Edition)))
 		b.stop()
 	}
-	if s.Volume != "" && kind(s) == kindBook {
-		b.text("Vol. " + s.Volume)
+	if s.Volume != "" && (kind(s) == kindBook || kind(s) == kindChapter || s.MainTitle != "") {
+		if s.MainTitle != "" {
+			b.text("Vol. " + s.Volume + " of ")
+			b.italic(formatTitle(s, s.MainTitle))
+		} else {
+			b.text("Vol. " + s.Volume)
+		}
+		b.stop()
+	} else if s.MainTitle != "" {
+		b.text("In ")
+		b.italic(formatTitle(s, s.MainTitle))
 		b.stop()
 	}
 	if s.CollectionTitle != "" {
@@ -981,6 +1001,25 @@ func (c *Citer) archiveBib(b *builder, s *Source) {
 
 // pubFacts are a book's facts of publication: "London: I. B. Tauris,
 // 2006", with "n.d." for a missing date.
+// reprintNote is what a note gives before the facts of a reprint's
+// publication: the date it first appeared, "1875; repr., " (CMOS 14.114).
+func reprintNote(s *Source) string {
+	if s.Original == nil || s.Issued == nil || s.Original.Source == s.Issued.Source {
+		return ""
+	}
+	return chicagoDate(*s.Original) + "; repr., "
+}
+
+// reprintBib writes the bibliography's "1875. Reprint, " before a
+// reprint's facts of publication.
+func reprintBib(b *builder, s *Source) {
+	if r := reprintNote(s); r != "" {
+		b.text(chicagoDate(*s.Original))
+		b.stop()
+		b.text("Reprint, ")
+	}
+}
+
 func pubFacts(s *Source, publisher string) string {
 	var f string
 	switch {
@@ -1120,12 +1159,32 @@ func fullName(n Name) string {
 	return n.Given + " " + n.Family
 }
 
-// invertedName: "Atabaki, Touraj".
+// invertedName: "Atabaki, Touraj"; a particle written in lower case
+// follows the given name, "Gennep, Arnold van", "Gaulle, Charles de"
+// (CMOS 8.5-8.7, as Chicago's CSL style demotes it for display and sort).
 func invertedName(n Name) string {
 	if n.Literal != "" || n.Given == "" || n.Family == "" {
 		return fullName(n)
 	}
+	if particle, core := splitParticle(n.Family); particle != "" {
+		return core + ", " + n.Given + " " + particle
+	}
 	return n.Family + ", " + n.Given
+}
+
+// splitParticle splits the lower-case particle off a family name ("van
+// Gennep", "de la Fontaine"); a capitalized one ("De Vries", "Van Buren")
+// is part of the name, as in English usage.
+func splitParticle(family string) (particle, core string) {
+	words := strings.Fields(family)
+	i := 0
+	for i < len(words)-1 && startsLower(words[i]) {
+		i++
+	}
+	if i == 0 {
+		return "", family
+	}
+	return strings.Join(words[:i], " "), strings.Join(words[i:], " ")
 }
 
 func shortName(n Name) string {
@@ -1240,7 +1299,8 @@ func sortName(n Name) string {
 	if n.Literal != "" {
 		return SortKey(n.Literal)
 	}
-	return SortKey(n.Family + " " + n.Given)
+	_, core := splitParticle(n.Family)
+	return SortKey(core + " " + n.Given)
 }
 
 // sortTitle is a title's sort key: folded, with a leading English article

@@ -207,7 +207,9 @@ func english(s *Source) bool {
 func formatTitle(s *Source, t string) string {
 	t = strings.TrimSpace(numberDashes(typographic(t)))
 	if english(s) && !supplied(t) {
-		t = headline(t, s.KeepCase)
+		// A colon spaced as French spaces it ("Material Culture :
+		// Critical Concepts") is set as English sets it.
+		t = headline(strings.ReplaceAll(t, " : ", ": "), s.KeepCase)
 	}
 	return t
 }

@@ -363,6 +363,13 @@ func parseCSLItem(lines *lineIndex, sug *suggester, raw []byte, start, n int) (s
 	names("translator", &s.Translator)
 	names("recipient", &s.Recipient)
 	str("title", &s.Title)
+	// A volume with a title of its own: CSL's title is then the whole
+	// work's.
+	var vt string
+	str("volume-title", &vt)
+	if vt != "" && vt != s.Title {
+		s.MainTitle, s.Title = s.Title, vt
+	}
 	str("title-short", &s.TitleShort)
 	if s.TitleShort == "" {
 		str("shortTitle", &s.TitleShort)

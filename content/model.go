@@ -178,6 +178,7 @@ type Source struct {
 	Recipient       []Name
 	Title           string
 	TitleShort      string
+	MainTitle       string // of the multivolume work this volume is part of (BibLaTeX maintitle, CSL title beside volume-title)
 	ContainerTitle  string
 	CollectionTitle string
 	Publisher       string
