@@ -96,3 +96,57 @@ func TestBuildBadInputWritesNothing(t *testing.T) {
 		t.Errorf("the folder holds %d entries, want 1", len(ents))
 	}
 }
+
+// TestCheckTellsWhatBuildWould: on every YAML file of the test suite,
+// `annalist check` prints exactly the problems `annalist build` prints
+// (errors and warnings, in the same order, each positioned), and exits as
+// build does, since both read the narrative with the one parser and lay
+// out the same pages.
+func TestCheckTellsWhatBuildWould(t *testing.T) {
+	var files []string
+	err := filepath.WalkDir(".", func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "third_party" || strings.HasPrefix(d.Name(), ".")) && p != "." {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".yaml") && strings.Contains(filepath.ToSlash(p), "testdata/") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 20 {
+		t.Fatalf("only %d test files found", len(files))
+	}
+	for _, f := range files {
+		t.Run(filepath.ToSlash(f), func(t *testing.T) {
+			var checkOut, checkErr, buildOut, buildErr bytes.Buffer
+			cErr := run([]string{"check", f}, &checkOut, &checkErr)
+			out := filepath.Join(t.TempDir(), "h.pdf")
+			bErr := run([]string{"build", f, "-o", out}, &buildOut, &buildErr)
+			cc, bc := exitCode(cErr, &checkErr), exitCode(bErr, &buildErr)
+			if cc != bc {
+				t.Errorf("check exits %d, build %d", cc, bc)
+			}
+			problems := func(s string) []string {
+				var lines []string
+				for _, l := range strings.Split(s, "\n") {
+					// Only the positioned lines: the summaries differ
+					// ("ok" against "wrote h.pdf").
+					if i := strings.Index(l, ": "); i > 0 && strings.Count(l[:i], ":") >= 2 {
+						lines = append(lines, l)
+					}
+				}
+				return lines
+			}
+			c, b := problems(checkErr.String()+checkOut.String()), problems(buildErr.String()+buildOut.String())
+			if strings.Join(c, "\n") != strings.Join(b, "\n") {
+				t.Errorf("check printed:\n%s\nbuild printed:\n%s", strings.Join(c, "\n"), strings.Join(b, "\n"))
+			}
+		})
+	}
+}

@@ -93,7 +93,9 @@ func parseCiteItem(item string) (Cite, *CitationError) {
 	var c Cite
 	c.Prefix = strings.TrimSpace(item[:at])
 	if strings.HasSuffix(c.Prefix, "-") && at > 0 && item[at-1] == '-' {
-		return Cite{}, &CitationError{Col: at - 1, Msg: "-@key (suppress author) has no meaning in notes style; write @key"}
+		// -@key: the note without the author, named in the text.
+		c.SuppressAuthor = true
+		c.Prefix = strings.TrimSpace(strings.TrimSuffix(c.Prefix, "-"))
 	}
 	key, n := scanKey(item[at+1:])
 	if n == 0 {

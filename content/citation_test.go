@@ -37,6 +37,11 @@ var citationTests = []struct {
 	{"@a, 12a", []Cite{{Source: "a", Locator: "12a"}}},
 	{"@a, pp. 3 & 5", []Cite{{Source: "a", Locator: "pp. 3 & 5"}}},
 	{"@a, p.", []Cite{{Source: "a", Suffix: ", p."}}},
+	// Pandoc's author-suppressing form, Unicode keys, braced URI keys.
+	{"[-@a, 12]", []Cite{{Source: "a", Locator: "12", SuppressAuthor: true}}},
+	{"see -@a", []Cite{{Source: "a", Prefix: "see", SuppressAuthor: true}}},
+	{"@çelik2001, 3", []Cite{{Source: "çelik2001", Locator: "3"}}},
+	{"@{http://zotero.org/users/1/items/ABCD1234}, 7", []Cite{{Source: "http://zotero.org/users/1/items/ABCD1234", Locator: "7"}}},
 }
 
 func TestParseCitation(t *testing.T) {
@@ -65,7 +70,6 @@ func TestParseCitationErrors(t *testing.T) {
 		{"@{}", "column 1: empty citation key"},
 		{"@{a", "column 1: unclosed '{'"},
 		{"@a}", "column 3: unbalanced '}'"},
-		{"[-@a]", "column 2: -@key (suppress author) has no meaning in notes style; write @key"},
 		{"«é» @a; ü", `column 9: citation item "ü" has no @key`},
 	} {
 		_, err := ParseCitation(tt.in)

@@ -39,6 +39,8 @@ type Citer struct {
 	seen  map[string]bool
 	cited []*Source // in order of first citation
 	prev  []Cite    // the previous note's cites, locators normalized
+	// suppress is set while a cite with SuppressAuthor is formatted.
+	suppress bool
 	// unknown records citations of ids the document does not define, so
 	// that Lacks can report them; the note shows the id with a "?".
 	unknown []Cite
@@ -91,6 +93,7 @@ func (c *Citer) Note(cites []Cite) []Span {
 		n.Locator = loc
 		norm = append(norm, n)
 		src := c.byID[ct.Source]
+		c.suppress = ct.SuppressAuthor
 		switch {
 		case src == nil:
 			b.text(ct.Source + "?")
@@ -135,6 +138,20 @@ func (c *Citer) Note(cites []Cite) []Span {
 	}
 	c.prev = norm
 	return b.spans
+}
+
+// InTextName is what an in-text citation, @key, sets in the text before
+// its note, as pandoc's citeproc does for a notes style: the authors' (or
+// editors') surnames, "Atabaki", "Keddie and Richard"; for a work with
+// neither, its short title.
+func InTextName(s *Source) string {
+	if s == nil {
+		return ""
+	}
+	if names, _ := bibNames(s); len(names) > 0 {
+		return namesShort(names)
+	}
+	return shortTitle(s)
 }
 
 // expandSets replaces the citation of a set of works (BibLaTeX's @set)
@@ -390,7 +407,7 @@ func bibNames(s *Source) (names []Name, editors bool) {
 func (c *Citer) fullNote(b *builder, s *Source, loc string) {
 	names, byEditors := bibNames(s)
 	head := func() {
-		if len(names) > 0 {
+		if len(names) > 0 && !c.suppress {
 			b.text(namesNote(names))
 			if byEditors {
 				b.punct(",")
@@ -660,7 +677,7 @@ func (c *Citer) shortNote(b *builder, s *Source, loc string) {
 			b.quoted(title)
 		}
 	default:
-		if len(names) > 0 {
+		if len(names) > 0 && !c.suppress {
 			b.text(namesShort(names))
 			b.punct(",")
 			b.text(" ")

@@ -9,7 +9,8 @@ import (
 // TestLoadFootnoteReferences: a footnote reference with no definition is
 // an error at the reference, in a narrative file or inline in the YAML,
 // as a citation of an unknown source is; a defined one, an escaped one
-// and one defined after it are not.
+// and one defined after it are not. Defined means as Markdown defines it:
+// the loader checks the tree the layout sets.
 func TestLoadFootnoteReferences(t *testing.T) {
 	const noDef = `footnote [^%s] has no definition: add a line "[^%s]: text" (or write \[^%s] for the brackets themselves)`
 	msg := func(pos, label string) string {
@@ -38,6 +39,11 @@ func TestLoadFootnoteReferences(t *testing.T) {
 		{"defined before it is used", file, "[^n]: The note.\n\nA[^n] b.\n", nil},
 		{"escaped", file, "The pattern \\[^a-z] is no note.\n", nil},
 		{"not a label", file, "[^] and [^ x] and [^x\n", nil},
+		// "[^ok]:" mid-line is no definition to Markdown: both are
+		// references without one. (Markdown's rule, which the layout
+		// sets, not a looser one of the loader's own.)
+		{"definition mid-line", file, "a[^ok] b.\nc [^ok]: no\n",
+			[]string{msg("story.md:1:2", "ok"), msg("story.md:2:3", "ok")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,5 +1,7 @@
 package content
 
+import gast "github.com/yuin/goldmark/ast"
+
 // Pos is a position in an input file, kept on every model value so that a
 // later stage (citations, layout) can still report a problem as
 // file:line:col.
@@ -95,6 +97,12 @@ type Document struct {
 	// narrative, bibliography files), so that the command line can refuse
 	// to write its output over one of them.
 	Files []InputFile
+
+	// The parsed Narrative (NarrativeTree), kept so that the layout sets
+	// the tree the loader checked; narrativeSrc is the text it is of.
+	narrativeTree  gast.Node
+	narrativeBytes []byte
+	narrativeSrc   string
 }
 
 // InputFile is a file the handout names and the loader read.
@@ -121,6 +129,9 @@ type Cite struct {
 	Prefix  string
 	Suffix  string
 	Pos     Pos
+	// SuppressAuthor is Pandoc's [-@key]: the note leaves out the
+	// author, whom the text names.
+	SuppressAuthor bool
 }
 
 // Version is one source's variant of an event's date or of another field,

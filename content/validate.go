@@ -2,13 +2,14 @@ package content
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	gast "github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 )
 
 // resolve checks every reference by id once all ids are known, scans the
@@ -150,106 +151,66 @@ func (l *loader) hint(id, kind string, ids []string) string {
 
 var plurals = map[string]string{"track": "tracks", "event": "events", "source": "sources", "person": "people", "place": "places"}
 
-const citeKey = `[\p{L}\p{N}_](?:[\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])?`
-
-var (
-	// keyAtRE matches a citation key at the start of the text after an
-	// @; see anyKeys.
-	keyAtRE = regexp.MustCompile(`^(?:` + citeKey + `)`)
-	// bracketRE and bracketKeyRE find Pandoc citations, [see @a, 3; @b],
-	// which are certain enough to report an unknown key.
-	bracketRE    = regexp.MustCompile(`\[[^\[\]]*\]`)
-	bracketKeyRE = regexp.MustCompile(`[\[\s;]-?@(` + citeKey + `)`)
-	// eventLinkRE finds event links, [[id]] or [[id|text]].
-	eventLinkRE = regexp.MustCompile(`\[\[([^\[\]|]*)(?:\|[^\[\]]*)?\]\]`)
-)
-
-// anyKeys calls fn with what might be a citation key anywhere in text:
-// an @ at the start or after a character that is not a letter, digit or
-// underscore, followed by a key. It errs towards finding too many, since
-// it only decides whether a source counts as cited. It finds what the
-// regular expression (?:^|[^\p{L}\p{N}_])-?@(KEY) finds, but looks only
-// where there is an @: that expression has no literal prefix, so the
-// regexp package stepped through every rune of the narrative, which cost
-// a tenth of the loader's time on a long one.
-func anyKeys(text string, fn func(key string)) {
-	for i := 0; i < len(text); {
-		j := strings.IndexByte(text[i:], '@')
-		if j < 0 {
-			return
-		}
-		at := i + j
-		i = at + 1
-		if at > 0 {
-			r, _ := utf8.DecodeLastRuneInString(text[:at])
-			if r == '_' || unicode.IsLetter(r) || unicode.IsNumber(r) {
-				continue
-			}
-		}
-		if m := keyAtRE.FindStringIndex(text[at+1:]); m != nil {
-			fn(text[at+1 : at+1+m[1]])
-			i = at + 1 + m[1]
-		}
-	}
-}
-
-// scanNarrative marks the sources the narrative cites and reports
-// citations of unknown sources and links to unknown events. It is a scan
-// by regular expressions, not a Markdown parse: the citation parser
-// proper works on the parsed narrative later.
+// scanNarrative walks the parsed narrative (the tree the layout will
+// set): it marks the sources the narrative cites, and reports citations
+// that do not parse or name unknown sources, links to unknown events,
+// and footnote references without a definition.
 func (l *loader) scanNarrative(usedSources map[string]bool, candidates map[string][]string) {
-	text := l.doc.Narrative
-	if text == "" {
+	if l.doc.Narrative == "" {
 		return
 	}
-	anyKeys(text, func(key string) { usedSources[key] = true })
-	at := newPositioner(l.doc, text)
-	for _, b := range bracketRE.FindAllStringIndex(text, -1) {
-		for _, m := range bracketKeyRE.FindAllStringSubmatchIndex(text[b[0]:b[1]], -1) {
-			key := text[b[0]+m[2] : b[0]+m[3]]
-			if _, ok := l.ids["source"][key]; ok {
-				continue
-			}
-			if msg, ok := l.unusable("source", key); ok {
-				l.errorf(at.pos(b[0]+m[2]-1), "", "citation: %s", msg)
-				continue
-			}
-			l.errorf(at.pos(b[0]+m[2]-1), "", "citation of unknown source %s%s", quoteValue(key), l.hint(key, "source", candidates["source"]))
-		}
-	}
-	for _, m := range eventLinkRE.FindAllStringSubmatchIndex(text, -1) {
-		id := strings.TrimSpace(text[m[2]:m[3]])
-		p := at.pos(m[0])
-		switch _, ok := l.ids["event"][id]; {
-		case id == "":
-			l.errorf(p, "", "empty event link: write [[event-id]] or [[event-id|text]]")
-		case !ok:
-			l.errorf(p, "", "link to unknown event %s%s", quoteValue(id), l.hint(id, "event", candidates["event"]))
-		}
-	}
-	l.checkFootnotes(text, at)
-}
-
-// checkFootnotes reports each footnote reference [^label] whose label is
-// never defined: Markdown would print "[^label]" as written, and the
-// author meant a note. A label counts as defined when "[^label]:"
-// appears anywhere, a looser rule than Markdown's (a definition starts
-// its line) so that this scan, which check runs, never rejects what the
-// Markdown parse at layout accepts; the layout reports the rest.
-func (l *loader) checkFootnotes(text string, at *positioner) {
-	if !strings.Contains(text, "[^") {
-		return
-	}
+	root, src := l.doc.NarrativeTree()
+	at := newPositioner(l.doc, l.doc.Narrative)
 	defined := map[string]bool{}
 	var labels []string
-	footnoteMarks(text, func(_ int, label string, colon, _ bool) {
-		if colon && !defined[label] {
-			defined[label] = true
+	gast.Walk(root, func(n gast.Node, entering bool) (gast.WalkStatus, error) {
+		if !entering {
+			return gast.WalkContinue, nil
+		}
+		switch x := n.(type) {
+		case *CiteNode:
+			if x.Err != nil {
+				l.errorf(at.pos(x.ErrOff), "", "citation %s: %v", citationText(x), x.Err)
+				break
+			}
+			for i, c := range x.Cites {
+				usedSources[c.Source] = true
+				if _, ok := l.ids["source"][c.Source]; ok {
+					continue
+				}
+				p := at.pos(x.KeyOff[i])
+				if msg, ok := l.unusable("source", c.Source); ok {
+					l.errorf(p, "", "citation: %s", msg)
+					continue
+				}
+				l.errorf(p, "", "citation of unknown source %s%s", quoteValue(c.Source), l.hint(c.Source, "source", candidates["source"]))
+			}
+		case *EventLinkNode:
+			switch _, ok := l.ids["event"][x.ID]; {
+			case x.ID == "":
+				l.errorf(at.pos(x.Off), "", "empty event link: write [[event-id]] or [[event-id|text]]")
+			case !ok:
+				l.errorf(at.pos(x.Off), "", "link to unknown event %s%s", quoteValue(x.ID), l.hint(x.ID, "event", candidates["event"]))
+			}
+		case *east.Footnote:
+			if label := string(x.Ref); !defined[label] {
+				defined[label] = true
+				labels = append(labels, label)
+			}
+		}
+		return gast.WalkContinue, nil
+	})
+	// Definitions nothing refers to are not in the tree, but are the
+	// likeliest meant by a misspelt reference.
+	FootnoteMarks(src, func(_ int, label string, _, def, _ bool) {
+		if def && !slices.Contains(labels, label) {
 			labels = append(labels, label)
 		}
 	})
-	footnoteMarks(text, func(off int, label string, colon, escaped bool) {
-		if colon || escaped || defined[label] {
+	// A reference without a definition is plain text to Markdown: the
+	// reader would see "[^label]" where the author meant a note.
+	FootnoteMarks(src, func(off int, label string, _, def, escaped bool) {
+		if def || escaped || defined[label] {
 			return
 		}
 		hint := ""
@@ -260,33 +221,12 @@ func (l *loader) checkFootnotes(text string, at *positioner) {
 	})
 }
 
-// footnoteMarks calls fn for each "[^label]" in text, in order and not
-// overlapping: a label is one or more characters neither "]" nor ASCII
-// white space, as layout's scan of the same name has it. colon says a
-// ":" follows (a definition, or text that looks like one); escaped, that
-// the "[" is escaped by a backslash, which Markdown prints as written.
-func footnoteMarks(text string, fn func(off int, label string, colon, escaped bool)) {
-	for i := 0; i < len(text); {
-		k := strings.Index(text[i:], "[^")
-		if k < 0 {
-			return
-		}
-		off := i + k
-		j := off + 2
-		for j < len(text) && text[j] != ']' && !strings.ContainsRune(" \t\n\f\r", rune(text[j])) {
-			j++
-		}
-		if j == off+2 || j == len(text) || text[j] != ']' {
-			i = off + 2
-			continue
-		}
-		slashes := 0
-		for p := off - 1; p >= 0 && text[p] == '\\'; p-- {
-			slashes++
-		}
-		fn(off, text[off+2:j], j+1 < len(text) && text[j+1] == ':', slashes%2 == 1)
-		i = j + 1
+// citationText is a citation as an author wrote it, for messages.
+func citationText(x *CiteNode) string {
+	if x.InText {
+		return x.Raw
 	}
+	return "[" + x.Raw + "]"
 }
 
 // positioner turns byte offsets in the narrative into file positions,

@@ -1,9 +1,9 @@
 package layout
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,12 +12,8 @@ import (
 
 	"annalist/content"
 
-	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/parser"
-	gtext "github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -31,27 +27,15 @@ import (
 // Markdown the handout cannot set (HTML, images, tables) is reported in
 // warnings and dropped or set as plain text.
 func Markdown(doc *content.Document, seq *NoteSeq, st *Style) ([]Para, []string, error) {
-	c := &mdConv{doc: doc, seq: seq, st: st, src: []byte(doc.Narrative), fnNum: map[int]int{}, fnDefs: map[int]*east.Footnote{}}
+	c := &mdConv{doc: doc, seq: seq, st: st, fnNum: map[int]int{}, fnDefs: map[int]*east.Footnote{}}
+	root, src := doc.NarrativeTree()
+	c.src = src
 	c.lineStarts = []int{0}
 	for i, b := range c.src {
 		if b == '\n' {
 			c.lineStarts = append(c.lineStarts, i+1)
 		}
 	}
-	md := goldmark.New(
-		goldmark.WithExtensions(extension.Footnote, extension.Table,
-			// goldmark's typographer writes HTML entities by default; a
-			// PDF wants the characters themselves.
-			extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
-				extension.LeftSingleQuote: "‘", extension.RightSingleQuote: "’",
-				extension.LeftDoubleQuote: "“", extension.RightDoubleQuote: "”",
-				extension.EnDash: "–", extension.EmDash: "—", extension.Ellipsis: "…",
-				extension.LeftAngleQuote: "«", extension.RightAngleQuote: "»",
-				extension.Apostrophe: "’",
-			}))),
-		goldmark.WithParserOptions(parser.WithInlineParsers(util.Prioritized(annalistInline{}, 102))),
-	)
-	root := md.Parser().Parse(gtext.NewReader(c.src))
 	// Footnote definitions come last in the tree; collect them first so
 	// a reference can convert its note when it is first met.
 	var referenced = map[string]bool{}
@@ -66,67 +50,8 @@ func Markdown(doc *content.Document, seq *NoteSeq, st *Style) ([]Para, []string,
 		}
 	}
 	c.warnUnreferenced(referenced)
-	c.undefinedNotes(referenced)
 	c.blocks(root, blockCtx{})
 	return mergeAll(c.out), c.warnings, errors.Join(c.errs...)
-}
-
-// undefinedNotes reports, as errors, each footnote reference whose label
-// has no definition: goldmark leaves it as plain text, so the reader
-// would see "[^undef]" with no note, where the author meant one. The
-// loader (content) reports these already, on a looser idea of defined;
-// this is the Markdown parse's own word, for what that scan let through.
-// An escaped "\[^x]" is the brackets themselves, meant as written.
-func (c *mdConv) undefinedNotes(defined map[string]bool) {
-	footnoteMarks(c.src, func(at int, label string, colon, _ bool) {
-		slashes := 0
-		for p := at - 1; p >= 0 && c.src[p] == '\\'; p-- {
-			slashes++
-		}
-		if !colon && !defined[label] && slashes%2 == 0 {
-			c.errorf(at, "footnote [^%s] has no definition: add a line \"[^%s]: text\" (or write \\[^%s] for the brackets themselves)", label, label, label)
-		}
-	})
-}
-
-// footnoteMarks calls fn for each "[^label]" in src, in order and not
-// overlapping, as the pattern \[\^([^\]\s]+)\] finds them: with its offset,
-// its label, whether a colon follows, and whether it is a definition (the
-// colon follows and at most three spaces precede it on its line). One pass
-// with bytes.Index: two regexp scans of a long narrative cost a tenth of
-// its layout.
-func footnoteMarks(src []byte, fn func(at int, label string, colon, def bool)) {
-	for i := 0; i < len(src); {
-		k := bytes.Index(src[i:], []byte("[^"))
-		if k < 0 {
-			return
-		}
-		at := i + k
-		j := at + 2
-		for j < len(src) && src[j] != ']' && !reSpace(src[j]) {
-			j++
-		}
-		if j == at+2 || j == len(src) || src[j] != ']' {
-			i = at + 2
-			continue
-		}
-		colon := j+1 < len(src) && src[j+1] == ':'
-		def := false
-		if colon {
-			indent := 0
-			for p := at - 1; p >= 0 && src[p] == ' '; p-- {
-				indent++
-			}
-			def = indent <= 3 && (at-indent == 0 || src[at-indent-1] == '\n')
-		}
-		fn(at, string(src[at+2:j]), colon, def)
-		i = j + 1
-	}
-}
-
-// reSpace is regexp's \s: the ASCII white space of Perl and RE2.
-func reSpace(b byte) bool {
-	return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r'
 }
 
 type mdConv struct {
@@ -182,10 +107,10 @@ func offset(n gast.Node) int {
 			return t.Segment.Start
 		}
 		switch x := n.(type) {
-		case *citeNode:
-			return x.off
-		case *eventLinkNode:
-			return x.off
+		case *content.CiteNode:
+			return x.Off
+		case *content.EventLinkNode:
+			return x.Off
 		}
 	}
 	return 0
@@ -196,7 +121,7 @@ func offset(n gast.Node) int {
 // scan is on the source text, so a definition-like line inside a code
 // block would be reported too; narratives have no code.)
 func (c *mdConv) warnUnreferenced(referenced map[string]bool) {
-	footnoteMarks(c.src, func(at int, label string, _, def bool) {
+	content.FootnoteMarks(c.src, func(at int, label string, _, def, _ bool) {
 		if def && !referenced[label] {
 			c.warnf(at, "footnote [^%s] is never referred to; dropped", label)
 		}
@@ -476,11 +401,19 @@ func (c *mdConv) inlines(n gast.Node, s inl, out *[]notePiece, inNote bool) {
 			c.inlines(x, s, out, inNote)
 		case *gast.RawHTML:
 			c.warnf(x.Segments.At(0).Start, "inline HTML dropped")
-		case *citeNode:
+		case *content.CiteNode:
 			cites, off, err := c.parseCites(x)
 			if err != nil {
 				c.errorf(off, "%v", err)
 				continue
+			}
+			if x.InText {
+				// "@key says": the name in the text, the reference in
+				// the note (in an author's note, in parentheses after it).
+				c.text(out, s, content.InTextName(c.doc.SourceByID[cites[0].Source]))
+				if inNote {
+					c.text(out, s, " ")
+				}
 			}
 			if inNote {
 				*out = append(*out, notePiece{cites: cites})
@@ -488,14 +421,14 @@ func (c *mdConv) inlines(n gast.Node, s inl, out *[]notePiece, inNote bool) {
 			}
 			num := c.seq.Cite(cites)
 			*out = append(*out, notePiece{run: Run{Note: num, Font: s.font(c.st.Family), Size: s.size, Color: Black}})
-		case *eventLinkNode:
-			ev := c.doc.EventByID[x.id]
+		case *content.EventLinkNode:
+			ev := c.doc.EventByID[x.ID]
 			if ev == nil {
-				c.errorf(x.off, "event link [[%s]]: no event has this id", x.id)
-				c.text(out, s, x.label)
+				c.errorf(x.Off, "event link [[%s]]: no event has this id", x.ID)
+				c.text(out, s, x.Label)
 				continue
 			}
-			label := x.label
+			label := x.Label
 			if label == "" {
 				label = numberDashes(ev.Title)
 			}
@@ -617,132 +550,23 @@ func plainText(runs []Run) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-// parseCites parses a bracketed citation (Pandoc syntax) and checks its
-// sources. A syntax error points at its column within the brackets.
-func (c *mdConv) parseCites(x *citeNode) ([]content.Cite, int, error) {
-	cites, err := content.ParseCitation(x.raw)
-	if err != nil {
-		off := x.off
-		var ce *content.CitationError
-		if errors.As(err, &ce) {
-			// Col counts runes in raw; raw is the source text between the
-			// brackets with its white space collapsed, so this is exact
-			// on one line.
-			off = x.off + 1 + len(string([]rune(x.raw)[:min(max(ce.Col-1, 0), utf8.RuneCountInString(x.raw))]))
-			err = errors.New(ce.Msg)
-		}
-		return nil, off, fmt.Errorf("citation [%s]: %v", x.raw, err)
+// parseCites returns a citation's items, as the narrative's parser read
+// them, and checks their sources (the loader has reported both already
+// for a loaded document; this is for one made otherwise).
+func (c *mdConv) parseCites(x *content.CiteNode) ([]content.Cite, int, error) {
+	if x.Err != nil {
+		return nil, x.ErrOff, fmt.Errorf("citation [%s]: %v", x.Raw, x.Err)
 	}
+	cites := slices.Clone(x.Cites)
 	var bad []string
 	for i := range cites {
 		if c.doc.SourceByID[cites[i].Source] == nil {
 			bad = append(bad, strconv.Quote(cites[i].Source))
 		}
-		cites[i].Pos = c.pos(x.off)
+		cites[i].Pos = c.pos(x.Off)
 	}
 	if bad != nil {
-		return nil, x.off, fmt.Errorf("citation [%s]: unknown source %s", x.raw, strings.Join(bad, ", "))
+		return nil, x.Off, fmt.Errorf("citation [%s]: unknown source %s", x.Raw, strings.Join(bad, ", "))
 	}
-	return cites, x.off, nil
-}
-
-func isKeyByte(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || strings.IndexByte("_-:.#$%&+?<>~/", b) >= 0
-}
-
-// citeNode is a bracketed citation [see @a, 3; @b] in the narrative.
-type citeNode struct {
-	gast.BaseInline
-	raw string // between the brackets
-	off int    // offset of "[" in the source
-}
-
-var kindCite = gast.NewNodeKind("AnnalistCite")
-
-func (n *citeNode) Kind() gast.NodeKind { return kindCite }
-func (n *citeNode) Dump(src []byte, level int) {
-	gast.DumpHelper(n, src, level, map[string]string{"Raw": n.raw}, nil)
-}
-
-// eventLinkNode is an event link [[id]] or [[id|text]].
-type eventLinkNode struct {
-	gast.BaseInline
-	id, label string
-	off       int
-}
-
-var kindEventLink = gast.NewNodeKind("AnnalistEventLink")
-
-func (n *eventLinkNode) Kind() gast.NodeKind { return kindEventLink }
-func (n *eventLinkNode) Dump(src []byte, level int) {
-	gast.DumpHelper(n, src, level, map[string]string{"ID": n.id, "Label": n.label}, nil)
-}
-
-// annalistInline parses the two inline forms Markdown lacks: event links
-// and Pandoc citations. It runs before goldmark's link parser; when the
-// brackets hold neither, it declines and the link parser goes on.
-type annalistInline struct{}
-
-func (annalistInline) Trigger() []byte { return []byte{'['} }
-
-func (annalistInline) Parse(parent gast.Node, block gtext.Reader, pc parser.Context) gast.Node {
-	line, seg := block.PeekLine()
-	if len(line) < 2 || line[0] != '[' {
-		return nil
-	}
-	if line[1] == '[' {
-		end := bytes.Index(line, []byte("]]"))
-		if end < 0 {
-			return nil
-		}
-		inner := string(line[2:end])
-		if strings.ContainsAny(inner, "[\n") {
-			return nil
-		}
-		id, label, _ := strings.Cut(inner, "|")
-		id = strings.TrimSpace(id)
-		if id == "" {
-			return nil
-		}
-		block.Advance(end + 2)
-		return &eventLinkNode{id: id, label: strings.TrimSpace(label), off: seg.Start}
-	}
-	// A citation may run over a line end; read through the block.
-	l, p := block.Position()
-	block.Advance(1)
-	var buf []byte
-	for {
-		ch := block.Peek()
-		if ch == gtext.EOF || ch == '[' || len(buf) > 2000 {
-			block.SetPosition(l, p)
-			return nil
-		}
-		block.Advance(1)
-		if ch == ']' {
-			break
-		}
-		if ch == '\n' || ch == '\r' || ch == '\t' {
-			ch = ' '
-		}
-		buf = append(buf, ch)
-	}
-	if next := block.Peek(); next == '(' || next == '[' || !isCitation(buf) {
-		block.SetPosition(l, p)
-		return nil
-	}
-	return &citeNode{raw: strings.Join(strings.Fields(string(buf)), " "), off: seg.Start}
-}
-
-// isCitation reports whether bracket content is a Pandoc citation: an @
-// that starts a key, at the start or after a space, "-" or ";".
-func isCitation(b []byte) bool {
-	for i, ch := range b {
-		if ch != '@' || i+1 >= len(b) || !isKeyByte(b[i+1]) && b[i+1] != '{' {
-			continue
-		}
-		if i == 0 || b[i-1] == ' ' || b[i-1] == ';' || b[i-1] == '-' {
-			return true
-		}
-	}
-	return false
+	return cites, x.Off, nil
 }

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
-	"slices"
 	"strings"
 	"testing"
 
@@ -207,12 +205,6 @@ func TestMarkdownErrors(t *testing.T) {
 		{"syntax", "x [see @rb, }3] y", content.Pos{File: "n.md", Line: 1}, "n.md:1:13: citation [see @rb, }3]: unbalanced '}'"},
 		{"two at once", "[[x]] and [@y]", content.Pos{File: "h.yaml", Line: 40, Column: 3},
 			"h.yaml:40:3: event link [[x]]: no event has this id\n" + `h.yaml:40:13: citation [@y]: unknown source "y"`},
-		{"undefined footnote", "a[^undef] b c[^ok]\n\n[^ok]: yes\n", content.Pos{File: "n.md", Line: 1},
-			`n.md:1:2: footnote [^undef] has no definition: add a line "[^undef]: text" (or write \[^undef] for the brackets themselves)`},
-		// "[^ok]:" mid-line is no definition to Markdown, whatever the
-		// loader's looser scan makes of it.
-		{"definition mid-line", "a[^ok] b.\nc [^ok]: no\n", content.Pos{File: "n.md", Line: 1},
-			`n.md:1:2: footnote [^ok] has no definition: add a line "[^ok]: text" (or write \[^ok] for the brackets themselves)`},
 		// An inline narrative's later lines are indented like its first.
 		{"inline, later line", "One\n\ntwo [[x]]", content.Pos{File: "h.yaml", Line: 40, Column: 3}, "h.yaml:42:7: event link [[x]]: no event has this id"},
 	}
@@ -318,47 +310,47 @@ func FuzzMarkdown(f *testing.F) {
 	})
 }
 
-// footnoteMarks must find what the regular expressions it replaced find:
-// references (and whether a colon follows), and definitions at a line's
-// start after at most three spaces.
-var (
-	footnoteRefRE = regexp.MustCompile(`\[\^([^\]\s]+)\](:?)`)
-	footnoteDefRE = regexp.MustCompile(`(?m)^ {0,3}\[\^([^\]\s]+)\]:`)
-)
-
-func checkFootnoteMarks(t *testing.T, src string) {
-	t.Helper()
-	var refs, defs []string
-	footnoteMarks([]byte(src), func(at int, label string, colon, def bool) {
-		refs = append(refs, fmt.Sprintf("%d %s %v", at, label, colon))
-		if def {
-			defs = append(defs, fmt.Sprintf("%d %s", at, label))
+// TestInTextCitation: "@key says" sets the author's name in the text and
+// the reference in a note, as pandoc's citeproc does for a notes style;
+// [-@key] leaves the author out of the note, and a citation in an
+// author's note is set in parentheses with "ibid." in lower case.
+func TestInTextCitation(t *testing.T) {
+	doc := testDoc("@atabaki [3] argues it.[^1] So Raskolnikov [-@rb, 4].\n\n[^1]: As [@atabaki, 4] shows.\n")
+	doc.SourceByID["atabaki"].Author = []content.Name{{Family: "Atabaki", Given: "Touraj"}}
+	doc.SourceByID["atabaki"].Type = "book"
+	doc.SourceByID["rb"].Author = []content.Name{{Family: "Raskolnikov", Given: "Fyodor"}}
+	doc.SourceByID["rb"].Type = "book"
+	seq := &NoteSeq{}
+	blocks, _, err := Markdown(doc, seq, DefaultStyle())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body strings.Builder
+	for _, p := range blocks {
+		for _, r := range p.Runs {
+			if r.Note > 0 {
+				fmt.Fprintf(&body, "[%d]", r.Note)
+			}
+			body.WriteString(r.Text)
 		}
-	})
-	var wantRefs, wantDefs []string
-	for _, m := range footnoteRefRE.FindAllStringSubmatchIndex(src, -1) {
-		wantRefs = append(wantRefs, fmt.Sprintf("%d %s %v", m[0], src[m[2]:m[3]], m[5] > m[4]))
 	}
-	for _, m := range footnoteDefRE.FindAllStringSubmatchIndex(src, -1) {
-		at := m[0] + strings.Index(src[m[0]:], "[^")
-		wantDefs = append(wantDefs, fmt.Sprintf("%d %s", at, src[m[2]:m[3]]))
+	if got, want := body.String(), "Atabaki[1] argues it.[2] So Raskolnikov.[3]"; got != want {
+		t.Errorf("body %q, want %q", got, want)
 	}
-	if !slices.Equal(refs, wantRefs) || !slices.Equal(defs, wantDefs) {
-		t.Errorf("%q:\nrefs %q\nwant %q\ndefs %q\nwant %q", src, refs, wantRefs, defs, wantDefs)
-	}
-}
-
-func TestFootnoteMarks(t *testing.T) {
-	for _, src := range []string{
-		"", "[^", "[^]", "[^a]", "[^a]:", "x [^a]: y", "   [^a]: y", "    [^a]: y",
-		"a\n[^b]:\n  [^c]: d [^e] [^f]:", "[^a b]", "[^a[^b]]:", "[^[^x]", "\t[^a]:",
-		"[^a]\r\n[^b]:", "[^é]:", "[^\xff]", "[^a\n]", " \n [^x]:",
+	notes := seq.Format(content.NewCiter(doc, content.CiteOptions{}), DefaultStyle())
+	for n, want := range map[int]string{
+		1: "Touraj Atabaki, Soviet Republic (n.d.), 3.",
+		2: "As (ibid., 4) shows.",
+		3: "Landing (n.d.), 4.",
 	} {
-		checkFootnoteMarks(t, src)
+		var b strings.Builder
+		for _, p := range notes[n].Paras {
+			for _, r := range p.Runs {
+				b.WriteString(r.Text)
+			}
+		}
+		if got := b.String(); got != want {
+			t.Errorf("note %d %q, want %q", n, got, want)
+		}
 	}
-}
-
-func FuzzFootnoteMarks(f *testing.F) {
-	f.Add("a[^x] b\n\n[^x]: note\n   [^y]: z [^w]:")
-	f.Fuzz(func(t *testing.T, src string) { checkFootnoteMarks(t, src) })
 }

@@ -137,12 +137,22 @@ func (s *NoteSeq) Format(f CitationFormatter, st *Style) map[int]*Note {
 						runs = append(runs, r)
 						continue
 					}
-					// A citation inside an author's note is set inline,
-					// without the closing period the formatter gives a
-					// whole note, so the author's sentence can go on.
+					// A citation inside an author's note is set in
+					// parentheses, without the closing period the
+					// formatter gives a whole note, and "ibid." in lower
+					// case, so that the author's sentence can go on.
 					rs := spanRuns(f.Note(p.cites), st)
 					if k := len(rs) - 1; k >= 0 {
 						rs[k].Text = strings.TrimSuffix(rs[k].Text, ".")
+					}
+					if len(rs) > 0 {
+						if strings.HasPrefix(rs[0].Text, "Ibid.") {
+							rs[0].Text = "i" + rs[0].Text[1:]
+						}
+						open, cls := rs[0], rs[len(rs)-1]
+						open.Text, open.Font.Style, open.Link = "(", Regular, ""
+						cls.Text, cls.Font.Style, cls.Link = ")", Regular, ""
+						rs = append(append([]Run{open}, rs...), cls)
 					}
 					runs = append(runs, rs...)
 				}
