@@ -19,7 +19,9 @@ import (
 //   - nothing lies outside its page (text measured by its advance width
 //     and the font's ascent and descent);
 //   - no two Text items overlap (touching is allowed);
-//   - no text is scaled horizontally beyond font expansion's limits.
+//   - no text is scaled horizontally beyond font expansion's limits;
+//   - no two note markers touch ("5" and "97" would read as note 597):
+//     Chicago allows one note reference at one point.
 //
 // Tests run it on every golden; the command runs it on the default
 // handout.
@@ -28,6 +30,34 @@ func CheckInvariants(pages []*Page, m Measurer) []error {
 	errs = append(errs, checkNotes(pages)...)
 	for i, pg := range pages {
 		errs = append(errs, checkPage(i, pg, m)...)
+		errs = append(errs, checkMarkers(i, pg)...)
+	}
+	return errs
+}
+
+// checkMarkers finds note markers (links to a note) that touch on a
+// line: nothing but less than half a point between them.
+func checkMarkers(i int, pg *Page) []error {
+	var errs []error
+	var marks []Link
+	for _, it := range pg.Items {
+		if l, ok := it.(Link); ok {
+			if kind, _ := noteDest(l.Dest); kind == "note" {
+				marks = append(marks, l)
+			}
+		}
+	}
+	for a := range marks {
+		for b := range marks {
+			ma, mb := marks[a], marks[b]
+			if a == b || ma.Dest == mb.Dest || math.Abs(float64(ma.Y-mb.Y)) > 1 {
+				continue
+			}
+			if gap := mb.X - (ma.X + ma.W); gap >= -0.01 && gap < 0.5 {
+				errs = append(errs, fmt.Errorf("page %d: note markers %s and %s touch at (%.2f,%.2f): they read as one number", i+1,
+					strings.TrimPrefix(ma.Dest, "note-"), strings.TrimPrefix(mb.Dest, "note-"), mb.X, mb.Y))
+			}
+		}
 	}
 	return errs
 }

@@ -419,6 +419,27 @@ func (c *mdConv) inlines(n gast.Node, s inl, out *[]notePiece, inNote bool) {
 				*out = append(*out, notePiece{cites: cites})
 				continue
 			}
+			// A citation followed at once by an author's note is one
+			// note, the citation first (Chicago: one note reference at
+			// one point).
+			// Punctuation between them does not part them: both markers
+			// go after it ("[@a].[^1]").
+			next, punct := ch.NextSibling(), ""
+			if t, ok := next.(*gast.Text); ok {
+				if v := string(t.Segment.Value(c.src)); v != "" && strings.Trim(v, ".,;:!?") == "" && !t.SoftLineBreak() && !t.HardLineBreak() {
+					next, punct = t.NextSibling(), v
+				}
+			}
+			if fl, ok := next.(*east.FootnoteLink); ok && c.fnNum[fl.Index] == 0 {
+				num := c.authorNoteWith(fl.Index, cites)
+				c.fnNum[fl.Index] = num
+				// The marker before the punctuation, as the citation
+				// was written: notePunct sets it after.
+				*out = append(*out, notePiece{run: Run{Note: num, Font: s.font(c.st.Family), Size: s.size, Color: Black}})
+				c.text(out, s, punct)
+				ch = next
+				continue
+			}
 			num := c.seq.Cite(cites)
 			*out = append(*out, notePiece{run: Run{Note: num, Font: s.font(c.st.Family), Size: s.size, Color: Black}})
 		case *content.EventLinkNode:
@@ -441,6 +462,17 @@ func (c *mdConv) inlines(n gast.Node, s inl, out *[]notePiece, inNote bool) {
 				continue
 			}
 			num, ok := c.fnNum[x.Index]
+			if next, isCite := ch.NextSibling().(*content.CiteNode); !ok && isCite && !next.InText && next.Err == nil {
+				// An author's note followed at once by a citation: one
+				// note, the citation first, as above.
+				if cites, _, err := c.parseCites(next); err == nil {
+					num = c.authorNoteWith(x.Index, cites)
+					c.fnNum[x.Index] = num
+					*out = append(*out, notePiece{run: Run{Note: num, Font: s.font(c.st.Family), Size: s.size, Color: Black}})
+					ch = ch.NextSibling()
+					continue
+				}
+			}
 			if !ok {
 				num = c.authorNote(x.Index)
 				c.fnNum[x.Index] = num
@@ -451,6 +483,20 @@ func (c *mdConv) inlines(n gast.Node, s inl, out *[]notePiece, inNote bool) {
 			c.inlines(x, s, out, inNote)
 		}
 	}
+}
+
+// authorNoteWith registers footnote definition idx as one note with
+// the citation cites before its text.
+func (c *mdConv) authorNoteWith(idx int, cites []content.Cite) int {
+	num := c.authorNote(idx)
+	en := &c.seq.entries[num-1]
+	lead := []notePiece{{cites: cites, lead: true}, {run: Run{Text: " ", Font: inl{size: c.st.NoteSize}.font(c.st.Family), Size: c.st.NoteSize, Color: Black}}}
+	if len(en.author) == 0 {
+		en.author = []authorPara{lead[:1]}
+	} else {
+		en.author[0] = append(lead, en.author[0]...)
+	}
+	return num
 }
 
 // authorNote converts footnote definition idx and registers it.

@@ -354,3 +354,43 @@ func TestInTextCitation(t *testing.T) {
 		}
 	}
 }
+
+// TestOneNotePerPoint: a citation and an author's note at one point,
+// in either order and with punctuation between, are one note, the
+// citation first; markers elsewhere stay apart.
+func TestOneNotePerPoint(t *testing.T) {
+	for _, tt := range []struct{ md, body, note string }{
+		{"Text [@rb, 3].[^1] More.\n\n[^1]: The telegram is lost.\n", "Text.[1] More.", "src rb 3. The telegram is lost."},
+		{"Text[^1][@rb] more.\n\n[^1]: The telegram is lost.\n", "Text[1] more.", "src rb. The telegram is lost."},
+		{"Text [@rb]. More.[^1]\n\n[^1]: Lost.\n", "Text.[1] More.[2]", ""},
+	} {
+		seq := &NoteSeq{}
+		blocks, _, err := Markdown(testDoc(tt.md), seq, DefaultStyle())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var body strings.Builder
+		for _, p := range blocks {
+			for _, r := range p.Runs {
+				if r.Note > 0 {
+					fmt.Fprintf(&body, "[%d]", r.Note)
+				}
+				body.WriteString(r.Text)
+			}
+		}
+		if got := body.String(); got != tt.body {
+			t.Errorf("%q: body %q, want %q", tt.md, got, tt.body)
+		}
+		if tt.note == "" {
+			continue
+		}
+		notes := seq.Format(&fakeCiter{}, DefaultStyle())
+		var b strings.Builder
+		for _, r := range notes[1].Paras[0].Runs {
+			b.WriteString(r.Text)
+		}
+		if got := b.String(); got != tt.note || len(notes) != 1 {
+			t.Errorf("%q: %d notes, note 1 %q, want one, %q", tt.md, len(notes), got, tt.note)
+		}
+	}
+}

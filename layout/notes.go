@@ -35,6 +35,9 @@ const (
 type notePiece struct {
 	run   Run
 	cites []content.Cite
+	// lead marks a citation that opens the note it shares with the
+	// author's text: set as a whole citation note is, with its period.
+	lead bool
 }
 
 // authorPara is one paragraph of an author's note.
@@ -142,6 +145,10 @@ func (s *NoteSeq) Format(f CitationFormatter, st *Style) map[int]*Note {
 					// formatter gives a whole note, and "ibid." in lower
 					// case, so that the author's sentence can go on.
 					rs := spanRuns(f.Note(p.cites), st)
+					if p.lead {
+						runs = append(runs, rs...)
+						continue
+					}
 					if k := len(rs) - 1; k >= 0 {
 						rs[k].Text = strings.TrimSuffix(rs[k].Text, ".")
 					}
