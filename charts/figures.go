@@ -299,26 +299,8 @@ func (sc *SourceCoverage) rows() []coverageRow {
 			if r == nil {
 				r = &coverageRow{id: id, name: id, vals: make([]float64, len(sc.Doc.Tracks))}
 				if s := sc.Doc.SourceByID[id]; s != nil {
-					switch {
-					case s.TitleShort != "":
-						r.name = s.TitleShort
-					case s.Title != "":
-						r.name = s.Title
-					default:
-						// An untitled letter or telegram: what it is and
-						// when, as a note would describe it.
-						r.name = untitled(s)
-					}
-					if len(s.Author) > 0 {
-						a := s.Author[0]
-						n := a.Family
-						if n == "" {
-							n = a.Literal
-						}
-						if n != "" {
-							r.name = n + ", " + r.name
-						}
-					}
+					// As a short note names it: one way to name a source.
+					r.name = content.ShortRef(s)
 				}
 				bySrc[id] = r
 				order = append(order, id)
@@ -333,28 +315,6 @@ func (sc *SourceCoverage) rows() []coverageRow {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].total > out[j].total })
 	return out
-}
-
-// untitled names a source without a title by its genre (or type) and
-// the year it was issued: "telegram, 1920".
-func untitled(s *content.Source) string {
-	name := s.Genre
-	if name == "" {
-		name = s.Type
-	}
-	if s.Issued != nil {
-		if f, _, ok := pointSpan(s.Issued.Start); ok {
-			y, _, _ := content.FromDayNumber(f)
-			if name != "" {
-				name += ", "
-			}
-			name += yearLabel(y)
-		}
-	}
-	if name == "" {
-		return s.ID
-	}
-	return name
 }
 
 // coverageSize is the size of the coverage figure's source names and

@@ -140,6 +140,21 @@ func (c *Citer) Note(cites []Cite) []Span {
 	return b.spans
 }
 
+// ShortRef is a source's short reference as plain text (CMOS 14.29:
+// surname and short title), as a later note names it, for labels that
+// name sources outside the notes (the coverage figure): "van Gennep,
+// Les rites de passage", "Atabaki, “Soviet Socialist Republic”", and for
+// an untitled document what it is and when.
+func ShortRef(s *Source) string {
+	var b builder
+	(&Citer{}).shortNote(&b, s, "")
+	var t strings.Builder
+	for _, sp := range b.spans {
+		t.WriteString(sp.Text)
+	}
+	return strings.TrimSpace(t.String())
+}
+
 // InTextName is what an in-text citation, @key, sets in the text before
 // its note, as pandoc's citeproc does for a notes style: the authors' (or
 // editors') surnames, "Atabaki", "Keddie and Richard"; for a work with
