@@ -101,7 +101,7 @@ func (c *Citer) Note(cites []Cite) []Span {
 				b.text(", " + loc)
 			}
 			c.unknown = append(c.unknown, ct)
-		case c.isIbid(i, ct.Source, loc):
+		case !ct.InText && c.isIbid(i, ct.Source, loc):
 			if i == 0 && prefix == "" {
 				b.text("Ibid.")
 			} else {

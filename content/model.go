@@ -132,6 +132,9 @@ type Cite struct {
 	// SuppressAuthor is Pandoc's [-@key]: the note leaves out the
 	// author, whom the text names.
 	SuppressAuthor bool
+	// InText is Pandoc's @key, written in the text's sentence: it is
+	// never "Ibid.", which cannot stand for a name.
+	InText bool
 }
 
 // Version is one source's variant of an event's date or of another field,

@@ -218,6 +218,7 @@ func newCiteNode(raw string, start, off int, inText bool) *CiteNode {
 	for i := range cites {
 		c := &cites[i]
 		c.Prefix, c.Locator, c.Suffix = collapse(c.Prefix), collapse(c.Locator), collapse(c.Suffix)
+		c.InText = inText
 		at := from
 		if k := strings.Index(raw[from:], "@"); k >= 0 {
 			at = from + k

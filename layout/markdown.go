@@ -407,17 +407,21 @@ func (c *mdConv) inlines(n gast.Node, s inl, out *[]notePiece, inNote bool) {
 				c.errorf(off, "%v", err)
 				continue
 			}
-			if x.InText {
-				// "@key says": the name in the text, the reference in
-				// the note (in an author's note, in parentheses after it).
-				c.text(out, s, content.InTextName(c.doc.SourceByID[cites[0].Source]))
-				if inNote {
-					c.text(out, s, " ")
-				}
-			}
 			if inNote {
-				*out = append(*out, notePiece{cites: cites})
+				// In an author's note an in-text citation is the
+				// citation itself, set inline: it names the author.
+				*out = append(*out, notePiece{cites: cites, inText: x.InText})
 				continue
+			}
+			if x.InText {
+				// "@key says": the name in the text, the reference in a
+				// note; a particle starting a sentence is capitalized
+				// ("Van Gennep", CMOS 8.5).
+				name := content.InTextName(c.doc.SourceByID[cites[0].Source])
+				if sentenceStart(*out) {
+					name = upperFirst(name)
+				}
+				c.text(out, s, name)
 			}
 			// A citation followed at once by an author's note is one
 			// note, the citation first (Chicago: one note reference at
@@ -483,6 +487,35 @@ func (c *mdConv) inlines(n gast.Node, s inl, out *[]notePiece, inNote bool) {
 			c.inlines(x, s, out, inNote)
 		}
 	}
+}
+
+// sentenceStart reports whether text added after pieces starts a
+// sentence: at the start of a block, or after a full stop and a space.
+func sentenceStart(pieces []notePiece) bool {
+	seenSpace := false
+	for i := len(pieces) - 1; i >= 0; i-- {
+		t := pieces[i].run.Text
+		switch {
+		case pieces[i].cites != nil:
+			return false
+		case pieces[i].run.Note > 0:
+			continue // a marker after the full stop: look before it
+		case strings.TrimSpace(t) == "":
+			seenSpace = true
+			continue
+		}
+		trimmed := strings.TrimRight(t, " ")
+		return (seenSpace || len(trimmed) < len(t)) && strings.ContainsAny(trimmed[len(trimmed)-1:], ".?!")
+	}
+	return true
+}
+
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // authorNoteWith registers footnote definition idx as one note with

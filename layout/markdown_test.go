@@ -337,6 +337,32 @@ func TestInTextCitation(t *testing.T) {
 	if got, want := body.String(), "Atabaki[1] argues it.[2] So Raskolnikov.[3]"; got != want {
 		t.Errorf("body %q, want %q", got, want)
 	}
+	// A particle starting a sentence is capitalized; mid-sentence not.
+	doc2 := testDoc("@rb [2] says so. Then @rb [3] again.[^1]\n\n[^1]: As @rb [4] has it.\n")
+	doc2.SourceByID["rb"].Author = []content.Name{{Family: "van Gennep", Given: "Arnold"}}
+	seq2 := &NoteSeq{}
+	blocks2, _, err := Markdown(doc2, seq2, DefaultStyle())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b2 strings.Builder
+	for _, p := range blocks2 {
+		for _, r := range p.Runs {
+			b2.WriteString(r.Text)
+		}
+	}
+	if got, want := b2.String(), "Van Gennep says so. Then van Gennep again."; got != want {
+		t.Errorf("body %q, want %q", got, want)
+	}
+	n2 := seq2.Format(content.NewCiter(doc2, content.CiteOptions{}), DefaultStyle())
+	var b3 strings.Builder
+	for _, r := range n2[3].Paras[0].Runs {
+		b3.WriteString(r.Text)
+	}
+	// In an author's note the in-text citation is the citation, inline.
+	if got, want := b3.String(), "As van Gennep, Landing, 4 has it."; got != want {
+		t.Errorf("note %q, want %q", got, want)
+	}
 	notes := seq.Format(content.NewCiter(doc, content.CiteOptions{}), DefaultStyle())
 	for n, want := range map[int]string{
 		1: "Touraj Atabaki, Soviet Republic (n.d.), 3.",

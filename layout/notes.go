@@ -38,6 +38,9 @@ type notePiece struct {
 	// lead marks a citation that opens the note it shares with the
 	// author's text: set as a whole citation note is, with its period.
 	lead bool
+	// inText marks an in-text citation (@key): set inline without
+	// parentheses, since it names the author where the text would.
+	inText bool
 }
 
 // authorPara is one paragraph of an author's note.
@@ -152,7 +155,7 @@ func (s *NoteSeq) Format(f CitationFormatter, st *Style) map[int]*Note {
 					if k := len(rs) - 1; k >= 0 {
 						rs[k].Text = strings.TrimSuffix(rs[k].Text, ".")
 					}
-					if len(rs) > 0 {
+					if len(rs) > 0 && !p.inText {
 						if strings.HasPrefix(rs[0].Text, "Ibid.") {
 							rs[0].Text = "i" + rs[0].Text[1:]
 						}
