@@ -1035,6 +1035,24 @@ func extendedName(parts []string) (Name, bool) {
 	return n, n.Family != "" || n.Given != ""
 }
 
+// closingBrace returns the offset of the brace that closes the one at
+// s[open], or -1.
+func closingBrace(s string, open int) int {
+	depth := 0
+	for i := open; i < len(s); i++ {
+		switch s[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 func braceDepthOK(s string) bool {
 	d := 0
 	for i := 0; i < len(s); i++ {
@@ -1132,7 +1150,7 @@ var letterCommands = map[string]string{
 // escaped specials, dashes and quotes; formatting commands (\emph{x},
 // \textit{x}, \url{x}) keep their argument; braces are dropped.
 func detex(s string) string {
-	return detexMarked(s, false)
+	return stripMarks(detexMarked(s, false))
 }
 
 // protectOpen and protectClose mark, in detexMarked's output, where a
@@ -1216,9 +1234,25 @@ func detexMarked(s string, mark bool) string {
 				b.WriteString(cmd)
 				continue
 			}
-			// Any other command: keep its argument, if any.
+			// Any other command: keep its argument, if any; the
+			// emphasis commands mark it as rich text.
 			for i < len(s) && s[i] == ' ' {
 				i++
+			}
+			on, off := rune(0), rune(0)
+			switch cmd {
+			case "emph", "textit", "mkbibemph", "textsl", "mkbibitalic":
+				on, off = markItalicOn, markItalicOff
+			case "textbf", "mkbibbold":
+				on, off = markBoldOn, markBoldOff
+			}
+			if on != 0 && i < len(s) && s[i] == '{' {
+				if end := closingBrace(s, i); end > i {
+					b.WriteRune(on)
+					b.WriteString(detexMarked(s[i+1:end], mark))
+					b.WriteRune(off)
+					i = end + 1
+				}
 			}
 		case c == '{' || c == '}':
 			if mark && c == '{' {

@@ -164,9 +164,9 @@ func InTextName(s *Source) string {
 		return ""
 	}
 	if names, _ := bibNames(s); len(names) > 0 {
-		return namesShort(names)
+		return stripMarks(namesShort(names))
 	}
-	return shortTitle(s)
+	return stripMarks(shortTitle(s))
 }
 
 // expandSets replaces the citation of a set of works (BibLaTeX's @set)

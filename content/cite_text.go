@@ -26,9 +26,15 @@ func (b *builder) add(sp Span) {
 	if sp.Text == "" {
 		return
 	}
+	if parts := markedSpans(sp); len(parts) != 1 || parts[0].Text != sp.Text {
+		for _, p := range parts {
+			b.add(p)
+		}
+		return
+	}
 	if n := len(b.spans); n > 0 {
 		last := &b.spans[n-1]
-		if last.URL == "" && sp.URL == "" && last.Italic == sp.Italic {
+		if last.URL == "" && sp.URL == "" && last.Italic == sp.Italic && last.Bold == sp.Bold {
 			last.Text += sp.Text
 			return
 		}
@@ -573,6 +579,7 @@ func yearText(p Point) string {
 // folded by table) or punctuation, spaces and hyphens as one space (so
 // "Kuchuk-Khan" sorts as "Kuchuk Khan").
 func SortKey(s string) string {
+	s = stripMarks(s)
 	var b strings.Builder
 	space := false
 	for _, r := range norm.NFD.String(strings.ToLower(s)) {

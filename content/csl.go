@@ -396,6 +396,16 @@ func parseCSLItem(lines *lineIndex, sug *suggester, raw []byte, start, n int) (s
 	str("note", &s.Note)
 	str("language", &s.Language)
 
+	// Rich text (<i>, <b>, nocase spans) in the titles.
+	for _, t := range []*string{&s.Title, &s.TitleShort, &s.ContainerTitle, &s.CollectionTitle, &s.MainTitle} {
+		var keep []string
+		*t, keep = cslRichText(*t)
+		for _, w := range keep {
+			if !slices.Contains(s.KeepCase, w) {
+				s.KeepCase = append(s.KeepCase, w)
+			}
+		}
+	}
 	var keys []string
 	for k := range fields {
 		keys = append(keys, k)

@@ -275,6 +275,7 @@ type Detail struct {
 type Span struct {
 	Text   string
 	Italic bool
+	Bold   bool   // from a title's rich text (CSL <b>, BibLaTeX \textbf)
 	URL    string // when the span is a link
 }
 

@@ -95,7 +95,7 @@ func TestRealWorldNotes(t *testing.T) {
 		{"westfahl:space", "Gary Westfahl, “The True Frontier: Confronting and Avoiding the Realities of Space in American Science Fiction Films,” in *Space and Beyond: The Frontier Theme in Science Fiction*, ed. Gary Westfahl (Westport, Conn.; London: Greenwood, 2000), 12."},
 		{"aksin", "Özge Aksın et al., “Effect of Immobilization on Catalytic Characteristics of Saturated Pd-N-Heterocyclic Carbenes in Mizoroki-Heck Reactions,” *J. Organomet. Chem.* 691, no. 13 (2006): 12."},
 		{"vangennep", "Arnold van Gennep, *Les rites de passage* (Paris: Nourry, 1909), 12."},
-		{"moraux", "Paul Moraux, “Le De Anima dans la tradition grècque: Quelques aspects de l’interpretation du traité, de Theophraste à Themistius,” in *Aristotle on Mind and the Senses. Proceedings of the Seventh Symposium Aristotelicum*, ed. G. E. R. Lloyd and G. E. L. Owen (Cambridge: Cambridge University Press, 1979), 12."},
+		{"moraux", "Paul Moraux, “Le *De Anima* dans la tradition grècque: Quelques aspects de l’interpretation du traité, de Theophraste à Themistius,” in *Aristotle on Mind and the Senses. Proceedings of the Seventh Symposium Aristotelicum*, ed. G. E. R. Lloyd and G. E. L. Owen (Cambridge: Cambridge University Press, 1979), 12."},
 		{"loh", "Nin C. Loh, “High-Resolution Micromachined Interferometric Accelerometer” (Master’s thesis, Massachusetts Institute of Technology, 1992), 12."},
 		{"ctan", "“CTAN: The Comprehensive TeX Archive Network,” 2006, 12, http://www.ctan.org."},
 		{"cicero", "Marcus Tullius Cicero, *De natura deorum. Über das Wesen der Götter*, ed. and trans. Ursula Blank-Sangmeister (Stuttgart: Reclam, 1995), 12."},
@@ -149,5 +149,43 @@ func TestRealWorldReprint(t *testing.T) {
 	want = "Pitt-Rivers, A.L.-F. “On the Evolution of Culture.” In *Material Culture: Critical Concepts in the Social Sciences*, edited by Victor Buchli, 182–206. Vol. 1. 1875. Reprint, London: Routledge, 2004."
 	if bib != want {
 		t.Errorf("bibliography:\n got %s\nwant %s", bib, want)
+	}
+}
+
+// TestRichText: CSL-JSON's markup and BibLaTeX's emphasis print as
+// italics and bold, never as tags; a nocase span keeps its case in
+// headline style; an italic title within an italic title is roman.
+func TestRichText(t *testing.T) {
+	srcs, warns, err := ParseCSLJSON("r.json", []byte(`[
+ {"id": "a", "type": "article-journal", "title": "the ecology of <i>homo sapiens</i> on <span class=\"nocase\">eBay</span>: <b>new</b> H<sub>2</sub>O data", "container-title": "Nature", "issued": {"date-parts": [[2001]]}},
+ {"id": "b", "type": "book", "title": "a reader's guide to <i>war and peace</i>", "issued": {"date-parts": [[1999]]}}]`))
+	if err != nil || warns != nil {
+		t.Fatal(err, warns)
+	}
+	bib, _ := ParseBibTeX("r.bib", []byte(`@book{c, title = {Reading \emph{Moby-Dick} today}, year = 2010}`))
+	srcs = append(srcs, bib...)
+	c := NewCiter(testDoc(srcs), CiteOptions{})
+	for key, want := range map[string]string{
+		"a": "“The Ecology of *Homo Sapiens* on eBay: New H2O Data,” *Nature* (2001).",
+		"b": "*A Reader’s Guide to *War and Peace (1999).",
+		"c": "*Reading *Moby-Dick* Today* (2010).",
+	} {
+		if got := render(c.Note([]Cite{{Source: key}})); got != want {
+			t.Errorf("%s: got %s, want %s", key, got, want)
+		}
+	}
+	// Bold is a span of its own.
+	spans := NewCiter(testDoc(srcs), CiteOptions{}).Note([]Cite{{Source: "a"}})
+	bold := ""
+	for _, sp := range spans {
+		if sp.Bold {
+			bold += sp.Text
+		}
+		if strings.ContainsAny(sp.Text, "<>\uE010\uE011\uE012\uE013") {
+			t.Errorf("span %q holds markup", sp.Text)
+		}
+	}
+	if bold != "New" {
+		t.Errorf("bold %q, want New", bold)
 	}
 }

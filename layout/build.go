@@ -329,14 +329,7 @@ func bibliographyBlocks(entries [][]content.Span, st *Style) []Para {
 		Runs: []Run{{Text: "Bibliography", Font: st.font(Bold), Size: st.HeadSize[0], Color: Black}}}}
 	size := st.BodySize - 1
 	for _, e := range entries {
-		var runs []Run
-		for _, sp := range e {
-			r := Run{Text: sp.Text, Font: st.font(Regular), Size: size, Color: Black, Link: sp.URL}
-			if sp.Italic {
-				r.Font.Style = Italic
-			}
-			runs = append(runs, r)
-		}
+		runs := spanRunsAt(e, st, size)
 		out = append(out, Para{Kind: Body, Runs: mergeRuns(runs), Align: Left, Leading: st.QuoteLeading,
 			Left: 22, FirstIndent: -22, SpaceAfter: 5})
 	}

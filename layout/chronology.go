@@ -84,26 +84,11 @@ func versionLines(doc *content.Document, e *content.Event) []versionLine {
 }
 
 // sourceLabel names a source briefly, as the chronology's version lines
-// do: its first author's family name, else its short title, else its
-// title, else its id.
+// do: as an in-text citation names it (its authors' surnames, else its
+// short title), else by its id.
 func sourceLabel(doc *content.Document, id string) string {
-	s := doc.SourceByID[id]
-	if s == nil {
-		return id
-	}
-	if len(s.Author) > 0 {
-		if n := s.Author[0].Family; n != "" {
-			return n
-		}
-		if n := s.Author[0].Literal; n != "" {
-			return n
-		}
-	}
-	if s.TitleShort != "" {
-		return s.TitleShort
-	}
-	if s.Title != "" {
-		return s.Title
+	if n := content.InTextName(doc.SourceByID[id]); n != "" {
+		return n
 	}
 	return id
 }

@@ -17,6 +17,7 @@ import (
 func CheckGlyphs(doc *content.Document) error {
 	var errs content.ErrorList
 	field := func(pos content.Pos, what, s string) {
+		s = content.PlainText(s) // rich-text marks are no characters
 		if s == "" {
 			return
 		}

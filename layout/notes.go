@@ -176,14 +176,22 @@ func (s *NoteSeq) Format(f CitationFormatter, st *Style) map[int]*Note {
 
 // spanRuns turns formatted citation text into runs in the note style.
 func spanRuns(spans []content.Span, st *Style) []Run {
+	return spanRunsAt(spans, st, st.NoteSize)
+}
+
+// spanRunsAt turns formatted citation text into runs of size size: the
+// notes' and the bibliography's one converter.
+func spanRunsAt(spans []content.Span, st *Style, size Pt) []Run {
 	runs := make([]Run, 0, len(spans))
 	for _, sp := range spans {
-		r := Run{Text: sp.Text, Font: Font{Family: st.Family, Style: Regular}, Size: st.NoteSize, Color: Black}
-		if sp.Italic {
+		r := Run{Text: sp.Text, Font: Font{Family: st.Family, Style: Regular}, Size: size, Color: Black, Link: sp.URL}
+		switch {
+		case sp.Italic && sp.Bold:
+			r.Font.Style = BoldItalic
+		case sp.Italic:
 			r.Font.Style = Italic
-		}
-		if sp.URL != "" {
-			r.Link = sp.URL
+		case sp.Bold:
+			r.Font.Style = Bold
 		}
 		runs = append(runs, r)
 	}
