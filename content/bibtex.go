@@ -632,6 +632,11 @@ func (p *bibParser) toSource(e *bibEntry, byKey map[string]*bibEntry) (_ *Source
 	}
 	s.Author = names("author")
 	s.Editor = names("editor")
+	// BibLaTeX names a film's director as its editor, of editortype
+	// director (as Better BibTeX exports @video).
+	if strings.EqualFold(get("editortype"), "director") {
+		s.Director, s.Editor = s.Editor, nil
+	}
 	s.Translator = names("translator")
 	s.Recipient = names("recipient")
 
@@ -754,6 +759,26 @@ func (p *bibParser) toSource(e *bibEntry, byKey map[string]*bibEntry) (_ *Source
 		if s.Genre == "" {
 			s.Genre = "Master’s thesis"
 		}
+	case "patent":
+		s.Number = get("number")
+		// BibLaTeX's patent types (type = {patentus}) as Chicago names
+		// them; a country's application is a patent application.
+		t := strings.ToLower(s.Genre)
+		if strings.HasPrefix(t, "patent") || strings.HasPrefix(t, "patreq") {
+			country := map[string]string{"us": "US", "eu": "European", "de": "German", "uk": "British",
+				"fr": "French", "jp": "Japanese", "ch": "Swiss", "at": "Austrian", "dk": "Danish"}[t[6:]]
+			if strings.HasPrefix(t, "patreq") {
+				s.Genre = strings.TrimSpace(country + " patent application")
+			} else {
+				s.Genre = strings.TrimSpace(country + " Patent")
+			}
+			if country == "" {
+				s.Genre = upperFirst(s.Genre)
+			}
+		}
+		// Its location is the countries it holds in, as BibLaTeX's
+		// localization keys (countryfr), no place of publication.
+		s.PublisherPlace = ""
 	case "letter":
 		// The place of a letter is where it was written.
 		s.EventPlace, s.PublisherPlace = s.PublisherPlace, ""

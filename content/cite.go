@@ -329,6 +329,13 @@ func lacks(s *Source) []string {
 		need(hasAuthor, "author")
 		need(s.Publisher != "", "university")
 		need(hasDate, "date")
+	case kindPatent:
+		need(hasAuthor, "inventor")
+		need(s.Number != "", "number")
+		need(hasDate, "date")
+	case kindFilm:
+		need(s.Title != "", "title")
+		need(hasDate, "date")
 	default: // manuscripts and documents
 		need(hasAuthor, "author")
 		need(hasDate, "date")
@@ -347,6 +354,8 @@ const (
 	kindLetter          // letters, telegrams: A to B, date
 	kindThesis          // "Title" (PhD diss., University, Year)
 	kindDocument        // manuscripts, archival documents
+	kindPatent          // Inventor, *Title*, US Patent 5,668,842, issued September 16, 1997
+	kindFilm            // *Title*, directed by X (Place: Studio, Year)
 )
 
 func kind(s *Source) int {
@@ -366,6 +375,10 @@ func kind(s *Source) int {
 		return kindEntry
 	case "thesis":
 		return kindThesis
+	case "patent":
+		return kindPatent
+	case "motion_picture", "broadcast":
+		return kindFilm
 	case "manuscript", "document", "interview", "speech":
 		return kindDocument
 	}
@@ -415,7 +428,31 @@ func bibNames(s *Source) (names []Name, editors bool) {
 	if kind(s) == kindBook && len(s.Editor) > 0 {
 		return s.Editor, true
 	}
+	if kind(s) == kindFilm && len(s.Director) > 0 {
+		return s.Director, true // listed under the director, "dir."
+	}
 	return nil, false
+}
+
+// roleLabel follows names listed in an author's place: editors' "ed."
+// or "eds.", a director's "dir.".
+func roleLabel(s *Source, n int) string {
+	if kind(s) == kindFilm {
+		return "dir."
+	}
+	return edLabel(n)
+}
+
+// patentFacts: "US Patent 5668842, issued September 16, 1997".
+func patentFacts(s *Source) string {
+	f := s.Number
+	if s.Genre != "" {
+		f = strings.TrimSpace(s.Genre + " " + f)
+	}
+	if s.Issued != nil {
+		f = strings.TrimPrefix(f+", issued "+chicagoDate(*s.Issued), ", ")
+	}
+	return f
 }
 
 // fullNote writes the first, complete citation of s with locator loc.
@@ -426,7 +463,7 @@ func (c *Citer) fullNote(b *builder, s *Source, loc string) {
 			b.text(namesNote(names))
 			if byEditors {
 				b.punct(",")
-				b.text(" " + edLabel(len(names)))
+				b.text(" " + roleLabel(s, len(names)))
 			}
 			b.punct(",")
 			b.text(" ")
@@ -539,6 +576,20 @@ func (c *Citer) fullNote(b *builder, s *Source, loc string) {
 		head()
 		b.quoted(title)
 		b.text(" (" + thesisFacts(s) + ")")
+		tail()
+	case kindPatent:
+		head()
+		b.italic(title)
+		b.sep(patentFacts(s))
+		tail()
+	case kindFilm:
+		// Listed by its title in a note, its director after it
+		// (CMOS 14.265).
+		b.italic(title)
+		if len(s.Director) > 0 {
+			b.sep("directed by " + namesNote(s.Director))
+		}
+		b.text(" (" + pubFacts(s, s.Publisher) + ")")
 		tail()
 	case kindLetter:
 		names := letterNames(s)
@@ -767,7 +818,7 @@ func (c *Citer) bibEntry(s *Source, dash bool) []Span {
 		}
 		if byEditors {
 			b.punct(",")
-			b.text(" " + edLabel(len(names)))
+			b.text(" " + roleLabel(s, len(names)))
 		}
 		b.stop()
 	}
@@ -917,6 +968,16 @@ func (c *Citer) bibEntry(s *Source, dash bool) []Span {
 		b.quoted(title)
 		b.stop()
 		b.text(upperFirst(thesisFacts(s)))
+		tail()
+	case kindPatent:
+		b.italic(title)
+		b.stop()
+		b.text(upperFirst(patentFacts(s)))
+		tail()
+	case kindFilm:
+		b.italic(title)
+		b.stop()
+		b.text(upperFirst(pubFacts(s, s.Publisher)))
 		tail()
 	case kindLetter:
 		genre := upperFirst(s.Genre)

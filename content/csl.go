@@ -213,12 +213,12 @@ var cslTypes = setOf(`article article-journal article-magazine article-newspaper
 // but not printed in Chicago notes.
 var cslIgnored = setOf(`abstract annote authority call-number chapter-number citation-key
 	citation-label citation-number collection-number container-title-short dimensions division
-	event event-title first-reference-note-number ISBN ISSN jurisdiction keyword locator number
+	event event-title first-reference-note-number ISBN ISSN jurisdiction keyword locator
 	number-of-pages number-of-volumes original-publisher original-publisher-place original-title
 	page-first part part-title PMCID PMID printing references reviewed-genre reviewed-title scale
 	section source status supplement version volume-title year-suffix archive_collection
 	journalAbbreviation shortTitle categories custom system_id citation-key
-	chair collection-editor compiler composer container-author contributor curator director
+	chair collection-editor compiler composer container-author contributor curator
 	editorial-director executive-producer guest host illustrator interviewer narrator organizer
 	original-author performer producer reviewed-author script-writer series-creator editor-translator
 	available-date event-date submitted license part-number printing-number supplement-number
@@ -227,7 +227,8 @@ var cslIgnored = setOf(`abstract annote authority call-number chapter-number cit
 // cslKnown are the CSL variables Annalist prints.
 var cslKnown = setOf(`id type author editor translator recipient title title-short container-title
 	collection-title publisher publisher-place issued accessed URL DOI archive archive_location
-	archive-place page volume issue edition genre medium event-place note language original-date`)
+	archive-place page volume issue edition genre medium event-place note language original-date
+	director number`)
 
 // cslPrinted are the variables Annalist prints, sorted, to suggest the
 // nearest for a misspelt one: in a fixed order, so that of two equally
@@ -362,6 +363,7 @@ func parseCSLItem(lines *lineIndex, sug *suggester, raw []byte, start, n int) (s
 	names("editor", &s.Editor)
 	names("translator", &s.Translator)
 	names("recipient", &s.Recipient)
+	names("director", &s.Director)
 	str("title", &s.Title)
 	// A volume with a title of its own: CSL's title is then the whole
 	// work's.
@@ -387,6 +389,7 @@ func parseCSLItem(lines *lineIndex, sug *suggester, raw []byte, start, n int) (s
 	str("archive_location", &s.ArchiveLocation)
 	str("archive-place", &s.ArchivePlace)
 	str("page", &s.Page)
+	str("number", &s.Number)
 	str("volume", &s.Volume)
 	str("issue", &s.Issue)
 	str("edition", &s.Edition)

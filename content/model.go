@@ -190,6 +190,7 @@ type Source struct {
 	Editor          []Name
 	Translator      []Name
 	Recipient       []Name
+	Director        []Name // of a film or broadcast
 	Title           string
 	TitleShort      string
 	MainTitle       string // of the multivolume work this volume is part of (BibLaTeX maintitle, CSL title beside volume-title)
@@ -206,6 +207,7 @@ type Source struct {
 	ArchiveLocation string
 	ArchivePlace    string
 	Page            string
+	Number          string // a patent's number
 	Volume          string
 	Issue           string
 	Edition         string

@@ -3,6 +3,7 @@ package content
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -187,5 +188,44 @@ func TestRichText(t *testing.T) {
 	}
 	if bold != "New" {
 		t.Errorf("bold %q, want New", bold)
+	}
+}
+
+// TestRealWorldPatentsAndFilms: Better BibTeX's @patent and @video
+// fixtures, and biblatex-examples.bib's patents, cited as Chicago cites
+// patents (by inventor, with the number and date of issue) and films (by
+// title, "directed by"; in the bibliography under the director, "dir.",
+// CMOS 14.265).
+func TestRealWorldPatentsAndFilms(t *testing.T) {
+	var srcs []*Source
+	for _, f := range []string{"bbt-patent.bib", "bbt-video.bib", "biblatex-examples.bib"} {
+		s, _ := ParseBibTeX(f, readRealWorld(t, f))
+		srcs = append(srcs, s...)
+	}
+	c := NewCiter(testDoc(srcs), CiteOptions{})
+	for key, want := range map[string]string{
+		"sorace":                  "Ronald E. Sorace, Victor S. Reinhardt, and Steven A. Vaughn, *High-Speed Digital-to-RF Converter*, US Patent 5668842, issued September 16, 1997, 12.",
+		"laufenberg":              "Xaver Laufenberg et al., *Elektrische Einrichtung und Betriebsverfahren*, European Patent 1700367, issued September 13, 2006, 12.",
+		"almendro":                "José L. Almendro et al., *Elektromagnetisches Signalhorn*, EU-29702195U, issued 1998, 12.",
+		"formanOneFlewCuckoo1975": "*One Flew over the Cuckoo’s Nest*, directed by Miloš Forman (United Artists, 1975), 12.",
+	} {
+		if got := render(c.Note([]Cite{{Source: key, Locator: "12"}})); got != want {
+			t.Errorf("%s:\n got %s\nwant %s", key, got, want)
+		}
+	}
+	var bib []string
+	for _, e := range c.Bibliography() {
+		bib = append(bib, render(e))
+	}
+	for _, want := range []string{
+		"Forman, Miloš, dir. *One Flew over the Cuckoo’s Nest*. United Artists, 1975.",
+		"Sorace, Ronald E., Victor S. Reinhardt, and Steven A. Vaughn. *High-Speed Digital-to-RF Converter*. US Patent 5668842, issued September 16, 1997.",
+	} {
+		if !slices.Contains(bib, want) {
+			t.Errorf("bibliography lacks %s\n%s", want, strings.Join(bib, "\n"))
+		}
+	}
+	if l := c.Lacks(); l != nil {
+		t.Errorf("lacks %q", l)
 	}
 }
