@@ -663,6 +663,7 @@ func (p *bibParser) toSource(e *bibEntry, byKey map[string]*bibEntry) (_ *Source
 	s.PublisherPlace = list("location", "address")
 	s.CollectionTitle = get("series")
 	s.Volume = get("volume")
+	s.Volumes = get("volumes")
 	s.Page = get("pages")
 	s.Edition = get("edition")
 	s.Note = get("note")
@@ -713,6 +714,10 @@ func (p *bibParser) toSource(e *bibEntry, byKey map[string]*bibEntry) (_ *Source
 		}
 	}
 
+	if (typ == "book" || typ == "chapter" || typ == "paper-conference" || typ == "report") && s.CollectionTitle != "" {
+		// A book's number is its number in its series.
+		s.CollectionNumber = get("number")
+	}
 	if typ == "book" || typ == "chapter" || typ == "paper-conference" {
 		// The work this volume is part of; a chapter's book is its
 		// container, and its maintitle that book's whole work.

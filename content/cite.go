@@ -691,10 +691,18 @@ func (c *Citer) bookMiddleNote(b *builder, s *Source, transDone bool) {
 	} else if s.MainTitle != "" {
 		b.sep("in ")
 		b.italic(formatTitle(s, s.MainTitle))
+	} else if s.Volumes != "" && kind(s) == kindBook {
+		b.sep(s.Volumes + " vols.") // the whole work (CMOS 14.121)
 	}
 	if s.CollectionTitle != "" {
-		b.sep(formatTitle(s, s.CollectionTitle))
+		b.sep(seriesText(s))
 	}
+}
+
+// seriesText is a book's series and its number in it, "Studies in
+// Legal History 12".
+func seriesText(s *Source) string {
+	return strings.TrimSpace(formatTitle(s, s.CollectionTitle) + " " + s.CollectionNumber)
 }
 
 // archiveNote writes where a document is kept or published: the
@@ -1063,9 +1071,12 @@ func (c *Citer) bookMiddleBib(b *builder, s *Source, transDone bool) {
 		b.text("In ")
 		b.italic(formatTitle(s, s.MainTitle))
 		b.stop()
+	} else if s.Volumes != "" && kind(s) == kindBook {
+		b.text(s.Volumes + " vols.")
+		b.stop()
 	}
 	if s.CollectionTitle != "" {
-		b.text(formatTitle(s, s.CollectionTitle))
+		b.text(seriesText(s))
 		b.stop()
 	}
 }

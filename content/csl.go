@@ -212,9 +212,9 @@ var cslTypes = setOf(`article article-journal article-magazine article-newspaper
 // cslIgnored are CSL variables (and common exporter extras) that are valid
 // but not printed in Chicago notes.
 var cslIgnored = setOf(`abstract annote authority call-number chapter-number citation-key
-	citation-label citation-number collection-number container-title-short dimensions division
+	citation-label citation-number container-title-short dimensions division
 	event event-title first-reference-note-number ISBN ISSN jurisdiction keyword locator
-	number-of-pages number-of-volumes original-publisher original-publisher-place original-title
+	number-of-pages original-publisher original-publisher-place original-title
 	page-first part part-title PMCID PMID printing references reviewed-genre reviewed-title scale
 	section source status supplement version volume-title year-suffix archive_collection
 	journalAbbreviation shortTitle categories custom system_id citation-key
@@ -228,7 +228,7 @@ var cslIgnored = setOf(`abstract annote authority call-number chapter-number cit
 var cslKnown = setOf(`id type author editor translator recipient title title-short container-title
 	collection-title publisher publisher-place issued accessed URL DOI archive archive_location
 	archive-place page volume issue edition genre medium event-place note language original-date
-	director number`)
+	director number collection-number number-of-volumes`)
 
 // cslPrinted are the variables Annalist prints, sorted, to suggest the
 // nearest for a misspelt one: in a fixed order, so that of two equally
@@ -390,6 +390,8 @@ func parseCSLItem(lines *lineIndex, sug *suggester, raw []byte, start, n int) (s
 	str("archive-place", &s.ArchivePlace)
 	str("page", &s.Page)
 	str("number", &s.Number)
+	str("collection-number", &s.CollectionNumber)
+	str("number-of-volumes", &s.Volumes)
 	str("volume", &s.Volume)
 	str("issue", &s.Issue)
 	str("edition", &s.Edition)

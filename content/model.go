@@ -184,39 +184,41 @@ type Name struct {
 
 // Source is a bibliographic source, with CSL-JSON field names.
 type Source struct {
-	ID              string
-	Type            string // CSL type: book, chapter, article-journal, article-newspaper, article-magazine, webpage, entry-encyclopedia, manuscript, letter, thesis, document, ...
-	Author          []Name
-	Editor          []Name
-	Translator      []Name
-	Recipient       []Name
-	Director        []Name // of a film or broadcast
-	Title           string
-	TitleShort      string
-	MainTitle       string // of the multivolume work this volume is part of (BibLaTeX maintitle, CSL title beside volume-title)
-	ContainerTitle  string
-	CollectionTitle string
-	Publisher       string
-	PublisherPlace  string
-	Issued          *Date
-	Original        *Date // first published, for a reprint (CSL original-date, BibLaTeX origdate)
-	Accessed        *Date
-	URL             string
-	DOI             string
-	Archive         string
-	ArchiveLocation string
-	ArchivePlace    string
-	Page            string
-	Number          string // a patent's number
-	Volume          string
-	Issue           string
-	Edition         string
-	Genre           string // e.g. "PhD diss.", "telegram"
-	Medium          string
-	EventPlace      string // where a letter or telegram was sent from
-	Note            string
-	Language        string
-	Pos             Pos
+	ID               string
+	Type             string // CSL type: book, chapter, article-journal, article-newspaper, article-magazine, webpage, entry-encyclopedia, manuscript, letter, thesis, document, ...
+	Author           []Name
+	Editor           []Name
+	Translator       []Name
+	Recipient        []Name
+	Director         []Name // of a film or broadcast
+	Title            string
+	TitleShort       string
+	MainTitle        string // of the multivolume work this volume is part of (BibLaTeX maintitle, CSL title beside volume-title)
+	ContainerTitle   string
+	CollectionTitle  string
+	CollectionNumber string // the number in its series
+	Volumes          string // how many volumes the whole work has
+	Publisher        string
+	PublisherPlace   string
+	Issued           *Date
+	Original         *Date // first published, for a reprint (CSL original-date, BibLaTeX origdate)
+	Accessed         *Date
+	URL              string
+	DOI              string
+	Archive          string
+	ArchiveLocation  string
+	ArchivePlace     string
+	Page             string
+	Number           string // a patent's number
+	Volume           string
+	Issue            string
+	Edition          string
+	Genre            string // e.g. "PhD diss.", "telegram"
+	Medium           string
+	EventPlace       string // where a letter or telegram was sent from
+	Note             string
+	Language         string
+	Pos              Pos
 
 	// Members are the keys a set of works stands for (BibLaTeX's @set):
 	// citing the set cites each of them, in order. Type is then "set".

@@ -103,6 +103,12 @@ func TestRealWorldNotes(t *testing.T) {
 		{"baez/article", "John C. Baez and Aaron D. Lauda, “Higher-Dimensional Algebra V: 2-Groups,” *Theory and Applications of Categories* 12 (2004): 12, https://arxiv.org/abs/math/0307200v3."},
 		{"kastenholz", "M. A. Kastenholz and Philippe H. Hünenberger, “Computation of Methodology-Independent Ionic Solvation Free Energies from Molecular Simulations: I. The Electrostatic Potential in Molecular Liquids,” *J. Chem. Phys.* 124 (2006): 12, https://doi.org/10.1063/1.2172593."},
 		{"gaonkar:in", "Dilip Parameshwar Gaonkar, “On Alternative Modernities,” in *Alternative Modernities*, ed. Dilip Parameshwar Gaonkar (Durham; London: Duke University Press, 2001), 12."},
+		// A series and its number, as pandoc sets them.
+		{"aristotle:poetics", "Aristotle, *Poetics*, ed. D. W. Lucas, Clarendon Aristotle (Oxford: Clarendon Press, 1968), 12."},
+		{"averroes/bland", "Averroes, *The Epistle on the Possibility of Conjunction with the Active Intellect by Ibn Rushd with the Commentary of Moses Narboni*, ed. and trans. Kalman P. Bland, Moreshet: Studies in Jewish History, Literature and Thought 7 (New York: Jewish Theological Seminary of America, 1982), 12."},
+		// The number of volumes of a whole work (CMOS 14.121), which the
+		// CSL style leaves out.
+		{"knuth:ct", "Donald E. Knuth, *Computers & Typesetting*, 5 vols. (Reading, Mass.: Addison-Wesley, 1984–1986), 12."},
 		// Chicago's volume with a title of its own (CMOS 14.121), where
 		// the CSL style prints "Computers & Typesetting, A, The TeX Book".
 		{"knuth:ct:a", "Donald E. Knuth, *The TeX Book*, vol. A of *Computers & Typesetting* (Reading, Mass.: Addison-Wesley, 1984), 12."},
