@@ -661,6 +661,8 @@ func (p *bibParser) toSource(e *bibEntry, byKey map[string]*bibEntry) (_ *Source
 	}
 	s.Publisher = list("publisher", "institution", "school", "organization")
 	s.PublisherPlace = list("location", "address")
+	s.OriginalPublisher = list("origpublisher")
+	s.OriginalPlace = list("origlocation")
 	s.CollectionTitle = get("series")
 	s.Volume = get("volume")
 	s.Volumes = get("volumes")

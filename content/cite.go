@@ -1111,14 +1111,21 @@ func reprintNote(s *Source) string {
 	if s.Original == nil || s.Issued == nil || s.Original.Source == s.Issued.Source {
 		return ""
 	}
-	return chicagoDate(*s.Original) + "; repr., "
+	return originalFacts(s) + "; repr., "
+}
+
+// originalFacts are where and when a reprinted work first appeared:
+// "Paris: Nourry, 1909", or its year alone.
+func originalFacts(s *Source) string {
+	o := &Source{PublisherPlace: s.OriginalPlace, Issued: s.Original}
+	return pubFacts(o, s.OriginalPublisher)
 }
 
 // reprintBib writes the bibliography's "1875. Reprint, " before a
 // reprint's facts of publication.
 func reprintBib(b *builder, s *Source) {
 	if r := reprintNote(s); r != "" {
-		b.text(chicagoDate(*s.Original))
+		b.text(originalFacts(s))
 		b.stop()
 		b.text("Reprint, ")
 	}

@@ -264,7 +264,8 @@ func headline(t string, keep []string) string {
 		core, lead := wordCore(w)
 		lower := strings.ToLower(core)
 		asGiven := core == "" || core != lower || strings.ContainsAny(core, "0123456789/@") ||
-			strings.Contains(strings.TrimSuffix(core, "."), ".") || slices.Contains(keep, w)
+			strings.Contains(strings.TrimSuffix(core, "."), ".") || slices.Contains(keep, w) ||
+			i > 0 && units[lower] && isNumber(words[i-1]) // "5 mg", "20 km" (CMOS 8.159)
 		if !asGiven {
 			minor := minorWords[lower] || minorWords[strings.TrimSuffix(lower, ".")]
 			particle := strings.HasPrefix(lower, "al-") || strings.HasPrefix(lower, "el-")
@@ -283,6 +284,15 @@ func headline(t string, keep []string) string {
 			strings.HasSuffix(w, "!") || strings.HasSuffix(w, "—") || w == "—" || w == "–"
 	}
 	return strings.Join(words, " ")
+}
+
+// units are the units of measure headline style leaves in lower case
+// after a number.
+var units = setOf(`mm cm m km g kg mg µg ml l s ms min h kb kbit hz khz mhz ghz mol mmol ha`)
+
+// isNumber reports whether a word is a number ("5", "1,200", "3.5").
+func isNumber(w string) bool {
+	return w != "" && strings.Trim(w, "0123456789.,") == "" && strings.ContainsAny(w, "0123456789")
 }
 
 // hyphenParts capitalizes the elements after the first of a hyphenated

@@ -214,7 +214,7 @@ var cslTypes = setOf(`article article-journal article-magazine article-newspaper
 var cslIgnored = setOf(`abstract annote authority call-number chapter-number citation-key
 	citation-label citation-number container-title-short dimensions division
 	event event-title first-reference-note-number ISBN ISSN jurisdiction keyword locator
-	number-of-pages original-publisher original-publisher-place original-title
+	number-of-pages original-title
 	page-first part part-title PMCID PMID printing references reviewed-genre reviewed-title scale
 	section source status supplement version volume-title year-suffix archive_collection
 	journalAbbreviation shortTitle categories custom system_id citation-key
@@ -222,13 +222,13 @@ var cslIgnored = setOf(`abstract annote authority call-number chapter-number cit
 	editorial-director executive-producer guest host illustrator interviewer narrator organizer
 	original-author performer producer reviewed-author script-writer series-creator editor-translator
 	available-date event-date submitted license part-number printing-number supplement-number
-	volume-title-short original-publisher original-publisher-place`)
+	volume-title-short`)
 
 // cslKnown are the CSL variables Annalist prints.
 var cslKnown = setOf(`id type author editor translator recipient title title-short container-title
 	collection-title publisher publisher-place issued accessed URL DOI archive archive_location
 	archive-place page volume issue edition genre medium event-place note language original-date
-	director number collection-number number-of-volumes`)
+	director number collection-number number-of-volumes original-publisher original-publisher-place`)
 
 // cslPrinted are the variables Annalist prints, sorted, to suggest the
 // nearest for a misspelt one: in a fixed order, so that of two equally
@@ -380,6 +380,8 @@ func parseCSLItem(lines *lineIndex, sug *suggester, raw []byte, start, n int) (s
 	str("collection-title", &s.CollectionTitle)
 	str("publisher", &s.Publisher)
 	str("publisher-place", &s.PublisherPlace)
+	str("original-publisher", &s.OriginalPublisher)
+	str("original-publisher-place", &s.OriginalPlace)
 	date("issued", &s.Issued)
 	date("original-date", &s.Original)
 	date("accessed", &s.Accessed)

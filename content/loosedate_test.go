@@ -72,6 +72,8 @@ func TestTitleTypography(t *testing.T) {
 		{"pre-war anti-intellectual movements", "Pre-war Anti-intellectual Movements"},
 		{"the nineteenth-century caspian", "The Nineteenth-Century Caspian"},
 		{"1920-1921", "1920–1921"},
+		{"effects of 5 mg doses over 20 km", "Effects of 5 mg Doses over 20 km"},
+		{"the m of the matter", "The M of the Matter"},
 	} {
 		if got := formatTitle(en, tt.in); got != tt.want {
 			t.Errorf("formatTitle(%q) = %q, want %q", tt.in, got, tt.want)

@@ -202,23 +202,27 @@ type Source struct {
 	PublisherPlace   string
 	Issued           *Date
 	Original         *Date // first published, for a reprint (CSL original-date, BibLaTeX origdate)
-	Accessed         *Date
-	URL              string
-	DOI              string
-	Archive          string
-	ArchiveLocation  string
-	ArchivePlace     string
-	Page             string
-	Number           string // a patent's number
-	Volume           string
-	Issue            string
-	Edition          string
-	Genre            string // e.g. "PhD diss.", "telegram"
-	Medium           string
-	EventPlace       string // where a letter or telegram was sent from
-	Note             string
-	Language         string
-	Pos              Pos
+	// OriginalPublisher and OriginalPlace published a reprint's first
+	// edition (BibLaTeX origpublisher, origlocation).
+	OriginalPublisher string
+	OriginalPlace     string
+	Accessed          *Date
+	URL               string
+	DOI               string
+	Archive           string
+	ArchiveLocation   string
+	ArchivePlace      string
+	Page              string
+	Number            string // a patent's number
+	Volume            string
+	Issue             string
+	Edition           string
+	Genre             string // e.g. "PhD diss.", "telegram"
+	Medium            string
+	EventPlace        string // where a letter or telegram was sent from
+	Note              string
+	Language          string
+	Pos               Pos
 
 	// Members are the keys a set of works stands for (BibLaTeX's @set):
 	// citing the set cites each of them, in order. Type is then "set".

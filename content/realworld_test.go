@@ -235,3 +235,23 @@ func TestRealWorldPatentsAndFilms(t *testing.T) {
 		t.Errorf("lacks %q", l)
 	}
 }
+
+// TestReprintOriginalPublisher: a reprint's first edition with its own
+// place and publisher (CSL original-publisher, BibLaTeX origpublisher),
+// as CMOS 14.114 gives it.
+func TestReprintOriginalPublisher(t *testing.T) {
+	srcs, warns, err := ParseCSLJSON("r.json", []byte(`[{"id": "g", "type": "book", "title": "Les rites de passage",
+  "author": [{"family": "Gennep", "given": "Arnold", "non-dropping-particle": "van"}], "language": "fr",
+  "publisher": "University of Chicago Press", "publisher-place": "Chicago", "issued": {"date-parts": [[1960]]},
+  "original-date": {"date-parts": [[1909]]}, "original-publisher": "Nourry", "original-publisher-place": "Paris"}]`))
+	if err != nil || warns != nil {
+		t.Fatal(err, warns)
+	}
+	c := NewCiter(testDoc(srcs), CiteOptions{})
+	if got, want := render(c.Note([]Cite{{Source: "g", Locator: "3"}})), "Arnold van Gennep, *Les rites de passage* (Paris: Nourry, 1909; repr., Chicago: University of Chicago Press, 1960), 3."; got != want {
+		t.Errorf("note:\n got %s\nwant %s", got, want)
+	}
+	if got, want := render(c.Bibliography()[0]), "Gennep, Arnold van. *Les rites de passage*. Paris: Nourry, 1909. Reprint, Chicago: University of Chicago Press, 1960."; got != want {
+		t.Errorf("bibliography:\n got %s\nwant %s", got, want)
+	}
+}
