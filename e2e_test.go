@@ -561,3 +561,64 @@ func TestE2EUsage(t *testing.T) {
 		t.Errorf("--colour: exit %d, stdout %q, stderr %q; want 2 and the usage on stderr", code, stdout, stderr)
 	}
 }
+
+// TestE2ERealBibliographies builds a handout whose bibliographies are
+// real files (content/testdata/realworld): it builds, the PDF is valid,
+// the invariants hold, every note is on its marker's page, the only
+// warning is the fixture's one real oddity, and the notes say what
+// Chicago says.
+func TestE2ERealBibliographies(t *testing.T) {
+	const file = "content/testdata/realworld/handout.yaml"
+	code, _, stderr := cli("check", file)
+	if code != 0 {
+		t.Fatalf("check: exit %d\n%s", code, stderr)
+	}
+	// The files' real oddities, each a warning at its place.
+	for _, want := range []string{
+		`bbt-dates.csl.json:288:5: warning: item "t2": "accessed": cannot read date "13th cent"`,
+		`bbt-patent.bib:1:1: warning: duplicate key "laufenberg" (also at content/testdata/realworld/biblatex-examples.bib:1525:1): the first read is used`,
+		`biblatex-examples.bib:1552:1: warning: key "sorace" is given again at content/testdata/realworld/bbt-patent.bib:16:1: this one is used`,
+		`bbt-reprint.bib:12:3: warning: entry "PittRivers1875EvolutionCulture": year: "1875 [2004]" is not an EDTF date; read as 2004, first published 1875`,
+		`bbt-dates.csl.json:189:3: warning: source "doe9_edtf_2011" has no site, no URL`,
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("check printed:\n%s\nwant the warning %s", stderr, want)
+		}
+	}
+	if n := strings.Count(stderr, "warning:"); n != 8 {
+		t.Errorf("%d warnings, want 8:\n%s", n, stderr)
+	}
+	path, data := buildCLI(t, "real.pdf", "build", file)
+	validatePDF(t, data)
+	_, ldoc, err := render(loadExample(t, file), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range layout.CheckInvariants(ldoc.Pages, layout.NewMeasurer()) {
+		t.Error(e)
+	}
+	checkNotesInPDF(t, path, ldoc, 10)
+	tool := poppler(t, "pdftotext")
+	var all strings.Builder
+	for p := 1; p <= len(ldoc.Pages); p++ {
+		all.WriteString(pageText(t, tool, path, p) + " ")
+	}
+	text := all.String()
+	for _, want := range []string{
+		"Van Gennep", // an in-text citation starting a sentence
+		"in Space and Beyond: The Frontier Theme in Science Fiction, ed. Gary Westfahl (Westport, Conn.; London: Greenwood, 2000), 57",
+		"Westfahl, “True Frontier,” 58",
+		"vol. A of Computers & Typesetting",
+		"ed. and trans. Ursula Blank-Sangmeister",
+		"(1875; repr., London: Routledge, 2004), 190",
+		"US Patent 5668842, issued September 16, 1997",
+		"directed by Miloš Forman (United Artists, 1975)",
+		"https://arxiv.org/abs/math/0307200v3",
+		"Sheldon Glashow, “Partial Symmetries of Weak Interactions,”",
+		"Gennep, Arnold van. Les rites de passage. Paris: Nourry, 1909.",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+}

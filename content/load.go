@@ -92,6 +92,8 @@ type loader struct {
 	// warned that they are uncited, since such a file is usually shared
 	// among several handouts.
 	bibSources map[*Source]bool
+	// bibKeys are where each bibliography file's key was first read.
+	bibKeys map[string]Pos
 	// badSources are the keys of bibliography entries left out for their
 	// errors, each at its entry: a citation of one is told so, not that
 	// the source is unknown.
@@ -1242,6 +1244,18 @@ func (l *loader) bibliography(o *object) {
 			l.bibSources = map[*Source]bool{}
 		}
 		for _, s := range lib.sources {
+			// Two bibliography files with one key, often one entry in a
+			// shared library and a course's own: the first read is used,
+			// as within one file, and both places are told.
+			if first, dup := l.bibKeys[s.ID]; dup {
+				l.warnf(s.Pos, "", "duplicate key %s (also at %s): the first read is used", quoteValue(s.ID), relPos(s.Pos, first))
+				l.warnf(first, "", "key %s is given again at %s: this one is used", quoteValue(s.ID), relPos(first, s.Pos))
+				continue
+			}
+			if l.bibKeys == nil {
+				l.bibKeys = map[string]Pos{}
+			}
+			l.bibKeys[s.ID] = s.Pos
 			l.bibSources[s] = true
 			l.addSource(s, s.Pos)
 		}

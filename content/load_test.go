@@ -641,3 +641,33 @@ func TestBibliographyBadEntry(t *testing.T) {
 		t.Errorf("worse = %+v, want it without its date", s)
 	}
 }
+
+// TestBibliographyDuplicateAcrossFiles: a key in two bibliography files
+// (one entry in a shared library and in a course's own file) is a
+// warning at both, and the first read is used; a key in the YAML's
+// sources and a file is an error at both.
+func TestBibliographyDuplicateAcrossFiles(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.bib": {Data: []byte("@book{k, title = {First}}\n")},
+		"b.json": {Data: []byte(`[{"id": "k", "type": "book", "title": "Second"}]`)},
+		"c.bib": {Data: []byte("@book{s, title = {Clash}}\n")},
+	}
+	doc, err := Load("h.yaml", []byte(minimal+"bibliography: [a.bib, b.json]\n"), fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`a.bib:1:1: warning: key "k" is given again at b.json:1:2: this one is used`,
+		`b.json:1:2: warning: duplicate key "k" (also at a.bib:1:1): the first read is used`,
+	}
+	if !slices.Equal(doc.Warnings, want) {
+		t.Errorf("warnings\n%s\nwant\n%s", strings.Join(doc.Warnings, "\n"), strings.Join(want, "\n"))
+	}
+	if doc.SourceByID["k"].Title != "First" {
+		t.Errorf("k = %+v, want the first", doc.SourceByID["k"])
+	}
+	_, err = Load("h.yaml", []byte(minimal+"bibliography: c.bib\n"), fsys)
+	if err == nil || !strings.Contains(err.Error(), `c.bib:1:1: duplicate source id "s"`) {
+		t.Errorf("error %v, want the YAML's and the file's duplicate", err)
+	}
+}
