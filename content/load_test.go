@@ -648,9 +648,9 @@ func TestBibliographyBadEntry(t *testing.T) {
 // sources and a file is an error at both.
 func TestBibliographyDuplicateAcrossFiles(t *testing.T) {
 	fsys := fstest.MapFS{
-		"a.bib": {Data: []byte("@book{k, title = {First}}\n")},
+		"a.bib":  {Data: []byte("@book{k, title = {First}}\n")},
 		"b.json": {Data: []byte(`[{"id": "k", "type": "book", "title": "Second"}]`)},
-		"c.bib": {Data: []byte("@book{s, title = {Clash}}\n")},
+		"c.bib":  {Data: []byte("@book{s, title = {Clash}}\n")},
 	}
 	doc, err := Load("h.yaml", []byte(minimal+"bibliography: [a.bib, b.json]\n"), fsys)
 	if err != nil {
