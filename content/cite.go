@@ -72,7 +72,15 @@ func NewCiter(doc *Document, opts CiteOptions) *Citer {
 // A cite's prefix is set before it (capitalized at the start of the
 // note: "See"); its suffix after it, joined with a comma unless it starts
 // with punctuation of its own, as Pandoc's suffixes do (", for example").
-func (c *Citer) Note(cites []Cite) []Span {
+func (c *Citer) Note(cites []Cite) []Span { return c.note(cites, true) }
+
+// Inline formats the next citation of the sequence as part of a
+// sentence, as an author's note sets one: as Note does, but in lower case
+// where Note starts a sentence ("see", "ibid.", "van Gennep") and without
+// the closing period.
+func (c *Citer) Inline(cites []Cite) []Span { return c.note(cites, false) }
+
+func (c *Citer) note(cites []Cite, sentence bool) []Span {
 	var b builder
 	var norm []Cite
 	cites = c.expandSets(cites)
@@ -82,7 +90,7 @@ func (c *Citer) Note(cites []Cite) []Span {
 			b.text(" ")
 		}
 		prefix := strings.TrimSpace(ct.Prefix)
-		if i == 0 {
+		if i == 0 && sentence {
 			prefix = upperFirst(prefix)
 		}
 		if prefix != "" {
@@ -102,7 +110,7 @@ func (c *Citer) Note(cites []Cite) []Span {
 			}
 			c.unknown = append(c.unknown, ct)
 		case !ct.InText && c.isIbid(i, ct.Source, loc):
-			if i == 0 && prefix == "" {
+			if i == 0 && prefix == "" && sentence {
 				b.text("Ibid.")
 			} else {
 				b.text("ibid.")
@@ -128,13 +136,16 @@ func (c *Citer) Note(cites []Cite) []Span {
 			}
 		}
 	}
-	if len(cites) > 0 {
+	if len(cites) > 0 && sentence {
 		b.punct(".")
 	}
 	// A note is a sentence: "N.d., 3." for a source with nothing before
-	// its date. (Titles and keys are left as given.)
-	if len(b.spans) > 0 && !b.spans[0].Italic && strings.HasPrefix(b.spans[0].Text, "n.d.") {
-		b.spans[0].Text = upperFirst(b.spans[0].Text)
+	// its date, "Van Gennep, *Rites*" for a name with a particle (CMOS
+	// 8.5). (Titles and keys are left as given.)
+	if sentence && len(b.spans) > 0 && !b.spans[0].Italic && b.spans[0].URL == "" {
+		if t := b.spans[0].Text; strings.HasPrefix(t, "n.d.") || c.startsWithParticle(t, cites) {
+			b.spans[0].Text = upperFirst(t)
+		}
 	}
 	c.prev = norm
 	return b.spans
@@ -167,6 +178,21 @@ func InTextName(s *Source) string {
 		return stripMarks(namesShort(names))
 	}
 	return stripMarks(shortTitle(s))
+}
+
+// startsWithParticle reports whether note text t starts with the
+// family name, written with a lower-case particle ("van Gennep"), of the
+// first cited source's first author: a sentence capitalizes it.
+func (c *Citer) startsWithParticle(t string, cites []Cite) bool {
+	if len(cites) == 0 || strings.TrimSpace(cites[0].Prefix) != "" {
+		return false
+	}
+	src := c.byID[cites[0].Source]
+	if src == nil {
+		return false
+	}
+	names, _ := bibNames(src)
+	return len(names) > 0 && names[0].Family != "" && startsLower(names[0].Family) && strings.HasPrefix(t, names[0].Family)
 }
 
 // expandSets replaces the citation of a set of works (BibLaTeX's @set)
@@ -811,7 +837,10 @@ func description(s *Source) string {
 
 // italicTitle reports whether the source's own title is italic (a book)
 // rather than quoted (a part of something).
-func italicTitle(s *Source) bool { return kind(s) == kindBook }
+func italicTitle(s *Source) bool {
+	k := kind(s)
+	return k == kindBook || k == kindFilm || k == kindPatent
+}
 
 // bibEntry writes the bibliography entry of s; dash replaces the
 // author's name with a 3-em dash (CMOS 14.67).

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -407,8 +408,25 @@ func dropArticle(t string) string {
 
 // numberDashes sets an en dash for a hyphen between two digits.
 func numberDashes(s string) string {
-	return replaceHyphens(s, func(a, b rune) bool { return unicode.IsDigit(a) && unicode.IsDigit(b) })
+	digits := func(a, b rune) bool { return unicode.IsDigit(a) && unicode.IsDigit(b) }
+	dates := isoDateRE.FindAllStringIndex(s, -1)
+	if dates == nil {
+		return replaceHyphens(s, digits)
+	}
+	// "2011-05-25" is a date, not a range: its hyphens stay.
+	var b strings.Builder
+	at := 0
+	for _, d := range dates {
+		b.WriteString(replaceHyphens(s[at:d[0]], digits))
+		b.WriteString(s[d[0]:d[1]])
+		at = d[1]
+	}
+	b.WriteString(replaceHyphens(s[at:], digits))
+	return b.String()
 }
+
+// isoDateRE finds ISO dates (YYYY-MM, YYYY-MM-DD) in a title.
+var isoDateRE = regexp.MustCompile(`\b\d{4}-\d{2}(-\d{2})?\b`)
 
 // dashes sets an en dash for a hyphen (or "--") inside a range of page
 // or leaf numbers, arabic or roman ("3-5", "xv-xvii", "0001-0003").

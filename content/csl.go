@@ -573,8 +573,14 @@ func cslDate(raw []byte) (d0 *Date, orig *Date, read, msg string) {
 		if len(ends) == 2 && ends[0] == ends[1] {
 			edtf = ends[0]
 		}
-		if c, _ := d.Circa.(bool); c && len(ends) == 1 {
-			edtf += "~"
+		if c, _ := d.Circa.(bool); c {
+			// Circa qualifies the whole date, both ends of a range.
+			switch {
+			case len(ends) == 1:
+				edtf += "~"
+			case len(ends) == 2 && ends[0] != ".." && ends[1] != "..":
+				edtf = ends[0] + "~/" + ends[1] + "~"
+			}
 		}
 	case d.Raw != "":
 		edtf = strings.TrimSpace(d.Raw)

@@ -255,3 +255,39 @@ func TestReprintOriginalPublisher(t *testing.T) {
 		t.Errorf("bibliography:\n got %s\nwant %s", got, want)
 	}
 }
+
+// TestNoteSentence: a note is a sentence, so a name with a lower-case
+// particle starts it capitalized ("Van Gennep, ..."); set inline within
+// an author's sentence, the same citation keeps its case, and "ibid." and
+// "see" are in lower case, with no closing period.
+func TestNoteSentence(t *testing.T) {
+	srcs := []*Source{{ID: "g", Type: "book", Title: "Les rites de passage", Language: "fr",
+		Author: []Name{{Family: "van Gennep", Given: "Arnold"}}}}
+	c := NewCiter(testDoc(srcs), CiteOptions{})
+	for i, tt := range []struct {
+		inline bool
+		cite   Cite
+		want   string
+	}{
+		{false, Cite{Source: "g", Locator: "3"}, "Arnold van Gennep, *Les rites de passage* (n.d.), 3."},
+		{false, Cite{Source: "g", Locator: "4"}, "Ibid., 4."},
+		{true, Cite{Source: "g", Locator: "4"}, "ibid."},
+		{true, Cite{Source: "g", Locator: "5", Prefix: "see"}, "see ibid., 5"},
+		{false, Cite{Source: "g", Locator: "6", Prefix: "see"}, "See ibid., 6."},
+		{false, Cite{Source: "g", Locator: "7", InText: true}, "Van Gennep, *Les rites de passage*, 7."},
+		{true, Cite{Source: "g", Locator: "8", InText: true}, "van Gennep, *Les rites de passage*, 8"},
+	} {
+		f := c.Note
+		if tt.inline {
+			f = c.Inline
+		}
+		if got := render(f([]Cite{tt.cite})); got != tt.want {
+			t.Errorf("%d: got %s, want %s", i, got, tt.want)
+		}
+	}
+	// An ISO date in a title keeps its hyphens; a range of numbers gets
+	// its en dash.
+	if got := formatTitle(&Source{}, "EDTF date range, circa begin: 2011-05-25~/2012-06-26, pp. 3-5"); got != "EDTF Date Range, Circa Begin: 2011-05-25~/2012-06-26, Pp. 3–5" {
+		t.Errorf("title %q", got)
+	}
+}

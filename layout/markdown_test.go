@@ -18,6 +18,12 @@ type fakeCiter struct {
 	seen []string
 }
 
+// Inline is Note within a sentence: no closing period.
+func (f *fakeCiter) Inline(cites []content.Cite) []content.Span {
+	n := f.Note(cites)
+	return n[:len(n)-1]
+}
+
 func (f *fakeCiter) Note(cites []content.Cite) []content.Span {
 	var parts []string
 	for _, c := range cites {

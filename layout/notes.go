@@ -14,6 +14,9 @@ type CitationFormatter interface {
 	// note order, because the form (full, short, Ibid.) depends on the
 	// notes before.
 	Note(cites []content.Cite) []content.Span
+	// Inline formats the next citation of the sequence set within a
+	// sentence (in an author's note): lower case, no closing period.
+	Inline(cites []content.Cite) []content.Span
 	// Bibliography returns the entries of every source cited so far.
 	Bibliography() [][]content.Span
 }
@@ -147,18 +150,12 @@ func (s *NoteSeq) Format(f CitationFormatter, st *Style) map[int]*Note {
 					// parentheses, without the closing period the
 					// formatter gives a whole note, and "ibid." in lower
 					// case, so that the author's sentence can go on.
-					rs := spanRuns(f.Note(p.cites), st)
 					if p.lead {
-						runs = append(runs, rs...)
+						runs = append(runs, spanRuns(f.Note(p.cites), st)...)
 						continue
 					}
-					if k := len(rs) - 1; k >= 0 {
-						rs[k].Text = strings.TrimSuffix(rs[k].Text, ".")
-					}
+					rs := spanRuns(f.Inline(p.cites), st)
 					if len(rs) > 0 && !p.inText {
-						if strings.HasPrefix(rs[0].Text, "Ibid.") {
-							rs[0].Text = "i" + rs[0].Text[1:]
-						}
 						open, cls := rs[0], rs[len(rs)-1]
 						open.Text, open.Font.Style, open.Link = "(", Regular, ""
 						cls.Text, cls.Font.Style, cls.Link = ")", Regular, ""
