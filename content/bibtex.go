@@ -655,9 +655,25 @@ func (p *bibParser) toSource(e *bibEntry, byKey map[string]*bibEntry) (_ *Source
 	s.TitleShort = get("shorttitle")
 	// BibLaTeX lists ("Westport, Conn. and London") print as CSL
 	// lists do, with semicolons.
+	// The split is on the TeX, where braces protect an "and" that is
+	// part of a name ("Routledge {and} Kegan Paul").
 	list := func(names ...string) string {
-		v := get(names...)
-		return strings.Join(splitDepth0(strings.Join(strings.Fields(v), " "), " and "), "; ")
+		for _, n := range names {
+			f, ok := e.fields[n]
+			if !ok {
+				continue
+			}
+			var parts []string
+			for _, part := range splitDepth0(" "+strings.Join(strings.Fields(f.value), " ")+" ", " and ") {
+				if v := strings.TrimSpace(detex(part)); v != "" {
+					parts = append(parts, v)
+				}
+			}
+			if len(parts) > 0 {
+				return strings.Join(parts, "; ")
+			}
+		}
+		return ""
 	}
 	s.Publisher = list("publisher", "institution", "school", "organization")
 	s.PublisherPlace = list("location", "address")
@@ -666,6 +682,7 @@ func (p *bibParser) toSource(e *bibEntry, byKey map[string]*bibEntry) (_ *Source
 	s.CollectionTitle = get("series")
 	s.Volume = get("volume")
 	s.Volumes = get("volumes")
+	s.Part = get("part")
 	s.Page = get("pages")
 	s.Edition = get("edition")
 	s.Note = get("note")

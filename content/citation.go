@@ -150,13 +150,19 @@ func scanKey(s string) (key string, n int) {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_':
 			i += w
 		case strings.ContainsRune(":.#$%&-+?<>~/", r) && i > 0:
-			// Internal punctuation only: it must be followed by a key
-			// character, so "@a." and "@a," end the key before the dot.
-			r2, _ := utf8.DecodeRuneInString(s[i+w:])
+			// Internal punctuation only: a run of it must be followed by
+			// a key character, so "@a." and "@a," end the key before the
+			// dot, and a bare URI, Zotero's id, is one key
+			// ("@http://zotero.org/users/1/items/ABCD1234").
+			j := i
+			for j < len(s) && strings.IndexByte(":.#$%&-+?<>~/", s[j]) >= 0 {
+				j++
+			}
+			r2, _ := utf8.DecodeRuneInString(s[j:])
 			if !(unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '_') {
 				return s[:i], i
 			}
-			i += w
+			i = j
 		default:
 			return s[:i], i
 		}

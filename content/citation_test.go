@@ -41,6 +41,8 @@ var citationTests = []struct {
 	{"[-@a, 12]", []Cite{{Source: "a", Locator: "12", SuppressAuthor: true}}},
 	{"see -@a", []Cite{{Source: "a", Prefix: "see", SuppressAuthor: true}}},
 	{"@çelik2001, 3", []Cite{{Source: "çelik2001", Locator: "3"}}},
+	{"@http://zotero.org/users/1/items/ABCD1234, 7", []Cite{{Source: "http://zotero.org/users/1/items/ABCD1234", Locator: "7"}}},
+	{"@a.. and more", []Cite{{Source: "a", Suffix: ".. and more"}}},
 	{"@{http://zotero.org/users/1/items/ABCD1234}, 7", []Cite{{Source: "http://zotero.org/users/1/items/ABCD1234", Locator: "7"}}},
 }
 

@@ -709,10 +709,10 @@ func (c *Citer) bookMiddleNote(b *builder, s *Source, transDone bool) {
 	if s.Volume != "" && (kind(s) == kindBook || kind(s) == kindChapter || s.MainTitle != "") {
 		if s.MainTitle != "" {
 			// A volume with a title of its own (CMOS 14.121).
-			b.sep("vol. " + s.Volume + " of ")
+			b.sep("vol. " + volPart(s) + " of ")
 			b.italic(formatTitle(s, s.MainTitle))
 		} else {
-			b.sep("vol. " + s.Volume)
+			b.sep("vol. " + volPart(s))
 		}
 	} else if s.MainTitle != "" {
 		b.sep("in ")
@@ -723,6 +723,15 @@ func (c *Citer) bookMiddleNote(b *builder, s *Source, transDone bool) {
 	if s.CollectionTitle != "" {
 		b.sep(seriesText(s))
 	}
+}
+
+// volPart is a volume's number with its part, if it is bound in parts:
+// "2, pt. 1".
+func volPart(s *Source) string {
+	if s.Part == "" {
+		return s.Volume
+	}
+	return s.Volume + ", pt. " + s.Part
 }
 
 // seriesText is a book's series and its number in it, "Studies in
@@ -1090,10 +1099,10 @@ func (c *Citer) bookMiddleBib(b *builder, s *Source, transDone bool) {
 	}
 	if s.Volume != "" && (kind(s) == kindBook || kind(s) == kindChapter || s.MainTitle != "") {
 		if s.MainTitle != "" {
-			b.text("Vol. " + s.Volume + " of ")
+			b.text("Vol. " + volPart(s) + " of ")
 			b.italic(formatTitle(s, s.MainTitle))
 		} else {
-			b.text("Vol. " + s.Volume)
+			b.text("Vol. " + volPart(s))
 		}
 		b.stop()
 	} else if s.MainTitle != "" {

@@ -221,14 +221,15 @@ var cslIgnored = setOf(`abstract annote authority call-number chapter-number cit
 	chair collection-editor compiler composer container-author contributor curator
 	editorial-director executive-producer guest host illustrator interviewer narrator organizer
 	original-author performer producer reviewed-author script-writer series-creator editor-translator
-	available-date event-date submitted license part-number printing-number supplement-number
+	available-date event-date submitted license printing-number supplement-number
 	volume-title-short`)
 
 // cslKnown are the CSL variables Annalist prints.
 var cslKnown = setOf(`id type author editor translator recipient title title-short container-title
 	collection-title publisher publisher-place issued accessed URL DOI archive archive_location
 	archive-place page volume issue edition genre medium event-place note language original-date
-	director number collection-number number-of-volumes original-publisher original-publisher-place`)
+	director number collection-number number-of-volumes original-publisher original-publisher-place
+	part-number`)
 
 // cslPrinted are the variables Annalist prints, sorted, to suggest the
 // nearest for a misspelt one: in a fixed order, so that of two equally
@@ -394,6 +395,7 @@ func parseCSLItem(lines *lineIndex, sug *suggester, raw []byte, start, n int) (s
 	str("number", &s.Number)
 	str("collection-number", &s.CollectionNumber)
 	str("number-of-volumes", &s.Volumes)
+	str("part-number", &s.Part)
 	str("volume", &s.Volume)
 	str("issue", &s.Issue)
 	str("edition", &s.Edition)

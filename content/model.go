@@ -198,6 +198,7 @@ type Source struct {
 	CollectionTitle  string
 	CollectionNumber string // the number in its series
 	Volumes          string // how many volumes the whole work has
+	Part             string // the part of its volume, when bound in parts
 	Publisher        string
 	PublisherPlace   string
 	Issued           *Date

@@ -109,6 +109,8 @@ func TestRealWorldNotes(t *testing.T) {
 		// The number of volumes of a whole work (CMOS 14.121), which the
 		// CSL style leaves out.
 		{"knuth:ct", "Donald E. Knuth, *Computers & Typesetting*, 5 vols. (Reading, Mass.: Addison-Wesley, 1984–1986), 12."},
+		// A volume bound in parts, in a series.
+		{"coleridge", "Samuel Taylor Coleridge, *Biographia Literaria, or Biographical Sketches of My Literary Life and Opinions*, ed. Kathleen Coburn, James Engell, and W. Jackson Bate, vol. 7, pt. 2 of *The Collected Works of Samuel Taylor Coleridge*, Bollingen Series 75 (London: Routledge and Kegan Paul, 1983), 12."},
 		// Chicago's volume with a title of its own (CMOS 14.121), where
 		// the CSL style prints "Computers & Typesetting, A, The TeX Book".
 		{"knuth:ct:a", "Donald E. Knuth, *The TeX Book*, vol. A of *Computers & Typesetting* (Reading, Mass.: Addison-Wesley, 1984), 12."},
