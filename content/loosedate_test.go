@@ -80,3 +80,26 @@ func TestTitleTypography(t *testing.T) {
 		}
 	}
 }
+
+// FuzzLooseDate: looseDate never panics, and what it reads is EDTF that
+// ParseDate reads back the same.
+func FuzzLooseDate(f *testing.F) {
+	for _, s := range []string{"1875 [2004]", "Autumn 2001", "199u", "2004-05-05T12:00", "May 5, 1920", "1829–1830", "2011-05-25 /2012-06-26", "xx 1985"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, orig, _, ok := looseDate(s)
+		if !ok {
+			return
+		}
+		for _, x := range []*Date{&d, orig} {
+			if x == nil {
+				continue
+			}
+			back, err := ParseDate(x.Source)
+			if err != nil || back.Source != x.Source {
+				t.Fatalf("looseDate(%q) = %q, which ParseDate reads as %q, %v", s, x.Source, back.Source, err)
+			}
+		}
+	})
+}
