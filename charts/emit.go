@@ -317,22 +317,63 @@ func (e *emitter) drawMark(owner string, mk *mark, st TrackStyle, cy layout.Pt) 
 	stroke := st.Stroke
 	for _, w := range mk.whisk {
 		// The thin line with end ticks: known only to this month or year.
-		c.add(kMark, owner, layout.Rule{X1: w.Lo, Y1: cy, X2: w.Hi, Y2: cy, Width: 0.9, Color: stroke, Dash: dashOf(mk.dashed)})
+		// A date that is nothing but such a range has a heavier line, so
+		// it holds its own beside diamonds and bars.
+		lw := layout.Pt(0.9)
+		if mk.coarse {
+			lw = 1.4
+		}
+		c.add(kMark, owner, layout.Rule{X1: w.Lo, Y1: cy, X2: w.Hi, Y2: cy, Width: lw, Color: stroke, Dash: dashOf(mk.dashed)})
 		for _, x := range []layout.Pt{w.Lo, w.Hi} {
-			c.add(kMark, owner, layout.Rule{X1: x, Y1: top + 0.5, X2: x, Y2: bot - 0.5, Width: 0.9, Color: stroke})
+			c.add(kMark, owner, layout.Rule{X1: x, Y1: top + 0.5, X2: x, Y2: bot - 0.5, Width: lw, Color: stroke})
 		}
 	}
 	if mk.point {
+		// A lead towards an open or unknown other end: a dotted line with
+		// an arrowhead, solid for open (".."), outlined for unknown, short
+		// enough that it cannot be read as a duration.
+		lead := func(from, dir layout.Pt, unknown bool) {
+			// Cut to the mark's extent, which stays in the box.
+			tip := min(max(from+dir*leadLen, mk.lo), mk.hi)
+			c.add(kMark, owner, layout.Rule{X1: from, Y1: cy, X2: tip - dir*arrowLen, Y2: cy, Width: 0.9, Color: stroke, Dash: []layout.Pt{1, 1.5}})
+			p := layout.Path{Ops: []layout.PathOp{
+				{Op: 'M', Pts: []layout.Pt{tip - dir*arrowLen, cy - 2.5}}, {Op: 'L', Pts: []layout.Pt{tip, cy}},
+				{Op: 'L', Pts: []layout.Pt{tip - dir*arrowLen, cy + 2.5}}, {Op: 'Z'},
+			}, Stroke: colorp(stroke), StrokeWidth: 0.7, Fill: colorp(stroke)}
+			if unknown {
+				p.Fill = colorp(layout.White)
+			}
+			c.add(kMark, owner, p)
+		}
+		l0, l1 := mk.px-diamondW, mk.px+diamondW
+		if mk.coarse && len(mk.whisk) > 0 {
+			l0, l1 = mk.whisk[0].Lo, mk.whisk[0].Hi
+		}
+		if mk.leadL {
+			lead(l0, -1, mk.unknL)
+		}
+		if mk.leadR {
+			lead(l1, 1, mk.unknR)
+		}
 		dh := e.barH/2 + 1
 		px := mk.px
-		c.add(kMark, owner, layout.Path{Ops: []layout.PathOp{
-			{Op: 'M', Pts: []layout.Pt{px - diamondW, cy}}, {Op: 'L', Pts: []layout.Pt{px, cy - dh}},
-			{Op: 'L', Pts: []layout.Pt{px + diamondW, cy}}, {Op: 'L', Pts: []layout.Pt{px, cy + dh}}, {Op: 'Z'},
-		}, Fill: colorp(st.Fill), Stroke: colorp(stroke), StrokeWidth: 0.8, Dash: dashOf(mk.dashed)})
+		if !mk.coarse {
+			c.add(kMark, owner, layout.Path{Ops: []layout.PathOp{
+				{Op: 'M', Pts: []layout.Pt{px - diamondW, cy}}, {Op: 'L', Pts: []layout.Pt{px, cy - dh}},
+				{Op: 'L', Pts: []layout.Pt{px + diamondW, cy}}, {Op: 'L', Pts: []layout.Pt{px, cy + dh}}, {Op: 'Z'},
+			}, Fill: colorp(st.Fill), Stroke: colorp(stroke), StrokeWidth: 0.8, Dash: dashOf(mk.dashed)})
+		}
 		if mk.taperL {
-			// Approximate: spikes that taper away from the diamond.
+			// Approximate: spikes that taper away from the diamond (or
+			// from the ends of a coarse date's range).
 			for _, sgn := range []layout.Pt{-1, 1} {
 				x0 := px + sgn*diamondW
+				if mk.coarse && len(mk.whisk) > 0 {
+					x0 = mk.whisk[0].Lo
+					if sgn > 0 {
+						x0 = mk.whisk[0].Hi
+					}
+				}
 				// At the window's edge the spike is cut to the mark's
 				// extent, which stays in the box.
 				tip := min(max(x0+sgn*taperLen, mk.lo), mk.hi)
@@ -369,7 +410,7 @@ func (e *emitter) drawMark(owner string, mk *mark, st TrackStyle, cy layout.Pt) 
 	// A bar across a break of the scale is cut at the break's edges,
 	// with a double slash between the pieces, as on the axis.
 	x0, x1 := b0+tl, b1-tr
-	dashed := mk.dashed || mk.unknL || mk.unknR
+	dashed := mk.dashed
 	for _, br := range e.sc.Breaks() {
 		if br.X0 <= x0 || br.X0 >= x1 {
 			continue
@@ -396,26 +437,6 @@ func (e *emitter) drawMark(owner string, mk *mark, st TrackStyle, cy layout.Pt) 
 	if tr > 0 {
 		taper(b1-tr, b1)
 	}
-	arrow := func(xBase, xTip layout.Pt, unknown bool) {
-		// A solid head for an open end (".."), an outlined one for an
-		// unknown end: both run to the axis edge.
-		p := layout.Path{Ops: []layout.PathOp{
-			{Op: 'M', Pts: []layout.Pt{xBase, top - 1.5}}, {Op: 'L', Pts: []layout.Pt{xTip, cy}},
-			{Op: 'L', Pts: []layout.Pt{xBase, bot + 1.5}}, {Op: 'Z'},
-		}, Stroke: colorp(stroke), StrokeWidth: 0.7}
-		if !unknown {
-			p.Fill = colorp(stroke)
-		} else {
-			p.Fill = colorp(layout.White)
-		}
-		c.add(kMark, owner, p)
-	}
-	if mk.openL {
-		arrow(b0, b0-arrowLen, mk.unknL)
-	}
-	if mk.openR {
-		arrow(b1, b1+arrowLen, mk.unknR)
-	}
 	chevrons := func(x, dir layout.Pt) {
 		// Two chevrons at the window's edge: the bar goes on, on the
 		// previous or next page. A white underlay keeps them visible on
@@ -430,10 +451,10 @@ func (e *emitter) drawMark(owner string, mk *mark, st TrackStyle, cy layout.Pt) 
 			c.add(kMark, owner, layout.Path{Ops: ops, Stroke: colorp(ink), StrokeWidth: 0.8})
 		}
 	}
-	if mk.contL && !mk.openL {
+	if mk.contL {
 		chevrons(b0+4.5, -1)
 	}
-	if mk.contR && !mk.openR {
+	if mk.contR {
 		chevrons(b1-4.5, 1)
 	}
 }
@@ -456,7 +477,7 @@ func (e *emitter) event(mk *mark) {
 	switch mk.mode {
 	case labelInside, calloutInside:
 		lx := mk.bx0 + insidePad
-		if mk.taperL || mk.contL || mk.openL {
+		if mk.taperL || mk.contL {
 			lx += taperLen + 1
 		}
 		s, f, size := mk.label, sans, e.labelSize
@@ -507,7 +528,7 @@ func (e *emitter) event(mk *mark) {
 	// the window where the event starts (an open start counts as the
 	// first window). A summary is the destination of each of its
 	// events: the main chart is where the narrative's links land.
-	if e.t.Dests && !mk.contL && !mk.early && (!mk.openL || e.leftmost) {
+	if e.t.Dests && !mk.contL && !mk.early {
 		if mk.cluster == nil {
 			e.c.add(kLink, id, layout.Dest{Name: "chart-" + id, X: mk.lo, Y: top})
 		}
@@ -798,7 +819,7 @@ type legendEntry struct {
 // sample, so the chart explains itself on paper.
 func (s *layoutState) legendEntries() []legendEntry {
 	var has struct {
-		point, taper, dashed, whisk, open, unknown, cont, versions, related, eras, context, breaks, summary, keyed bool
+		point, taper, dashed, whisk, coarse, open, unknown, cont, versions, related, eras, context, breaks, summary, keyed bool
 	}
 	has.breaks = len(s.sc.Breaks()) > 0
 	onChart := map[string]bool{}
@@ -809,13 +830,14 @@ func (s *layoutState) legendEntries() []legendEntry {
 	}
 	for _, lane := range s.lanes {
 		for _, mk := range lane {
-			has.point = has.point || mk.point
+			has.point = has.point || mk.point && !mk.coarse
 			has.taper = has.taper || mk.taperL || mk.taperR
 			has.dashed = has.dashed || mk.dashed
 			has.whisk = has.whisk || len(mk.whisk) > 0
-			has.open = has.open || (mk.openL && !mk.unknL) || (mk.openR && !mk.unknR)
+			has.open = has.open || (mk.leadL && !mk.unknL) || (mk.leadR && !mk.unknR)
 			has.unknown = has.unknown || mk.unknL || mk.unknR
-			has.cont = has.cont || (mk.contL && !mk.openL) || (mk.contR && !mk.openR)
+			has.coarse = has.coarse || mk.coarse
+			has.cont = has.cont || mk.contL || mk.contR
 			has.versions = has.versions || mk.vlabel != ""
 			has.context = has.context || mk.ev.Context
 			has.summary = has.summary || mk.cluster != nil && mk.members == nil
@@ -840,11 +862,16 @@ func (s *layoutState) legendEntries() []legendEntry {
 			e.drawMark("", &mark{point: true, px: x + sampleW/2}, neutral, cy)
 		}, "a single date"})
 	}
-	if has.whisk {
+	if has.coarse {
+		out = append(out, legendEntry{func(e *emitter, x, cy layout.Pt) {
+			e.drawMark("", &mark{point: true, coarse: true, px: x + sampleW/2, whisk: []span{{x + 2, x + sampleW - 2}}}, neutral, cy)
+		}, "month, season or year only: its whole range"})
+	}
+	if has.whisk && !has.coarse {
 		out = append(out, legendEntry{bar(func(mk *mark) {
 			mk.bx1 = mk.bx0 + sampleW - 7
 			mk.whisk = []span{{mk.bx1, mk.bx1 + 7}}
-		}), "known to the month or year only: the whole range"})
+		}), "an end known only to the month or year: its whole range"})
 	}
 	if has.taper {
 		out = append(out, legendEntry{bar(func(mk *mark) { mk.taperR = true }), "approximate date (~)"})
@@ -852,11 +879,19 @@ func (s *layoutState) legendEntries() []legendEntry {
 	if has.dashed {
 		out = append(out, legendEntry{bar(func(mk *mark) { mk.dashed = true }), "uncertain date (?)"})
 	}
+	// A lead sample: the dated end as a diamond, the lead to the left
+	// (the usual case in a handout: "by 16 November 1920").
+	leadSample := func(unknown bool) func(e *emitter, x, cy layout.Pt) {
+		return func(e *emitter, x, cy layout.Pt) {
+			px := x + sampleW - diamondW
+			e.drawMark("", &mark{point: true, px: px, leadL: true, unknL: unknown, lo: x, hi: px + diamondW}, neutral, cy)
+		}
+	}
 	if has.open {
-		out = append(out, legendEntry{bar(func(mk *mark) { mk.openR = true; mk.bx1 -= arrowLen }), "open-ended (..)"})
+		out = append(out, legendEntry{leadSample(false), "one end open (..)"})
 	}
 	if has.unknown {
-		out = append(out, legendEntry{bar(func(mk *mark) { mk.openR, mk.unknR = true, true; mk.bx1 -= arrowLen }), "end unknown"})
+		out = append(out, legendEntry{leadSample(true), "one end unknown"})
 	}
 	if has.cont {
 		out = append(out, legendEntry{bar(func(mk *mark) { mk.contR = true }), "continues beyond this window"})

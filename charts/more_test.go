@@ -77,7 +77,7 @@ func TestWriteSVG(t *testing.T) {
 	if counts["pattern"] == 0 || counts["text"] == 0 || counts["a"] == 0 {
 		t.Errorf("SVG elements %v: want pattern, text and a", counts)
 	}
-	if !strings.Contains(strings.Join(texts, "|"), "Soviet landing at Enzeli [2]") {
+	if !strings.Contains(strings.Join(texts, "|"), "Soviet landing at Enzeli [1]") {
 		t.Errorf("label text not found in SVG")
 	}
 }

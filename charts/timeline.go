@@ -102,6 +102,7 @@ const (
 	diamondW   layout.Pt = 4.5
 	swatchW    layout.Pt = 12
 	arrowLen   layout.Pt = 5
+	leadLen    layout.Pt = 14 // the lead of a date whose other end is open or unknown
 	taperLen   layout.Pt = 6
 	insidePad  layout.Pt = 2.5
 	tickLen    layout.Pt = 3
@@ -139,20 +140,23 @@ type mark struct {
 	lane  int
 	order int // document order, for stable sorting
 
-	point  bool      // a diamond
+	point  bool      // a single date: a diamond, or its range when coarse
+	coarse bool      // a date known only to its month, season or year: its whole range, no diamond
 	px     layout.Pt // diamond centre
-	bx0    layout.Pt // bar body (bx0 == bx1: none)
-	bx1    layout.Pt
-	whisk  []span // precision ranges drawn as a thin line with end ticks
-	taperL bool   // approximate start
-	taperR bool
-	dashed bool // uncertain
-	openL  bool // open or unknown start: arrow to the axis edge
-	openR  bool
-	unknL  bool // unknown (not open) end: the arrow is dashed
-	unknR  bool
-	contL  bool // runs on before the window (continued from another page)
-	contR  bool
+	// leadL, leadR: the other end of the event is open or unknown, drawn
+	// as a short lead from the dated end towards it (unknL, unknR: it is
+	// unknown, not open).
+	leadL, leadR bool
+	bx0          layout.Pt // bar body (bx0 == bx1: none)
+	bx1          layout.Pt
+	whisk        []span // precision ranges drawn as a thin line with end ticks
+	taperL       bool   // approximate start
+	taperR       bool
+	dashed       bool // uncertain
+	unknL        bool
+	unknR        bool
+	contL        bool // runs on before the window (continued from another page)
+	contR        bool
 	// early: a point known only to a month, season or year that began
 	// before the window (its whisker is cut at the edge); the window
 	// where it begins holds its destination.
@@ -896,7 +900,7 @@ func (s *layoutState) groupDense() bool {
 	made := false
 	for ln, lane := range s.lanes {
 		short := func(mk *mark) bool {
-			return mk.cluster == nil && mk.vlabel == "" && !mk.early && !mk.openL && !mk.openR && !mk.contL && !mk.contR &&
+			return mk.cluster == nil && mk.vlabel == "" && !mk.early && !mk.leadL && !mk.leadR && !mk.contL && !mk.contR &&
 				mk.hi-mk.lo <= 4*diamondW
 		}
 		var out, run []*mark
@@ -1050,19 +1054,36 @@ func (s *layoutState) geom(ev *content.Event) *mark {
 	// after its last): they differ only at a break hiding no days.
 	X := func(day int64) layout.Pt { return sc.X(float64(day)) }
 	XE := func(day int64) layout.Pt { return sc.XEnd(float64(day)) }
-	// An open or unknown end runs to the window's edge; on a broken
-	// scale, an event of the main period's runs to the main segment's
-	// edge, its arrow pointing into the break, not on through decades
-	// of context.
-	openFrom, openTo := s.from, s.to
-	edge0, edge1 := sc.X0, sc.X1
-	if main := sc.Main(); len(sc.Segs) > 0 && !ev.Context {
-		openFrom, openTo = int64(main.From), int64(main.To)-1
-		edge0, edge1 = main.X0, main.X1
-	}
 	sf, sl, sok := pointSpan(d.Start)
 	ef, el, eok := pointSpan(d.End)
 	mk := &mark{ev: ev}
+	// pointMark makes mk the mark of one date p, spanning days f to l: a
+	// diamond for a day, and for a date known only to its month, season
+	// or year its whole range with no point inside it, which would claim
+	// a day the sources do not give.
+	pointMark := func(p content.Point, f, l int64) *mark {
+		lo, hi := X(max(f, s.from)), XE(min(l, s.to)+1)
+		mk.point = true
+		mk.early = f < s.from
+		mk.px = (lo + hi) / 2
+		mk.taperL, mk.taperR = p.Approximate, p.Approximate
+		mk.dashed = p.Uncertain
+		mk.lo, mk.hi = mk.px-diamondW, mk.px+diamondW
+		if l > f {
+			mk.coarse = true
+			// Never narrower than a diamond, so that it reads as a range
+			// even where a month is a point wide.
+			if hi-lo < 2*diamondW {
+				lo, hi = mk.px-diamondW, mk.px+diamondW
+			}
+			mk.whisk = append(mk.whisk, span{lo, hi})
+			mk.lo, mk.hi = lo, hi
+		}
+		if mk.taperL {
+			mk.lo, mk.hi = mk.lo-taperLen, mk.hi+taperLen
+		}
+		return mk
+	}
 	if !d.Interval || ev.Milestone {
 		if !sok {
 			sf, sl, sok = ef, el, eok
@@ -1070,42 +1091,40 @@ func (s *layoutState) geom(ev *content.Event) *mark {
 		if !sok || sl < s.from || sf > s.to {
 			return nil
 		}
-		lo, hi := X(max(sf, s.from)), XE(min(sl, s.to)+1)
-		mk.point = true
-		mk.early = sf < s.from
-		mk.px = (lo + hi) / 2
-		if sl > sf {
-			mk.whisk = append(mk.whisk, span{lo, hi})
+		pointMark(d.Start, sf, sl)
+		s.clampMark(mk)
+		return mk
+	}
+	if sok != eok {
+		// One end open or unknown ("../1920-11-16": by 16 November
+		// 1920): only the other is dated, so it is drawn as that date,
+		// with a short lead towards the unknown side that cannot be read
+		// as a duration; never a bar from the axis edge.
+		p, f, l := d.End, ef, el
+		if sok {
+			p, f, l = d.Start, sf, sl
 		}
-		p := d.Start
-		mk.taperL, mk.taperR = p.Approximate, p.Approximate
-		mk.dashed = p.Uncertain
-		mk.lo, mk.hi = mk.px-diamondW, mk.px+diamondW
-		if len(mk.whisk) > 0 {
-			mk.lo, mk.hi = min(lo, mk.lo), max(hi, mk.hi)
+		if l < s.from || f > s.to {
+			return nil
 		}
-		if mk.taperL {
-			mk.lo, mk.hi = min(mk.lo, mk.px-diamondW-taperLen), max(mk.hi, mk.px+diamondW+taperLen)
+		pointMark(p, f, l)
+		mk.leadL, mk.leadR = !sok, !eok
+		mk.unknL, mk.unknR = !sok && d.Start.Unknown, !eok && d.End.Unknown
+		if mk.leadL {
+			mk.lo -= leadLen
+		}
+		if mk.leadR {
+			mk.hi += leadLen
 		}
 		s.clampMark(mk)
 		return mk
 	}
-	// An interval. Its first and last visible days decide whether it is
-	// in the window; open ends run to the window's edge.
-	first, last := sf, el
 	if !sok {
-		first = openFrom
-		mk.openL = true
-		mk.unknL = d.Start.Unknown
+		return nil // neither end dated: nothing to draw
 	}
-	if !eok {
-		last = openTo
-		mk.openR = true
-		mk.unknR = d.End.Unknown
-	}
-	if !sok && !eok {
-		return nil
-	}
+	// An interval dated at both ends. Its first and last visible days
+	// decide whether it is in the window.
+	first, last := sf, el
 	if last < s.from || first > s.to {
 		return nil
 	}
@@ -1136,12 +1155,6 @@ func (s *layoutState) geom(ev *content.Event) *mark {
 		mk.taperR = d.End.Approximate
 	}
 	mk.dashed = d.Start.Uncertain || d.End.Uncertain
-	if mk.openL {
-		b0 = edge0
-	}
-	if mk.openR {
-		b1 = edge1
-	}
 	if b1-b0 < minBarW && len(mk.whisk) == 0 {
 		c := (b0 + b1) / 2
 		b0, b1 = c-minBarW/2, c+minBarW/2
@@ -1153,20 +1166,14 @@ func (s *layoutState) geom(ev *content.Event) *mark {
 	mk.lo, mk.hi = b0, b1
 	// The chevrons of a continued bar sit inside its last 8 pt; a bar
 	// shorter than that still keeps them clear of its neighbours.
-	if mk.contR && !mk.openR {
+	if mk.contR {
 		mk.lo = min(mk.lo, b1-8)
 	}
-	if mk.contL && !mk.openL {
+	if mk.contL {
 		mk.hi = max(mk.hi, b0+8)
 	}
 	for _, wsp := range mk.whisk {
 		mk.lo, mk.hi = min(mk.lo, wsp.Lo), max(mk.hi, wsp.Hi)
-	}
-	if mk.openL {
-		mk.lo = edge0 - arrowLen
-	}
-	if mk.openR {
-		mk.hi = edge1 + arrowLen
 	}
 	s.clampMark(mk)
 	return mk
@@ -1336,7 +1343,7 @@ func (s *layoutState) footprints(mk *mark) ([]footprint, []labelMode, int) {
 // chevrons, where an inside label must not go.
 func (s *layoutState) taperRoom(mk *mark) layout.Pt {
 	var r layout.Pt
-	for _, b := range []bool{mk.taperL || mk.contL || mk.openL, mk.taperR || mk.contR || mk.openR} {
+	for _, b := range []bool{mk.taperL || mk.contL, mk.taperR || mk.contR} {
 		if b {
 			r += taperLen + 1
 		}
