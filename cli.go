@@ -24,6 +24,7 @@ import (
 var version = ""
 
 const shortUsage = `usage: annalist [build] [FILE] [-o PATH] [--paper a4|letter] [--grayscale]
+       annalist init [DIR]
        annalist check [FILE...]
        annalist chart [FILE] [-o PATH.svg]
        annalist help | version | --help | --version
@@ -38,6 +39,9 @@ commands:
   build   write the PDF handout (the default command). With no FILE, build
           the handout embedded in annalist (Soviet power on the Caspian,
           1918-1921) into out/.
+  init    write a starter project into DIR (default: the current folder):
+          handout.yaml, narrative.md, references.bib and the schema the
+          YAML names. It builds as it is; init never overwrites a file.
   check   validate FILE(s) only; print a summary or every problem found.
           With no FILE, lay out the built-in handout and print the warnings
           about its content, which building it does not print.
@@ -85,7 +89,7 @@ func parseArgs(args []string) (options, error) {
 	o.cmd = "build"
 	if len(args) > 0 {
 		switch args[0] {
-		case "build", "check", "chart":
+		case "build", "check", "chart", "init":
 			o.cmd = args[0]
 			args = args[1:]
 		case "help", "version":
@@ -137,6 +141,13 @@ func parseArgs(args []string) (options, error) {
 		if o.out != "" || o.paper != "" || o.grayscale {
 			return o, usagef("check writes nothing: -o, --paper and --grayscale do not apply")
 		}
+	case "init":
+		if o.out != "" || o.paper != "" || o.grayscale {
+			return o, usagef("init writes a starter project into DIR: -o, --paper and --grayscale do not apply")
+		}
+		if len(o.files) > 1 {
+			return o, usagef("init takes at most one DIR, got %d: %s", len(o.files), strings.Join(o.files, " "))
+		}
 	case "build", "chart":
 		if len(o.files) > 1 {
 			return o, usagef("%s takes at most one FILE, got %d: %s", o.cmd, len(o.files), strings.Join(o.files, " "))
@@ -184,6 +195,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	case "check":
 		return check(o, stdout, stderr)
+	case "init":
+		dir := ""
+		if len(o.files) == 1 {
+			dir = o.files[0]
+		}
+		return initProject(dir, stdout)
 	}
 	doc, name, err := load(o, stderr)
 	if err != nil {

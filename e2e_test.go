@@ -622,3 +622,78 @@ func TestE2ERealBibliographies(t *testing.T) {
 		}
 	}
 }
+
+// TestE2EInit: `annalist init DIR` writes a starter project that checks
+// and builds as it is; run again, or where one of its files exists, it
+// writes nothing and leaves every file as it was.
+func TestE2EInit(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "course")
+	code, stdout, stderr := cli("init", dir)
+	if code != 0 {
+		t.Fatalf("init: exit %d\n%s", code, stderr)
+	}
+	for _, f := range []string{"handout.yaml", "narrative.md", "references.bib", "annalist.schema.json"} {
+		if !strings.Contains(stdout, filepath.Join(dir, f)) {
+			t.Errorf("init did not say it wrote %s:\n%s", f, stdout)
+		}
+	}
+	yaml := filepath.Join(dir, "handout.yaml")
+	first, err := os.ReadFile(yaml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(first, []byte("# yaml-language-server: $schema=annalist.schema.json\n")) {
+		t.Errorf("the YAML does not start with the schema line:\n%.80s", first)
+	}
+	code, stdout, stderr = cli("check", yaml)
+	if code != 0 || !strings.Contains(stdout, "ok: 4 events in 2 tracks, 2 sources") {
+		t.Fatalf("check of the starter: exit %d\n%s%s", code, stdout, stderr)
+	}
+	// Its only warnings are what its two real sources lack.
+	if n := strings.Count(stderr, "warning:"); n != 2 || strings.Contains(stderr, "is not followed by") {
+		t.Errorf("check warned:\n%s", stderr)
+	}
+	path, data := buildCLI(t, "starter.pdf", "build", yaml)
+	validatePDF(t, data)
+	text := fold(string(mustRun(t, poppler(t, "pdftotext"), "-enc", "UTF-8", path, "-")))
+	for _, want := range []string{"The Enzeli landing and the Gilan republic", "Soviet landing at Enzeli", "Atabaki", "the pretext"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the starter's PDF lacks %q", want)
+		}
+	}
+	// Never overwrites: again, or with one file in the way.
+	code, _, stderr = cli("init", dir)
+	if code != 1 || !strings.Contains(stderr, "already exist") || !strings.Contains(stderr, "nothing written") {
+		t.Errorf("init again: exit %d\n%s", code, stderr)
+	}
+	if now, _ := os.ReadFile(yaml); !bytes.Equal(now, first) {
+		t.Error("init again changed handout.yaml")
+	}
+	other := t.TempDir()
+	mine := filepath.Join(other, "narrative.md")
+	if err := os.WriteFile(mine, []byte("my own"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = cli("init", other)
+	if code != 1 || !strings.Contains(stderr, mine) {
+		t.Errorf("init over a narrative.md: exit %d\n%s", code, stderr)
+	}
+	if got, _ := os.ReadFile(mine); string(got) != "my own" {
+		t.Error("init overwrote narrative.md")
+	}
+	if _, err := os.Stat(filepath.Join(other, "handout.yaml")); err == nil {
+		t.Error("init wrote handout.yaml beside an existing narrative.md")
+	}
+	if code, _, _ := cli("init", dir, "-o", "x.pdf"); code != 2 {
+		t.Errorf("init -o: exit %d, want 2", code)
+	}
+}
+
+func mustRun(t *testing.T, name string, args ...string) []byte {
+	t.Helper()
+	out, err := exec.Command(name, args...).Output()
+	if err != nil {
+		t.Fatalf("%s %v: %v", name, args, err)
+	}
+	return out
+}

@@ -164,9 +164,22 @@ type bibField struct {
 // nextEntry moves to the next '@' (text between entries is a comment in
 // BibTeX) and returns its offset, or -1 at the end.
 func (p *bibParser) nextEntry() int {
+	lineStart := true
 	for p.i < len(p.src) {
-		if p.src[p.i] == '@' {
+		switch c := p.src[p.i]; {
+		case c == '@':
 			return p.i
+		case c == '%' && lineStart:
+			// A comment line, as biber and Better BibTeX read them: an
+			// "@" in it ("cite it as [@key]") starts no entry.
+			for p.i < len(p.src) && p.src[p.i] != '\n' {
+				p.i++
+			}
+			continue
+		case c == '\n':
+			lineStart = true
+		case c != ' ' && c != '\t' && c != '\r':
+			lineStart = false
 		}
 		p.i++
 	}

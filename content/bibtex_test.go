@@ -112,6 +112,16 @@ func TestParseBibTeXFields(t *testing.T) {
 	}
 }
 
+// TestBibTeXCommentLines: a line starting with % is a comment, as biber
+// reads it, so an "@" in it starts no entry; text between entries is
+// ignored as BibTeX ignores it.
+func TestBibTeXCommentLines(t *testing.T) {
+	srcs, warns := ParseBibTeX("c.bib", []byte("% cite it as [@a, 2]\n  % or @b\n@book{a, title = {A}}\nsome text\n@book{b, title = {B}}\n"))
+	if warns != nil || len(srcs) != 2 {
+		t.Errorf("%d sources, warnings %v; want 2 and none", len(srcs), warns)
+	}
+}
+
 // TestParseBibNamesEmpty: an empty name, often a macro defined in
 // another file, is skipped with a warning; the others are kept.
 func TestParseBibNamesEmpty(t *testing.T) {
