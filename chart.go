@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"annalist/charts"
@@ -86,6 +87,14 @@ func writeChart(doc *content.Document, name string, o options, stdout io.Writer)
 	if err := writeAtomic(path, buf.Bytes()); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wrote %s (%d chart blocks, %d notes)\n", path, len(blocks), len(notes.cites))
+	fmt.Fprintf(stdout, "wrote %s (%s, %s)\n", path, plural(len(blocks), "figure"), plural(len(notes.cites), "source note"))
 	return nil
+}
+
+// plural is "1 figure", "3 figures".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }

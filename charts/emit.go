@@ -601,7 +601,7 @@ func (e *emitter) relations() {
 				drawn[pair] = true
 				if !e.route(src, dst, chans) {
 					// Said where the relation is written, when it is.
-					w := "relation " + mk.ev.ID + " → " + rel.Event + ": no route that crosses no label; arrow left out"
+					w := "the arrow from " + mk.ev.ID + " to " + rel.Event + " is not drawn: every way between them on the chart would cross a label"
 					if rel.Pos.File != "" {
 						w = rel.Pos.String() + ": warning: " + w
 					}

@@ -19,12 +19,14 @@ func DefaultFS() fs.FS {
 	return sub
 }
 
-// Default loads the default handout.
+// Default loads the default handout. It is named by its path in
+// Annalist's source, the one place it is a file, so that what `annalist
+// check` says about it points at a file its authors can open.
 func Default() (*Document, error) {
 	fsys := DefaultFS()
 	data, err := fs.ReadFile(fsys, "handout.yaml")
 	if err != nil {
 		return nil, err
 	}
-	return Load("default/handout.yaml", data, fsys)
+	return Load("content/default/handout.yaml", data, fsys)
 }
