@@ -915,8 +915,13 @@ func (s *layoutState) legendEntries() []legendEntry {
 	}
 	if has.context {
 		out = append(out, legendEntry{func(e *emitter, x, cy layout.Pt) {
+			// A context mark as the chart draws one: a lane's own fill
+			// and pattern, lighter, with a gray outline. A plain gray
+			// swatch would read as the gray band behind every other lane.
 			light := neutral
-			light.Fill, light.Stroke = gray(230), gray(120)
+			if len(e.styles) > 0 {
+				light = e.styleFor(&mark{ev: &content.Event{Context: true}})
+			}
 			e.drawMark("", &mark{bx0: x, bx1: x + sampleW}, light, cy)
 		}, "context, outside the main period"})
 	}
