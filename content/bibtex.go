@@ -1378,17 +1378,8 @@ func texArgument(s string) (string, int) {
 		i++
 	}
 	if i < len(s) && s[i] == '{' {
-		depth := 0
-		for j := i; j < len(s); j++ {
-			switch s[j] {
-			case '{':
-				depth++
-			case '}':
-				depth--
-				if depth == 0 {
-					return s[i+1 : j], j + 1
-				}
-			}
+		if j := closingBrace(s, i); j > 0 {
+			return s[i+1 : j], j + 1
 		}
 		return s[i+1:], len(s)
 	}

@@ -22,6 +22,17 @@ func readRealWorld(t *testing.T, name string) []byte {
 	return data
 }
 
+// realWorldCiter is a Citer of the BibTeX files named, in testdata/realworld.
+func realWorldCiter(t *testing.T, files ...string) *Citer {
+	t.Helper()
+	var srcs []*Source
+	for _, f := range files {
+		s, _ := ParseBibTeX(f, readRealWorld(t, f))
+		srcs = append(srcs, s...)
+	}
+	return NewCiter(testDoc(srcs), CiteOptions{})
+}
+
 // TestRealWorldLoadsWhole: every entry of every file loads, with no
 // entry left out; the warnings are only those named.
 func TestRealWorldLoadsWhole(t *testing.T) {
@@ -84,12 +95,7 @@ func TestRealWorldLoadsWhole(t *testing.T) {
 // marked with *). Where Annalist differs on purpose, the README's
 // "Citations compared with pandoc" says why.
 func TestRealWorldNotes(t *testing.T) {
-	var srcs []*Source
-	for _, f := range []string{"biblatex-examples.bib", "bbt-crossref.bib", "bbt-reprint.bib"} {
-		s, _ := ParseBibTeX(f, readRealWorld(t, f))
-		srcs = append(srcs, s...)
-	}
-	c := NewCiter(testDoc(srcs), CiteOptions{})
+	c := realWorldCiter(t, "biblatex-examples.bib", "bbt-crossref.bib", "bbt-reprint.bib")
 	for _, tt := range []struct{ key, note string }{
 		// A crossref child: the book's title, subtitle and editor come
 		// from the parent entry.
@@ -205,12 +211,7 @@ func TestRichText(t *testing.T) {
 // title, "directed by"; in the bibliography under the director, "dir.",
 // CMOS 14.265).
 func TestRealWorldPatentsAndFilms(t *testing.T) {
-	var srcs []*Source
-	for _, f := range []string{"bbt-patent.bib", "bbt-video.bib", "biblatex-examples.bib"} {
-		s, _ := ParseBibTeX(f, readRealWorld(t, f))
-		srcs = append(srcs, s...)
-	}
-	c := NewCiter(testDoc(srcs), CiteOptions{})
+	c := realWorldCiter(t, "bbt-patent.bib", "bbt-video.bib", "biblatex-examples.bib")
 	for key, want := range map[string]string{
 		"sorace":                  "Ronald E. Sorace, Victor S. Reinhardt, and Steven A. Vaughn, *High-Speed Digital-to-RF Converter*, US Patent 5668842, issued September 16, 1997, 12.",
 		"laufenberg":              "Xaver Laufenberg et al., *Elektrische Einrichtung und Betriebsverfahren*, European Patent 1700367, issued September 13, 2006, 12.",

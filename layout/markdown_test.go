@@ -331,16 +331,7 @@ func TestInTextCitation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var body strings.Builder
-	for _, p := range blocks {
-		for _, r := range p.Runs {
-			if r.Note > 0 {
-				fmt.Fprintf(&body, "[%d]", r.Note)
-			}
-			body.WriteString(r.Text)
-		}
-	}
-	if got, want := body.String(), "Atabaki[1] argues it.[2] So Raskolnikov.[3]"; got != want {
+	if got, want := markedText(blocks), "Atabaki[1] argues it.[2] So Raskolnikov.[3]"; got != want {
 		t.Errorf("body %q, want %q", got, want)
 	}
 	// A particle starting a sentence is capitalized; mid-sentence not.
@@ -401,16 +392,7 @@ func TestOneNotePerPoint(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var body strings.Builder
-		for _, p := range blocks {
-			for _, r := range p.Runs {
-				if r.Note > 0 {
-					fmt.Fprintf(&body, "[%d]", r.Note)
-				}
-				body.WriteString(r.Text)
-			}
-		}
-		if got := body.String(); got != tt.body {
+		if got := markedText(blocks); got != tt.body {
 			t.Errorf("%q: body %q, want %q", tt.md, got, tt.body)
 		}
 		if tt.note == "" {
@@ -425,4 +407,18 @@ func TestOneNotePerPoint(t *testing.T) {
 			t.Errorf("%q: %d notes, note 1 %q, want one, %q", tt.md, len(notes), got, tt.note)
 		}
 	}
+}
+
+// markedText is the text of blocks with each note marker as [n].
+func markedText(blocks []Para) string {
+	var b strings.Builder
+	for _, p := range blocks {
+		for _, r := range p.Runs {
+			if r.Note > 0 {
+				fmt.Fprintf(&b, "[%d]", r.Note)
+			}
+			b.WriteString(r.Text)
+		}
+	}
+	return b.String()
 }
