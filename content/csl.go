@@ -153,7 +153,10 @@ func jsonItems(lines *lineIndex, data []byte) (items [][2]int, warns []error, er
 				depth++
 			case '}', ']':
 				if depth == 0 {
-					break scan // the array's own ']'
+					if c == ']' {
+						break scan // the array's own ']'
+					}
+					continue // a stray '}': part of this (broken) item
 				}
 				depth--
 				if depth == 0 {
@@ -180,6 +183,8 @@ func jsonItems(lines *lineIndex, data []byte) (items [][2]int, warns []error, er
 		}
 		if i < len(data) && data[i] == ',' {
 			i++
+		} else if i == start && i < len(data) && data[i] != ']' {
+			i++ // never stand still: the scan must reach the end
 		}
 	}
 }

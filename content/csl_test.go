@@ -96,6 +96,13 @@ func TestParseCSLJSONErrors(t *testing.T) {
 			"x.json:2:4: invalid JSON: invalid character '3' after top-level value; item 2 is left out"}, nil},
 		{"[{\"id\": \"a\", \"type\": \"book\"}\n {\"id\": \"b\", \"type\": \"book\"}]", []string{"x.json:2:2: invalid JSON: expected ',' between items"}, []string{"a", "b"}},
 		{`[{"id": "a", "type": "book"}`, []string{"x.json:1:29: invalid JSON: the array opened at x.json:1:1 is not closed with ']'"}, []string{"a"}},
+		// An item that lost its "{" (found by FuzzParseCSLJSON, which
+		// hung here): its fields are broken items, its "}" a stray one,
+		// and the next item is still read.
+		{"[\n \"id\": \"a\", \"type\": \"book\"},\n {\"id\": \"b\", \"type\": \"book\"}]", []string{
+			"x.json:2:6: invalid JSON: invalid character ':' after top-level value; item 1 is left out",
+			"x.json:2:19: invalid JSON: invalid character ':' after top-level value; item 2 is left out"}, []string{"b"}},
+		{"[}}}]", []string{"x.json:1:2: invalid JSON: invalid character '}' looking for beginning of value; item 1 is left out"}, nil},
 		{`[{"id": "a", "type": "book"}, {"id": "b", "title": "unclosed`, []string{
 			"x.json:1:61: invalid JSON: the array opened at x.json:1:1 is not closed with ']'",
 			`x.json:1:61: invalid JSON: unexpected end of the item; item 2 is left out`}, []string{"a"}},

@@ -30,8 +30,8 @@ func looseDate(s string) (d Date, original *Date, read string, ok bool) {
 		return d, nil, "", true
 	}
 	if m := bracketDateRE.FindStringSubmatch(s); m != nil {
-		a, _, _, okA := looseDate(m[1])
-		b, _, _, okB := looseDate(m[2])
+		a, okA := looseAtom(m[1])
+		b, okB := looseAtom(m[2])
 		if okA && okB {
 			if later(a, b) {
 				a, b = b, a
@@ -41,8 +41,8 @@ func looseDate(s string) (d Date, original *Date, read string, ok bool) {
 	}
 	// A range written with a dash, or a slash with spaces around it.
 	if m := rangeRE.FindStringSubmatch(s); m != nil {
-		a, _, _, okA := looseDate(m[1])
-		b, _, _, okB := looseDate(m[2])
+		a, okA := looseAtom(m[1])
+		b, okB := looseAtom(m[2])
 		if okA && okB && !a.Interval && !b.Interval {
 			if d, err := ParseDate(a.Source + "/" + b.Source); err == nil {
 				return d, nil, "as " + d.Source, true
@@ -71,6 +71,23 @@ var (
 	// "Autumn 2001", "May 1920", "5 May 1920", "May 5, 1920".
 	wordDateRE = regexp.MustCompile(`^(?i)(?:(\d{1,2})\.?\s+)?([a-z]+)\.?(?:\s+(\d{1,2}),?)?\s+(\d{4})$`)
 )
+
+// looseAtom reads one date of a pair ("1875" of "1875 [2004]", a range's
+// end) as EDTF or one of looseEDTF's forms, without looking for pairs in
+// it again: a pair of pairs is no date, and trying every way to split one
+// would take time exponential in its length.
+func looseAtom(s string) (Date, bool) {
+	s = strings.TrimSpace(s)
+	if d, err := ParseDate(s); err == nil {
+		return d, true
+	}
+	if e, ok := looseEDTF(s); ok {
+		if d, err := ParseDate(e); err == nil {
+			return d, true
+		}
+	}
+	return Date{}, false
+}
 
 // looseEDTF rewrites the forms looseDate reads into EDTF.
 func looseEDTF(s string) (string, bool) {
