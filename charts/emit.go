@@ -507,6 +507,26 @@ func (e *emitter) event(mk *mark) {
 		w := e.m.Width(calloutText(mk), sans, smallSize)
 		e.text(id, mk.lo-2-w, base, calloutText(mk), sans, smallSize, col)
 	}
+	if mk.vlabel != "" {
+		// A version's tick away from its event's mark is joined to it by
+		// a dotted line at the mark's height, so that no tick stands
+		// alone (the row was kept clear between them).
+		c0, c1 := mk.bx0, mk.bx1
+		if mk.point {
+			c0, c1 = mk.px-diamondW, mk.px+diamondW
+			if mk.coarse && len(mk.whisk) > 0 {
+				c0, c1 = mk.whisk[0].Lo, mk.whisk[0].Hi
+			}
+		}
+		for _, x := range mk.vticks {
+			switch {
+			case x > c1+1:
+				e.c.add(kMark, id, layout.Rule{X1: c1, Y1: cy, X2: x, Y2: cy, Width: 0.6, Color: ink, Dash: []layout.Pt{1, 1.5}})
+			case x < c0-1:
+				e.c.add(kMark, id, layout.Rule{X1: x, Y1: cy, X2: c0, Y2: cy, Width: 0.6, Color: ink, Dash: []layout.Pt{1, 1.5}})
+			}
+		}
+	}
 	if mk.vlabel != "" && mk.mode.callout() {
 		// The dates are in the key; their ticks cross the bar only.
 		for _, x := range mk.vticks {
