@@ -1,8 +1,6 @@
 package charts
 
 import (
-	"strconv"
-
 	"annalist/content"
 )
 
@@ -10,20 +8,6 @@ import (
 // content.DayNumber and content.FromDayNumber so the chart and the text
 // share one proleptic Gregorian calendar (go-chart's float UnixNano time
 // wraps before 1678 and cannot be used for history).
-
-// monthNames are the months' full names, for prose in a figure.
-var monthNames = [...]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
-
-var monthAbbr = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
-
-// yearLabel prints an astronomical year as a historian writes it: year 0
-// is 1 BCE, -43 is 44 BCE.
-func yearLabel(y int) string {
-	if y <= 0 {
-		return strconv.Itoa(1-y) + " BCE"
-	}
-	return strconv.Itoa(y)
-}
 
 // historicalYear is the year number as printed (no year zero), used to
 // align year ticks on round numbers on both sides of the era boundary.
@@ -59,28 +43,4 @@ func pointSpan(p content.Point) (first, last int64, ok bool) {
 	// Point.Span directly: through a Date it was computed twice, and the
 	// planner asks for every event's span on every fitting attempt.
 	return p.Span()
-}
-
-// shortPoint prints one end of a date for a chart label, never more
-// precise than given: "18 May 1920", "May 1920", "1920", with "c. " for an
-// approximate and "?" for an uncertain one.
-func shortPoint(p content.Point) string {
-	var s string
-	switch {
-	case p.Precision >= content.PrecisionDay && p.Month >= 1 && p.Month <= 12:
-		s = strconv.Itoa(p.Day) + " " + monthAbbr[p.Month-1] + " " + yearLabel(p.Year)
-	case p.Precision >= content.PrecisionMonth && p.Month >= 1 && p.Month <= 12:
-		s = monthAbbr[p.Month-1] + " " + yearLabel(p.Year)
-	case p.Precision >= content.PrecisionMonth && p.Month >= 21 && p.Month <= 24:
-		s = [...]string{"spring", "summer", "autumn", "winter"}[p.Month-21] + " " + yearLabel(p.Year)
-	default:
-		s = yearLabel(p.Year)
-	}
-	if p.Approximate {
-		s = "c. " + s
-	}
-	if p.Uncertain {
-		s += "?"
-	}
-	return s
 }

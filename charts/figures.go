@@ -203,7 +203,7 @@ func (a *ActivityStrip) drawOn(sc Scale, x, y, w, h layout.Pt, m layout.Measurer
 		}
 		if peak > 0 && line[0] == '(' {
 			py, pm, _ := content.FromDayNumber(peakAt)
-			line = "tallest: " + strconv.Itoa(int(peak)) + ", " + monthAbbr[pm-1] + " " + yearLabel(py)
+			line = "tallest: " + strconv.Itoa(int(peak)) + ", " + content.MonthAbbr(pm) + " " + content.FormatYear(py)
 		}
 		for _, l := range wrap(line, tw, sans, smallSize, m) {
 			if base+m.Descent(sans, smallSize) > y+h {
@@ -442,7 +442,7 @@ func (sc *SourceCoverage) activityPanel(tsc Scale, axis Axis, size layout.Pt, x,
 		if strip.peak == 1 {
 			unit = " event, "
 		}
-		note := ellipsize("tallest bar: "+n+unit+monthNames[pm-1]+" "+yearLabel(py), w-hw-12, sans, coverageSize, m)
+		note := ellipsize("tallest bar: "+n+unit+content.MonthName(pm)+" "+content.FormatYear(py), w-hw-12, sans, coverageSize, m)
 		if note != "" {
 			c.add(kText, "", layout.Text{X: x + hw + 12, Y: y + headAsc, Text: note, Font: sans, Size: coverageSize, Color: ink, W: m.Width(note, sans, coverageSize)})
 		}

@@ -246,9 +246,9 @@ func tickLabel(u Unit, n int64) string {
 	case Days:
 		return strconv.Itoa(d)
 	case Months:
-		return monthAbbr[m-1]
+		return content.MonthAbbr(m)
 	}
-	return yearLabel(y)
+	return content.FormatYear(y)
 }
 
 // isMajor says whether day n starts the unit above u.
@@ -409,9 +409,9 @@ func contextLabels(u Unit, s Scale, from, to int64, st AxisStyle, m layout.Measu
 	label := func(n int64) string {
 		y, mo, _ := content.FromDayNumber(n)
 		if u.Kind == Days {
-			return monthAbbr[mo-1] + " " + yearLabel(y)
+			return content.MonthAbbr(mo) + " " + content.FormatYear(y)
 		}
-		return yearLabel(y)
+		return content.FormatYear(y)
 	}
 	switch u.Kind {
 	case Days:

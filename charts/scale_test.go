@@ -112,10 +112,22 @@ func TestScale(t *testing.T) {
 	}
 }
 
-func TestYearLabel(t *testing.T) {
+// TestChartDates: the chart prints dates with the text's one printer
+// (content's), never more precisely than given: a decade stays a decade
+// ("192X" is "1920s", not "1920"), a BCE year is marked, "c." keeps its
+// date on the line.
+func TestChartDates(t *testing.T) {
 	for y, want := range map[int]string{1920: "1920", 1: "1", 0: "1 BCE", -43: "44 BCE"} {
-		if got := yearLabel(y); got != want {
-			t.Errorf("yearLabel(%d) = %q, want %q", y, got, want)
+		if got := content.FormatYear(y); got != want {
+			t.Errorf("FormatYear(%d) = %q, want %q", y, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"192X": "1920s", "1920-09-23": "23 Sep 1920", "1920-09": "Sep 1920", "1920-21": "spring 1920",
+		"1920-05~": "c.\u00a0May 1920", "1920?": "1920?", "-0043-03-15": "15 Mar 44 BCE",
+	} {
+		if got := mustDate(t, in).Start.Short(); got != want {
+			t.Errorf("%s: %q, want %q", in, got, want)
 		}
 	}
 }

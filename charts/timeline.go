@@ -1214,20 +1214,20 @@ func (s *layoutState) labels(mk *mark, notes layout.Notes) {
 		switch {
 		case v.Date != nil:
 			pts = append(pts, v.Date.Start)
-			text = shortPoint(v.Date.Start)
+			text = v.Date.Start.Short()
 			if v.Date.Interval {
 				pts = append(pts, v.Date.End)
-				text += "–" + shortPoint(v.Date.End)
+				text += "–" + v.Date.End.Short()
 			}
 		case v.Start != nil && v.End != nil:
 			pts = append(pts, *v.Start, *v.End)
-			text = shortPoint(*v.Start) + "–" + shortPoint(*v.End)
+			text = v.Start.Short() + "–" + v.End.Short()
 		case v.Start != nil:
 			pts = append(pts, *v.Start)
-			text = "from " + shortPoint(*v.Start)
+			text = "from " + v.Start.Short()
 		case v.End != nil:
 			pts = append(pts, *v.End)
-			text = shortPoint(*v.End)
+			text = v.End.Short()
 		default:
 			continue
 		}

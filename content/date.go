@@ -611,6 +611,17 @@ var monthNames = [...]string{"January", "February", "March", "April", "May", "Ju
 
 var seasonNames = [...]string{"spring", "summer", "autumn", "winter"}
 
+var monthAbbrs = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+// MonthAbbr is month 1-12 abbreviated as a chart's labels and axis print
+// it ("Sep"), or "" for any other number.
+func MonthAbbr(m int) string {
+	if m < 1 || m > 12 {
+		return ""
+	}
+	return monthAbbrs[m-1]
+}
+
 // MonthName is the English name of month 1-12 ("May"), or "" for any other
 // number; the chart's axis labels use it too.
 func MonthName(m int) string {
@@ -649,7 +660,9 @@ type pointText struct {
 	bce   bool
 }
 
-func (p Point) text() (pointText, bool) {
+func (p Point) text() (pointText, bool) { return p.textIn(MonthName) }
+
+func (p Point) textIn(month func(int) string) (pointText, bool) {
 	if !p.Known() {
 		return pointText{}, false
 	}
@@ -668,12 +681,12 @@ func (p Point) text() (pointText, bool) {
 	}
 	switch {
 	case p.Precision == PrecisionDay:
-		t.lead = fmt.Sprintf("%d %s", p.Day, MonthName(p.Month))
+		t.lead = fmt.Sprintf("%d %s", p.Day, month(p.Month))
 		t.day, t.month = p.Day, p.Month
 	case p.IsSeason():
 		t.lead = SeasonName(p.Month)
 	case p.Precision == PrecisionMonth:
-		t.lead = MonthName(p.Month)
+		t.lead = month(p.Month)
 	}
 	return t, true
 }
@@ -698,11 +711,12 @@ func (t pointText) body(ce bool) string {
 	return t.lead + " " + t.yearText(ce)
 }
 
-// qualify adds the point's qualifiers: "c. " before for approximate, "?"
-// after for uncertain, both for %.
+// qualify adds the point's qualifiers: "c." before for approximate, "?"
+// after for uncertain, both for %. The space after "c." is a no-break
+// space: a line never ends with "c." apart from its date.
 func (p Point) qualify(s string) string {
 	if p.Approximate {
-		s = "c. " + s
+		s = "c.\u00a0" + s
 	}
 	if p.Uncertain {
 		s += "?"
@@ -722,11 +736,23 @@ func (p Point) String() string {
 	return p.qualify(t.body(false))
 }
 
+// Short prints the point as a chart's labels do: as String, with the
+// month abbreviated ("18 Sep 1921", "Sep 1921", "spring 1920", "1920s",
+// "c. May 1920", "44 BCE"). The chart and the text print a date alike,
+// never more precisely than it was given.
+func (p Point) Short() string {
+	t, ok := p.textIn(MonthAbbr)
+	if !ok {
+		return ""
+	}
+	return p.qualify(t.body(false))
+}
+
 // dash joins two sides of a range with an en dash, spaced when either side
 // has a space in it ("May 1920 – June 1921") and closed up otherwise
 // ("1905–1909"), as the Chicago Manual of Style has it.
 func dash(a, b string) string {
-	if strings.ContainsRune(a, ' ') || strings.ContainsRune(b, ' ') {
+	if strings.ContainsAny(a, " \u00a0") || strings.ContainsAny(b, " \u00a0") {
 		return a + " \u2013 " + b
 	}
 	return a + "\u2013" + b
