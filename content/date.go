@@ -748,6 +748,16 @@ func (p Point) Short() string {
 	return p.qualify(t.body(false))
 }
 
+// DateText is the document's date as its title page prints it: an EDTF
+// date ("2024-10-01") in words, as every other date in the handout is
+// printed ("1 October 2024"); free text ("November 2026") as given.
+func (d *Document) DateText() string {
+	if t, err := ParseDate(strings.TrimSpace(d.Date)); err == nil {
+		return t.String()
+	}
+	return d.Date
+}
+
 // dash joins two sides of a range with an en dash, spaced when either side
 // has a space in it ("May 1920 – June 1921") and closed up otherwise
 // ("1905–1909"), as the Chicago Manual of Style has it.

@@ -552,3 +552,14 @@ func TestCompareTotal(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentDateText: a title page's EDTF date is printed in words, as
+// the handout's other dates are; free text is kept.
+func TestDocumentDateText(t *testing.T) {
+	for in, want := range map[string]string{"2024-10-01": "1 October 2024", "2026-11": "November 2026", "2026": "2026",
+		"November 2026": "November 2026", "Spring term, 2026": "Spring term, 2026", "": ""} {
+		if got := (&Document{Date: in}).DateText(); got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+}

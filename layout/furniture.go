@@ -69,7 +69,7 @@ func titlePage(doc *content.Document, g geometry, st *Style, m Measurer) *Page {
 	p.Items = append(p.Items, Rule{X1: g.page.W/2 - 36, Y1: y, X2: g.page.W/2 + 36, Y2: y, Width: 0.6, Color: Black})
 	y = g.page.H * 0.58
 	add(doc.Author, Regular, 13, 17, 6)
-	add(doc.Date, Regular, 11, 14, 0)
+	add(doc.DateText(), Regular, 11, 14, 0)
 	return p
 }
 
