@@ -95,6 +95,7 @@ type ActivityStrip struct {
 	panel      bool
 	peak, yTop float64
 	peakAt     int64
+	coarse     int // events dated only to a season or year, not counted
 }
 
 // Layout draws the strip into the box: the title column at the left
@@ -159,10 +160,19 @@ func (a *ActivityStrip) drawOn(sc Scale, x, y, w, h layout.Pt, m layout.Measurer
 		ny, nm := addMonths(yy, mm, 1)
 		months = append(months, month{max(lo, from), min(content.DayNumber(ny, nm, 1)-1, to), make([]float64, len(a.Doc.Tracks))})
 	}
+	coarse := 0 // events in the span dated only to a season or year
 	for _, ev := range a.Doc.Events {
 		ln, ok := laneOf[ev.Track]
-		f, _, fok := pointSpan(ev.Date.Start)
+		f, l, fok := pointSpan(ev.Date.Start)
 		if !ok || !fok || f < from || f > to {
+			continue
+		}
+		// A start known only to a season or year has no month to be
+		// counted in (counting it in its first month would pile every
+		// such event into January); it is left out, and the title says
+		// how many were.
+		if p := ev.Date.Start; p.Precision < content.PrecisionMonth || p.IsSeason() || l-f > 31 {
+			coarse++
 			continue
 		}
 		for i := range months {
@@ -184,7 +194,7 @@ func (a *ActivityStrip) drawOn(sc Scale, x, y, w, h layout.Pt, m layout.Measurer
 		// A hairline between months keeps neighbouring bars apart.
 		series.bars = append(series.bars, stackBar{float64(mo.lo) + 0.04*float64(mo.hi-mo.lo+1), float64(mo.hi+1) - 0.04*float64(mo.hi-mo.lo+1), mo.vals})
 	}
-	a.peak, a.peakAt, a.yTop = peak, peakAt, peak
+	a.peak, a.peakAt, a.yTop, a.coarse = peak, peakAt, peak, coarse
 	if a.panel && peak > 0 {
 		step := niceStep(peak, 4)
 		a.yTop = step * math.Ceil(peak/step)
@@ -194,6 +204,9 @@ func (a *ActivityStrip) drawOn(sc Scale, x, y, w, h layout.Pt, m layout.Measurer
 	base := y + m.Ascent(sans, smallSize)
 	tw := sc.X0 - x - 6
 	title := []string{"Events per month", "(tallest: " + strconv.Itoa(int(peak)) + ")"}
+	if coarse > 0 {
+		title = append(title, strconv.Itoa(coarse)+" dated only to a season or year: not counted")
+	}
 	if a.panel {
 		title = nil // the panel has its own heading and count axis
 	}
@@ -442,7 +455,11 @@ func (sc *SourceCoverage) activityPanel(tsc Scale, axis Axis, size layout.Pt, x,
 		if strip.peak == 1 {
 			unit = " event, "
 		}
-		note := ellipsize("tallest bar: "+n+unit+content.MonthName(pm)+" "+content.FormatYear(py), w-hw-12, sans, coverageSize, m)
+		text := "tallest bar: " + n + unit + content.MonthName(pm) + " " + content.FormatYear(py)
+		if strip.coarse > 0 {
+			text += "; " + strconv.Itoa(strip.coarse) + " dated only to a season or year, not counted"
+		}
+		note := ellipsize(text, w-hw-12, sans, coverageSize, m)
 		if note != "" {
 			c.add(kText, "", layout.Text{X: x + hw + 12, Y: y + headAsc, Text: note, Font: sans, Size: coverageSize, Color: ink, W: m.Width(note, sans, coverageSize)})
 		}
