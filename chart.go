@@ -39,6 +39,21 @@ func writeChart(doc *content.Document, name string, o options, stdout io.Writer)
 	if len(blocks) == 0 {
 		return fmt.Errorf("annalist: nothing to chart: no event has a known date")
 	}
+	if o.list {
+		// The figures by number, as --figure takes them.
+		for i, b := range blocks {
+			fmt.Fprintf(stdout, "%d  %s\n", i+1, blockTitle(b))
+		}
+		return nil
+	}
+	suffix := "-timeline"
+	if o.figure != 0 {
+		if o.figure > len(blocks) {
+			return usagef("--figure %d: the chart has %s (annalist chart --list names them)", o.figure, plural(len(blocks), "figure"))
+		}
+		blocks = blocks[o.figure-1 : o.figure]
+		suffix = fmt.Sprintf("-figure-%d", o.figure)
+	}
 	notes := &chartNotes{}
 	var items []layout.Item
 	y := layout.Pt(margin)
@@ -48,10 +63,7 @@ func writeChart(doc *content.Document, name string, o options, stdout io.Writer)
 	bold := layout.Font{Family: "sans", Style: layout.Bold}
 	const titleSize = 10
 	for _, b := range blocks {
-		title := "Timeline"
-		if t, ok := b.(layout.Titled); ok && t.Title() != "" {
-			title = t.Title()
-		}
+		title := blockTitle(b)
 		items = append(items, layout.Text{X: margin, Y: y + titleSize, Text: title, Font: bold, Size: titleSize, Color: layout.Black, W: m.Width(title, bold, titleSize)})
 		y += 2 * titleSize
 		its, err := b.Layout(margin, y, box.W, box.H, m, notes)
@@ -71,15 +83,20 @@ func writeChart(doc *content.Document, name string, o options, stdout io.Writer)
 		for _, s := range citer.Note(c) {
 			sb.WriteString(s.Text)
 		}
-		txt := sb.String()
-		y += 11
-		items = append(items, layout.Text{X: margin, Y: y, Text: txt, Font: font, Size: size8, Color: layout.Black, W: m.Width(txt, font, size8)})
+		// Wrapped to the chart's width, later lines indented: a long
+		// note stays on the image.
+		indent := layout.Pt(0)
+		for _, line := range wrapWords(sb.String(), box.W, func(t string) layout.Pt { return m.Width(t, font, size8) }) {
+			y += 11
+			items = append(items, layout.Text{X: margin + indent, Y: y, Text: line, Font: font, Size: size8, Color: layout.Black, W: m.Width(line, font, size8)})
+			indent = 12
+		}
 	}
 	var buf bytes.Buffer
 	if err := charts.WriteSVG(&buf, items, layout.Size{W: size.W, H: y + margin}); err != nil {
 		return err
 	}
-	path := outPath(o, name+"-timeline", ".svg")
+	path := outPath(o, name+suffix, ".svg")
 	if path == "-" {
 		_, err := stdout.Write(buf.Bytes())
 		return err
@@ -97,4 +114,40 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// blockTitle names a chart block as the handout heads its page.
+func blockTitle(b layout.Block) string {
+	if t, ok := b.(layout.Titled); ok && t.Title() != "" {
+		return t.Title()
+	}
+	return "Timeline"
+}
+
+// wrapWords breaks text into lines no wider than w (the first line) or
+// w-12 (the others, indented), at spaces; a word wider than a line is a
+// line of its own.
+func wrapWords(text string, w layout.Pt, width func(string) layout.Pt) []string {
+	var lines []string
+	cur := ""
+	for _, word := range strings.Fields(text) {
+		limit := w
+		if len(lines) > 0 {
+			limit = w - 12
+		}
+		next := word
+		if cur != "" {
+			next = cur + " " + word
+		}
+		if cur != "" && width(next) > limit {
+			lines = append(lines, cur)
+			cur = word
+			continue
+		}
+		cur = next
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
 }

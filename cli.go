@@ -26,7 +26,7 @@ var version = ""
 const shortUsage = `usage: annalist [build] [FILE] [-o PATH] [--paper a4|letter] [--grayscale]
        annalist init [DIR]
        annalist check [FILE...]
-       annalist chart [FILE] [-o PATH.svg]
+       annalist chart [FILE] [-o PATH.svg] [--figure N | --list]
        annalist help | version | --help | --version
 `
 
@@ -45,7 +45,8 @@ commands:
   check   validate FILE(s) only; print a summary or every problem found.
           With no FILE, lay out the built-in handout and print the warnings
           about its content, which building it does not print.
-  chart   write the timeline chart alone as SVG, for slides.
+  chart   write the timeline chart alone as SVG, for slides: every figure,
+          or with --figure N the Nth alone (--list names them).
   help    show this help (also -h, --help).
   version print the version (also --version).
 
@@ -80,6 +81,8 @@ type options struct {
 	out       string
 	paper     string
 	grayscale bool
+	list      bool // chart --list: name the figures
+	figure    int  // chart --figure N: that figure alone (from 1)
 }
 
 // parseArgs reads the command line. Flags may come before or after the
@@ -104,6 +107,8 @@ func parseArgs(args []string) (options, error) {
 	fs.StringVar(&o.out, "o", "", "")
 	fs.StringVar(&o.paper, "paper", "", "")
 	fs.BoolVar(&o.grayscale, "grayscale", false, "")
+	fs.BoolVar(&o.list, "list", false, "")
+	fs.IntVar(&o.figure, "figure", 0, "")
 	var help, ver bool
 	fs.BoolVar(&help, "h", false, "")
 	fs.BoolVar(&help, "help", false, "")
@@ -135,6 +140,12 @@ func parseArgs(args []string) (options, error) {
 	case "", "a4", "letter":
 	default:
 		return o, usagef("--paper must be a4 or letter, not %q", o.paper)
+	}
+	if (o.list || o.figure != 0) && o.cmd != "chart" {
+		return o, usagef("--list and --figure are for annalist chart")
+	}
+	if o.figure < 0 {
+		return o, usagef("--figure takes a figure's number from 1 (annalist chart --list names them)")
 	}
 	switch o.cmd {
 	case "check":

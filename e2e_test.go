@@ -697,3 +697,45 @@ func mustRun(t *testing.T, name string, args ...string) []byte {
 	}
 	return out
 }
+
+// TestE2EChartFigures: `annalist chart --list` names the chart's figures
+// by number, `--figure N` writes the Nth alone, and no text of the SVG
+// (the notes under the figure included) runs past the image's width.
+func TestE2EChartFigures(t *testing.T) {
+	code, stdout, stderr := cli("chart", "--list")
+	if code != 0 || !strings.HasPrefix(stdout, "1  Timeline\n2  April–June 1920") {
+		t.Fatalf("chart --list: exit %d\n%s%s", code, stdout, stderr)
+	}
+	path := filepath.Join(t.TempDir(), "detail.svg")
+	if code, _, stderr := cli("chart", "--figure", "2", "-o", path); code != 0 {
+		t.Fatalf("chart --figure 2: exit %d\n%s", code, stderr)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var width float64
+	if m := regexp.MustCompile(`<svg [^>]*viewBox="0 0 ([0-9.]+) `).FindSubmatch(data); m != nil {
+		width, _ = strconv.ParseFloat(string(m[1]), 64)
+	}
+	if width == 0 {
+		t.Fatal("no viewBox")
+	}
+	text := string(data)
+	if !strings.Contains(text, "April–June 1920: Baku falls, the Enzeli landing") || strings.Contains(text, ">Timeline<") {
+		t.Error("--figure 2 is not the detail figure alone")
+	}
+	for _, m := range regexp.MustCompile(`<text x="([0-9.]+)"[^>]*textLength="([0-9.]+)"`).FindAllStringSubmatch(text, -1) {
+		x, _ := strconv.ParseFloat(m[1], 64)
+		w, _ := strconv.ParseFloat(m[2], 64)
+		if x+w > width-36+0.5 {
+			t.Errorf("text at x=%.1f, %.1f wide, runs past the right margin of a %.1f-wide image", x, w, width)
+		}
+	}
+	if code, _, _ := cli("chart", "--figure", "9"); code != 2 {
+		t.Errorf("--figure 9 of 3: exit %d, want 2", code)
+	}
+	if code, _, _ := cli("build", "--list"); code != 2 {
+		t.Errorf("build --list: exit %d, want 2", code)
+	}
+}
