@@ -27,6 +27,7 @@ const shortUsage = `usage: annalist [build] [FILE] [-o PATH] [--paper a4|letter]
        annalist init [DIR]
        annalist check [FILE...]
        annalist chart [FILE] [-o PATH.svg] [--figure N | --list]
+       annalist completion bash|zsh|fish
        annalist help | version | --help | --version
 `
 
@@ -47,6 +48,8 @@ commands:
           about its content, which building it does not print.
   chart   write the timeline chart alone as SVG, for slides: every figure,
           or with --figure N the Nth alone (--list names them).
+  completion  print a shell completion script (bash, zsh, fish):
+          eval "$(annalist completion bash)" in ~/.bashrc.
   help    show this help (also -h, --help).
   version print the version (also --version).
 
@@ -95,6 +98,13 @@ func parseArgs(args []string) (options, error) {
 		case "build", "check", "chart", "init":
 			o.cmd = args[0]
 			args = args[1:]
+		case "completion":
+			o.cmd = args[0]
+			if len(args) != 2 {
+				return o, usagef("completion takes one shell: bash, zsh or fish")
+			}
+			o.files = args[1:]
+			return o, nil
 		case "help", "version":
 			// Typed as commands, like "go version": without this a
 			// bare "version" would be taken for a file name.
@@ -206,6 +216,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	case "check":
 		return check(o, stdout, stderr)
+	case "completion":
+		return completion(o.files[0], stdout)
 	case "init":
 		dir := ""
 		if len(o.files) == 1 {

@@ -3,8 +3,10 @@ package main
 import (
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -131,5 +133,39 @@ func TestWriteUnnamedFallsBack(t *testing.T) {
 	}
 	if b, err := os.ReadFile(target); err != nil || string(b) != "%PDF-1.7\n" {
 		t.Errorf("writeAtomic: %q, %v", b, err)
+	}
+}
+
+// TestCompletion: `annalist completion bash` prints a script bash
+// accepts, which completes the commands and --paper's values; zsh and
+// fish get theirs; another shell is a usage error.
+func TestCompletion(t *testing.T) {
+	code, script, stderr := cli("completion", "bash")
+	if code != 0 {
+		t.Fatalf("completion bash: exit %d\n%s", code, stderr)
+	}
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash")
+	}
+	for _, tt := range []struct{ words, want string }{
+		{"annalist ch", "check chart"},
+		{"annalist build --paper l", "letter"},
+		{"annalist completion f", "fish"},
+	} {
+		words := strings.Fields(tt.words)
+		prog := script + "\nCOMP_WORDS=(" + strings.Join(words, " ") + "); COMP_CWORD=" + strconv.Itoa(len(words)-1) + "; _annalist; echo \"${COMPREPLY[@]}\"\n"
+		out, err := exec.Command(bash, "-c", prog).CombinedOutput()
+		if err != nil || strings.TrimSpace(string(out)) != tt.want {
+			t.Errorf("%q completes to %q (%v), want %q", tt.words, out, err, tt.want)
+		}
+	}
+	for _, sh := range []string{"zsh", "fish"} {
+		if code, out, _ := cli("completion", sh); code != 0 || !strings.Contains(out, "annalist") {
+			t.Errorf("completion %s: exit %d", sh, code)
+		}
+	}
+	if code, _, _ := cli("completion", "tcsh"); code != 2 {
+		t.Errorf("completion tcsh: exit %d, want 2", code)
 	}
 }
