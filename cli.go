@@ -27,6 +27,7 @@ const shortUsage = `usage: annalist [build] [FILE] [-o PATH] [--paper a4|letter]
        annalist init [DIR]
        annalist check [FILE...]
        annalist chart [FILE] [-o PATH.svg] [--figure N | --list]
+       annalist import TIMELINE.json [-o PATH.yaml]
        annalist completion bash|zsh|fish
        annalist help | version | --help | --version
 `
@@ -48,6 +49,9 @@ commands:
           about its content, which building it does not print.
   chart   write the timeline chart alone as SVG, for slides: every figure,
           or with --figure N the Nth alone (--list names them).
+  import  turn a TimelineJS JSON timeline into an Annalist handout (YAML):
+          its groups as tracks, events and eras with their dates; what
+          it cannot carry over is kept in comments. Never overwrites.
   completion  print a shell completion script (bash, zsh, fish):
           eval "$(annalist completion bash)" in ~/.bashrc.
   help    show this help (also -h, --help).
@@ -95,7 +99,7 @@ func parseArgs(args []string) (options, error) {
 	o.cmd = "build"
 	if len(args) > 0 {
 		switch args[0] {
-		case "build", "check", "chart", "init":
+		case "build", "check", "chart", "init", "import":
 			o.cmd = args[0]
 			args = args[1:]
 		case "completion":
@@ -162,6 +166,13 @@ func parseArgs(args []string) (options, error) {
 		if o.out != "" || o.paper != "" || o.grayscale {
 			return o, usagef("check writes nothing: -o, --paper and --grayscale do not apply")
 		}
+	case "import":
+		if o.paper != "" || o.grayscale {
+			return o, usagef("import writes a YAML handout: --paper and --grayscale do not apply")
+		}
+		if len(o.files) != 1 {
+			return o, usagef("import takes one TimelineJS JSON file, got %d", len(o.files))
+		}
 	case "init":
 		if o.out != "" || o.paper != "" || o.grayscale {
 			return o, usagef("init writes a starter project into DIR: -o, --paper and --grayscale do not apply")
@@ -218,6 +229,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return check(o, stdout, stderr)
 	case "completion":
 		return completion(o.files[0], stdout)
+	case "import":
+		return runImport(o, stdout, stderr)
 	case "init":
 		dir := ""
 		if len(o.files) == 1 {

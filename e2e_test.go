@@ -739,3 +739,62 @@ func TestE2EChartFigures(t *testing.T) {
 		t.Errorf("build --list: exit %d, want 2", code)
 	}
 }
+
+// TestE2EImportTimelineJS: `annalist import` turns TimelineJS3's own
+// example files into handouts that check and build; what Annalist cannot
+// hold (cosmological years) is left out with a positioned reason, media
+// are kept in comments, and an existing file is never overwritten.
+func TestE2EImportTimelineJS(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		file   string
+		events int
+		eras   int
+		left   int // events left out
+	}{
+		{"eras.json", 20, 3, 0},
+		{"cosmo.json", 1, 0, 6},
+		{"marktwain.json", 17, 0, 0},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			in := filepath.Join("testdata", "timelinejs", tt.file)
+			out := filepath.Join(dir, strings.TrimSuffix(tt.file, ".json")+".yaml")
+			code, stdout, stderr := cli("import", in, "-o", out)
+			if code != 0 {
+				t.Fatalf("import: exit %d\n%s", code, stderr)
+			}
+			if !strings.Contains(stdout, "("+plural(tt.events, "event")+")") {
+				t.Errorf("stdout %q, want %d events", stdout, tt.events)
+			}
+			if n := strings.Count(stderr, "left out: "); n != tt.left {
+				t.Errorf("%d left out, want %d:\n%s", n, tt.left, stderr)
+			}
+			if tt.left > 0 && !strings.Contains(stderr, in+": event 1 (\"The Big Bang\") left out: year -13800000000 is beyond") {
+				t.Errorf("stderr:\n%s", stderr)
+			}
+			doc := loadExample(t, out)
+			if len(doc.Events) != tt.events || len(doc.Eras) != tt.eras {
+				t.Errorf("%d events and %d eras, want %d and %d", len(doc.Events), len(doc.Eras), tt.events, tt.eras)
+			}
+			_, data := buildCLI(t, "imported.pdf", "build", out)
+			validatePDF(t, data)
+			if code, _, stderr := cli("import", in, "-o", out); code != 1 || !strings.Contains(stderr, "already exists") {
+				t.Errorf("import over an existing file: exit %d\n%s", code, stderr)
+			}
+		})
+	}
+	yaml, _ := os.ReadFile(filepath.Join(dir, "eras.yaml"))
+	for _, want := range []string{
+		"title: \"Eras Test\"",
+		"date: 0602/0629",
+		"# not carried over: media: {\"url\":\"https://en.wikipedia.org/wiki/Roman-Persian_Wars\"}",
+		"- {id: era-test-650-700, title: \"Era Test 650-700\", date: 0650/0700}",
+	} {
+		if !strings.Contains(string(yaml), want) {
+			t.Errorf("eras.yaml lacks %s", want)
+		}
+	}
+	if code, _, stderr := cli("import", "README.md"); code != 1 || !strings.Contains(stderr, "not TimelineJS JSON") {
+		t.Errorf("import README.md: exit %d\n%s", code, stderr)
+	}
+}
