@@ -28,6 +28,7 @@ const shortUsage = `usage: annalist [build] [FILE] [-o PATH] [--paper a4|letter]
        annalist check [FILE...]
        annalist chart [FILE] [-o PATH.svg] [--figure N | --list]
        annalist import TIMELINE.json [-o PATH.yaml]
+       annalist export --timelinejs [FILE] [-o PATH.json]
        annalist completion bash|zsh|fish
        annalist help | version | --help | --version
 `
@@ -52,6 +53,8 @@ commands:
   import  turn a TimelineJS JSON timeline into an Annalist handout (YAML):
           its groups as tracks, events and eras with their dates; what
           it cannot carry over is kept in comments. Never overwrites.
+  export  write FILE (or the built-in handout) as TimelineJS JSON, for a
+          web timeline: tracks as groups, sources under each event.
   completion  print a shell completion script (bash, zsh, fish):
           eval "$(annalist completion bash)" in ~/.bashrc.
   help    show this help (also -h, --help).
@@ -83,13 +86,14 @@ var errReported = errors.New("input errors reported")
 
 // options are the parsed command line.
 type options struct {
-	cmd       string // build, check, chart, help, version
-	files     []string
-	out       string
-	paper     string
-	grayscale bool
-	list      bool // chart --list: name the figures
-	figure    int  // chart --figure N: that figure alone (from 1)
+	cmd        string // build, check, chart, help, version
+	files      []string
+	out        string
+	paper      string
+	grayscale  bool
+	list       bool // chart --list: name the figures
+	timelinejs bool // export --timelinejs
+	figure     int  // chart --figure N: that figure alone (from 1)
 }
 
 // parseArgs reads the command line. Flags may come before or after the
@@ -99,7 +103,7 @@ func parseArgs(args []string) (options, error) {
 	o.cmd = "build"
 	if len(args) > 0 {
 		switch args[0] {
-		case "build", "check", "chart", "init", "import":
+		case "build", "check", "chart", "init", "import", "export":
 			o.cmd = args[0]
 			args = args[1:]
 		case "completion":
@@ -122,6 +126,7 @@ func parseArgs(args []string) (options, error) {
 	fs.StringVar(&o.paper, "paper", "", "")
 	fs.BoolVar(&o.grayscale, "grayscale", false, "")
 	fs.BoolVar(&o.list, "list", false, "")
+	fs.BoolVar(&o.timelinejs, "timelinejs", false, "")
 	fs.IntVar(&o.figure, "figure", 0, "")
 	var help, ver bool
 	fs.BoolVar(&help, "h", false, "")
@@ -155,6 +160,9 @@ func parseArgs(args []string) (options, error) {
 	default:
 		return o, usagef("--paper must be a4 or letter, not %q", o.paper)
 	}
+	if o.timelinejs && o.cmd != "export" {
+		return o, usagef("--timelinejs is for annalist export")
+	}
 	if (o.list || o.figure != 0) && o.cmd != "chart" {
 		return o, usagef("--list and --figure are for annalist chart")
 	}
@@ -165,6 +173,16 @@ func parseArgs(args []string) (options, error) {
 	case "check":
 		if o.out != "" || o.paper != "" || o.grayscale {
 			return o, usagef("check writes nothing: -o, --paper and --grayscale do not apply")
+		}
+	case "export":
+		if !o.timelinejs {
+			return o, usagef("export writes TimelineJS JSON: annalist export --timelinejs [FILE]")
+		}
+		if o.paper != "" || o.grayscale {
+			return o, usagef("export writes TimelineJS JSON: --paper and --grayscale do not apply")
+		}
+		if len(o.files) > 1 {
+			return o, usagef("export takes at most one FILE, got %d", len(o.files))
 		}
 	case "import":
 		if o.paper != "" || o.grayscale {
@@ -231,6 +249,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return completion(o.files[0], stdout)
 	case "import":
 		return runImport(o, stdout, stderr)
+	case "export":
+		return runExport(o, stdout, stderr)
 	case "init":
 		dir := ""
 		if len(o.files) == 1 {

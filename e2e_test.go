@@ -798,3 +798,55 @@ func TestE2EImportTimelineJS(t *testing.T) {
 		t.Errorf("import README.md: exit %d\n%s", code, stderr)
 	}
 }
+
+// TestE2EExportTimelineJS: the built-in handout exported as TimelineJS
+// JSON, and imported back: every event returns with its id, track and
+// date (those TimelineJS can place; an open end comes back dated at its
+// known end, its "by ..." kept in display_date), and the sources are
+// under each event's text.
+func TestE2EExportTimelineJS(t *testing.T) {
+	dir := t.TempDir()
+	js := filepath.Join(dir, "caspian.json")
+	code, stdout, stderr := cli("export", "--timelinejs", "-o", js)
+	if code != 0 || !strings.Contains(stdout, "(67 events for TimelineJS)") {
+		t.Fatalf("export: exit %d\n%s%s", code, stdout, stderr)
+	}
+	data, err := os.ReadFile(js)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`"group": "The Gilan republic"`,
+		`"display_date": "by 16 November 1920"`,
+		`Sources: Touraj Atabaki, “The Soviet Socialist Republic of Iran 1920–1921,”`,
+		`"display_date": "spring 1920"`,
+	} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("the export lacks %s", want)
+		}
+	}
+	back := filepath.Join(dir, "back.yaml")
+	if code, _, stderr := cli("import", js, "-o", back); code != 0 {
+		t.Fatalf("import: exit %d\n%s", code, stderr)
+	}
+	orig, _ := content.Default()
+	got := loadExample(t, back)
+	if len(got.Events) != len(orig.Events) || len(got.Tracks) != len(orig.Tracks) {
+		t.Fatalf("%d events on %d tracks came back, want %d on %d", len(got.Events), len(got.Tracks), len(orig.Events), len(orig.Tracks))
+	}
+	for _, ev := range orig.Events {
+		b := got.EventByID[ev.ID]
+		if b == nil {
+			t.Errorf("event %s did not come back", ev.ID)
+			continue
+		}
+		d := ev.Date
+		if !d.Qualified() && d.Start.Known() && (!d.Interval || d.End.Known()) && !d.Start.IsSeason() && d.Start.UnspecifiedYearDigits == 0 &&
+			!(d.Interval && d.End.IsSeason()) && b.Date.Source != d.Source {
+			t.Errorf("%s: date %q came back as %q", ev.ID, d.Source, b.Date.Source)
+		}
+	}
+	if code, _, _ := cli("export", "-o", js); code != 2 {
+		t.Errorf("export without --timelinejs: exit %d, want 2", code)
+	}
+}

@@ -34,6 +34,7 @@ type tlSlide struct {
 	End         *tlDate         `json:"end_date"`
 	Text        *tlText         `json:"text"`
 	Group       string          `json:"group"`
+	UniqueID    string          `json:"unique_id"`
 	DisplayDate string          `json:"display_date"`
 	Media       json.RawMessage `json:"media"`
 	Background  json.RawMessage `json:"background"`
@@ -277,7 +278,13 @@ func importTimelineJS(name string, data []byte) (yaml []byte, notes []string, er
 		if head == "" {
 			head = "Event " + strconv.Itoa(i+1)
 		}
-		fmt.Fprintf(&b, "  - id: %s\n    track: %s\n    title: %s\n    date: %s\n", uniq(slug(head), "event-"+strconv.Itoa(i+1)), trackOf[strings.TrimSpace(ev.Group)], yamlString(head), date)
+		// The timeline's own id when it has one (an exported handout's
+		// event ids come back), else one made from the headline.
+		id := slug(ev.UniqueID)
+		if id == "" || strings.Join(strings.FieldsFunc(ev.UniqueID, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), "-") != id {
+			id = slug(head)
+		}
+		fmt.Fprintf(&b, "  - id: %s\n    track: %s\n    title: %s\n    date: %s\n", uniq(id, "event-"+strconv.Itoa(i+1)), trackOf[strings.TrimSpace(ev.Group)], yamlString(head), date)
 		if ev.Text != nil && plainText(ev.Text.Text) != "" {
 			fmt.Fprintf(&b, "    summary: %s\n", yamlString(plainText(ev.Text.Text)))
 		}
