@@ -755,10 +755,11 @@ func TestE2EImportTimelineJS(t *testing.T) {
 		{"eras.json", 20, 3, 0},
 		{"cosmo.json", 1, 0, 6},
 		{"marktwain.json", 17, 0, 0},
+		{"my-own-timeline.csv", 10, 0, 0}, // the spreadsheet template
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			in := filepath.Join("testdata", "timelinejs", tt.file)
-			out := filepath.Join(dir, strings.TrimSuffix(tt.file, ".json")+".yaml")
+			out := filepath.Join(dir, strings.TrimSuffix(tt.file, filepath.Ext(tt.file))+".yaml")
 			code, stdout, stderr := cli("import", in, "-o", out)
 			if code != 0 {
 				t.Fatalf("import: exit %d\n%s", code, stderr)

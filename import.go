@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -164,8 +165,11 @@ func yamlString(s string) string {
 // with the JSON item's number.
 func importTimelineJS(name string, data []byte) (yaml []byte, notes []string, err error) {
 	var f tlFile
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&f); err != nil {
+	if strings.EqualFold(filepath.Ext(name), ".csv") {
+		if f, err = readTimelineCSV(name, data); err != nil {
+			return nil, nil, err
+		}
+	} else if err := json.NewDecoder(bytes.NewReader(data)).Decode(&f); err != nil {
 		return nil, nil, fmt.Errorf("%s: not TimelineJS JSON: %v", name, err)
 	}
 	if len(f.Events) == 0 {
@@ -173,7 +177,11 @@ func importTimelineJS(name string, data []byte) (yaml []byte, notes []string, er
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "# yaml-language-server: $schema=annalist.schema.json\n")
-	fmt.Fprintf(&b, "# Imported from %s (TimelineJS JSON) by `annalist import`. Dates are as\n# precise as the timeline gave them; what Annalist does not print (media,\n# backgrounds, display dates) is kept below in comments where it was.\n", filepath.Base(name))
+	kind := "TimelineJS JSON"
+	if strings.EqualFold(filepath.Ext(name), ".csv") {
+		kind = "TimelineJS spreadsheet"
+	}
+	fmt.Fprintf(&b, "# Imported from %s (%s) by `annalist import`. Dates are as\n# precise as the timeline gave them; what Annalist does not print (media,\n# backgrounds, display dates) is kept below in comments where it was.\n", filepath.Base(name), kind)
 	title := "Imported timeline"
 	if f.Title != nil && f.Title.Text != nil && plainText(f.Title.Text.Headline) != "" {
 		title = plainText(f.Title.Text.Headline)
@@ -345,7 +353,8 @@ func compactJSON(raw json.RawMessage) string {
 	if json.Compact(&b, raw) != nil {
 		return string(raw)
 	}
-	return b.String()
+	// As written: "<" rather than JSON's \u003c.
+	return strings.NewReplacer(`\u003c`, "<", `\u003e`, ">", `\u0026`, "&").Replace(b.String())
 }
 
 // runImport is `annalist import FILE.json [-o OUT.yaml]`: it writes the
@@ -389,4 +398,76 @@ func runImport(o options, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "wrote %s (%s)\nbuild it with: annalist build %s\n", out, plural(bytes.Count(yaml, []byte("\n  - id: ")), "event"), out)
 	return nil
+}
+
+// readTimelineCSV reads TimelineJS's spreadsheet, as its Google Sheets
+// template exports it: a header row naming the columns (Year, Month, Day,
+// Time, End Year, ..., Headline, Text, Media, ..., Type, Group,
+// Background), then a row each for the title (Type "title"), the eras
+// (Type "era") and the events.
+func readTimelineCSV(name string, data []byte) (tlFile, error) {
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil {
+		return tlFile{}, fmt.Errorf("%s: not a TimelineJS spreadsheet: %v", name, err)
+	}
+	if len(rows) == 0 {
+		return tlFile{}, fmt.Errorf("%s: empty", name)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
+	}
+	if _, ok := col["headline"]; !ok {
+		return tlFile{}, fmt.Errorf("%s: not a TimelineJS spreadsheet: no Headline column in its first row", name)
+	}
+	get := func(row []string, c string) string {
+		if i, ok := col[c]; ok && i < len(row) {
+			return strings.TrimSpace(row[i])
+		}
+		return ""
+	}
+	raw := func(v string) json.RawMessage {
+		if v == "" {
+			return nil
+		}
+		b, _ := json.Marshal(v)
+		return b
+	}
+	date := func(row []string, prefix string) *tlDate {
+		if get(row, prefix+"year") == "" {
+			return nil
+		}
+		return &tlDate{Year: raw(get(row, prefix+"year")), Month: raw(get(row, prefix+"month")),
+			Day: raw(get(row, prefix+"day")), Hour: raw(get(row, prefix+"time"))}
+	}
+	var f tlFile
+	for _, row := range rows[1:] {
+		sl := tlSlide{Start: date(row, ""), End: date(row, "end "), Group: get(row, "group"), DisplayDate: get(row, "display date"),
+			Text: &tlText{Headline: get(row, "headline"), Text: get(row, "text")}}
+		if m := get(row, "media"); m != "" {
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false) // the comment shows the media as written
+			enc.Encode(map[string]string{"url": m, "credit": get(row, "media credit"), "caption": get(row, "media caption")})
+			sl.Media = bytes.TrimSpace(buf.Bytes())
+		}
+		if bg := get(row, "background"); bg != "" {
+			sl.Background, _ = json.Marshal(bg)
+		}
+		switch strings.ToLower(get(row, "type")) {
+		case "title":
+			t := sl
+			f.Title = &t
+		case "era":
+			f.Eras = append(f.Eras, sl)
+		default:
+			if sl.Start == nil && sl.Text.Headline == "" {
+				continue // a blank row
+			}
+			f.Events = append(f.Events, sl)
+		}
+	}
+	return f, nil
 }

@@ -8,10 +8,10 @@ import (
 	"annalist/content"
 )
 
-// FuzzImportTimelineJS: the importer never panics on any bytes, and a
-// handout it writes always loads.
+// FuzzImportTimelineJS: the importer never panics on any bytes, read as
+// JSON or as the spreadsheet, and a handout it writes always loads.
 func FuzzImportTimelineJS(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "timelinejs", "*.json"))
+	files, _ := filepath.Glob(filepath.Join("testdata", "timelinejs", "*.*"))
 	for _, p := range files {
 		data, err := os.ReadFile(p)
 		if err != nil {
@@ -21,12 +21,15 @@ func FuzzImportTimelineJS(f *testing.F) {
 	}
 	f.Add([]byte(`{"events": [{"start_date": {"year": -43, "month": "3", "day": 15}, "text": {"headline": "<b>Ides</b> &amp; March"}, "group": "Rome"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		yaml, _, err := importTimelineJS("t.json", data)
-		if err != nil {
-			return
-		}
-		if _, err := content.Load("t.yaml", yaml, nil); err != nil {
-			t.Fatalf("the imported handout does not load:\n%v\n%s", err, yaml)
+		// The same bytes as JSON and as the spreadsheet (CSV).
+		for _, name := range []string{"t.json", "t.csv"} {
+			yaml, _, err := importTimelineJS(name, data)
+			if err != nil {
+				continue
+			}
+			if _, err := content.Load("t.yaml", yaml, nil); err != nil {
+				t.Fatalf("%s: the imported handout does not load:\n%v\n%s", name, err, yaml)
+			}
 		}
 	})
 }
