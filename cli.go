@@ -25,6 +25,7 @@ var version = ""
 
 const shortUsage = `usage: annalist [build] [FILE] [-o PATH] [--paper a4|letter] [--grayscale]
        annalist init [DIR]
+       annalist watch FILE [-o PATH] [--paper a4|letter] [--grayscale]
        annalist check [FILE...]
        annalist chart [FILE] [-o PATH.svg] [--figure N | --list]
        annalist import TIMELINE.json [-o PATH.yaml]
@@ -45,6 +46,9 @@ commands:
   init    write a starter project into DIR (default: the current folder):
           handout.yaml, narrative.md, references.bib and the schema the
           YAML names. It builds as it is; init never overwrites a file.
+  watch   build FILE, then rebuild it whenever it, its narrative or a
+          bibliography changes; a broken input prints its problems and
+          keeps the last good PDF. Ctrl-C stops.
   check   validate FILE(s) only; print a summary or every problem found.
           With no FILE, lay out the built-in handout and print the warnings
           about its content, which building it does not print.
@@ -103,7 +107,7 @@ func parseArgs(args []string) (options, error) {
 	o.cmd = "build"
 	if len(args) > 0 {
 		switch args[0] {
-		case "build", "check", "chart", "init", "import", "export":
+		case "build", "check", "chart", "init", "import", "export", "watch":
 			o.cmd = args[0]
 			args = args[1:]
 		case "completion":
@@ -173,6 +177,16 @@ func parseArgs(args []string) (options, error) {
 	case "check":
 		if o.out != "" || o.paper != "" || o.grayscale {
 			return o, usagef("check writes nothing: -o, --paper and --grayscale do not apply")
+		}
+	case "watch":
+		if len(o.files) != 1 {
+			return o, usagef("watch takes one FILE, got %d", len(o.files))
+		}
+		if o.out == "-" {
+			return o, usagef("watch rebuilds a file: -o - (standard output) does not apply")
+		}
+		if err := checkOutExt(options{cmd: "build", out: o.out}); err != nil {
+			return o, err
 		}
 	case "export":
 		if !o.timelinejs {
@@ -249,6 +263,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return completion(o.files[0], stdout)
 	case "import":
 		return runImport(o, stdout, stderr)
+	case "watch":
+		return runWatch(o, stdout, stderr)
 	case "export":
 		return runExport(o, stdout, stderr)
 	case "init":

@@ -16,7 +16,7 @@ _annalist() {
 	prev="${COMP_WORDS[COMP_CWORD-1]}"
 	cmd="${COMP_WORDS[1]}"
 	if [ "$COMP_CWORD" -eq 1 ]; then
-		COMPREPLY=($(compgen -W "build init check chart import export completion help version --help --version" -- "$cur") $(compgen -f -X '!*.y*ml' -- "$cur"))
+		COMPREPLY=($(compgen -W "build init watch check chart import export completion help version --help --version" -- "$cur") $(compgen -f -X '!*.y*ml' -- "$cur"))
 		return
 	fi
 	case "$prev" in
@@ -41,7 +41,7 @@ const zshCompletion = `#compdef annalist
 # zsh completion for annalist: annalist completion zsh > "${fpath[1]}/_annalist"
 _annalist() {
 	local -a cmds
-	cmds=(build:'write the PDF handout' init:'write a starter project' check:'validate FILE(s)' chart:'write the chart as SVG' import:'a TimelineJS timeline as a handout' export:'the handout as TimelineJS JSON' completion:'print a shell completion script' help:'show the help' version:'print the version')
+	cmds=(build:'write the PDF handout' init:'write a starter project' watch:'rebuild on every change' check:'validate FILE(s)' chart:'write the chart as SVG' import:'a TimelineJS timeline as a handout' export:'the handout as TimelineJS JSON' completion:'print a shell completion script' help:'show the help' version:'print the version')
 	if (( CURRENT == 2 )); then
 		_describe 'command' cmds
 		_files -g '*.y(a|)ml'
@@ -64,6 +64,7 @@ const fishCompletion = `# fish completion for annalist: annalist completion fish
 complete -c annalist -f
 complete -c annalist -n __fish_use_subcommand -a build -d 'write the PDF handout'
 complete -c annalist -n __fish_use_subcommand -a init -d 'write a starter project'
+complete -c annalist -n __fish_use_subcommand -a watch -d 'rebuild on every change'
 complete -c annalist -n __fish_use_subcommand -a check -d 'validate FILE(s)'
 complete -c annalist -n __fish_use_subcommand -a chart -d 'write the chart as SVG'
 complete -c annalist -n __fish_use_subcommand -a import -d 'a TimelineJS timeline as a handout'

@@ -20,7 +20,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
@@ -850,4 +852,91 @@ func TestE2EExportTimelineJS(t *testing.T) {
 	if code, _, _ := cli("export", "-o", js); code != 2 {
 		t.Errorf("export without --timelinejs: exit %d, want 2", code)
 	}
+}
+
+// syncBuffer is a bytes.Buffer safe for a watch's goroutine and the test.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestE2EWatch: `annalist watch` builds, rebuilds when the narrative is
+// written and when the YAML is saved by rename (as many editors save),
+// prints a broken input's problems and keeps the last good PDF, and
+// rebuilds again once it is fixed.
+func TestE2EWatch(t *testing.T) {
+	dir := t.TempDir()
+	if err := initProject(dir, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	yaml, pdf := filepath.Join(dir, "handout.yaml"), filepath.Join(dir, "h.pdf")
+	var stdout, stderr syncBuffer
+	watchStop = make(chan struct{})
+	done := make(chan error, 1)
+	go func() { done <- run([]string{"watch", yaml, "-o", pdf}, &stdout, &stderr) }()
+	defer func() {
+		close(watchStop)
+		if err := <-done; err != nil {
+			t.Errorf("watch: %v", err)
+		}
+		watchStop = nil
+	}()
+	// waitFor waits until stdout says "wrote" (or "not built") n times.
+	waitFor := func(what string, n int) {
+		t.Helper()
+		for i := 0; i < 200; i++ {
+			if strings.Count(stdout.String(), what) >= n {
+				return
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		t.Fatalf("no %d×%q after 10 s:\n%s\n%s", n, what, stdout.String(), stderr.String())
+	}
+	waitFor("watching", 1)
+	waitFor("wrote", 1)
+	first, _ := os.ReadFile(pdf)
+	narrative := filepath.Join(dir, "narrative.md")
+	f, err := os.OpenFile(narrative, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("\nA paragraph added while watching.\n")
+	f.Close()
+	waitFor("wrote", 2)
+	second, _ := os.ReadFile(pdf)
+	if bytes.Equal(first, second) {
+		t.Error("the PDF did not change with the narrative")
+	}
+	good, _ := os.ReadFile(yaml)
+	saveByRename := func(data []byte) {
+		tmp := yaml + ".tmp"
+		if err := os.WriteFile(tmp, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(tmp, yaml); err != nil {
+			t.Fatal(err)
+		}
+	}
+	saveByRename(append(append([]byte(nil), good...), "oops: [\n"...))
+	waitFor("not built", 1)
+	if !strings.Contains(stderr.String(), "handout.yaml:") {
+		t.Errorf("the problem was not printed:\n%s", stderr.String())
+	}
+	if now, _ := os.ReadFile(pdf); !bytes.Equal(now, second) {
+		t.Error("a broken input changed the last good PDF")
+	}
+	saveByRename(good)
+	waitFor("wrote", 3)
 }
