@@ -25,6 +25,9 @@ func (n *chartNotes) Cite(c []content.Cite) int {
 // writeChart writes the timeline (every window, then the detail figures)
 // as one SVG, the blocks stacked down the image with the notes under them.
 func writeChart(doc *content.Document, name string, o options, stdout io.Writer) error {
+	if o.size != "" {
+		return writeSlide(doc, name, o, stdout)
+	}
 	size := layout.A4.Landscape()
 	if doc.Paper == "letter" {
 		size = layout.Letter.Landscape()
@@ -150,4 +153,126 @@ func wrapWords(text string, w layout.Pt, width func(string) layout.Pt) []string 
 		lines = append(lines, cur)
 	}
 	return lines
+}
+
+// sourceNotes records the sources a figure cites, in order, and gives
+// each citation the number 0: a slide names them in one source line, not
+// in numbered notes.
+type sourceNotes struct {
+	ids  []string
+	seen map[string]bool
+}
+
+func (n *sourceNotes) Cite(cs []content.Cite) int {
+	for _, c := range cs {
+		if !n.seen[c.Source] {
+			n.seen[c.Source] = true
+			n.ids = append(n.ids, c.Source)
+		}
+	}
+	return 0
+}
+
+// slideSize reads --size: a ratio ("16:9", "4:3", sized as a 16:9 slide
+// of 960 x 540 pt is) or a width and height, "254x142.9mm", "10x5.625in",
+// "960x540" (points).
+func slideSize(s string) (layout.Size, error) {
+	if a, b, ok := strings.Cut(s, ":"); ok {
+		w, err1 := strconv.ParseFloat(a, 64)
+		h, err2 := strconv.ParseFloat(b, 64)
+		if err1 != nil || err2 != nil || w <= 0 || h <= 0 || w/h > 4 || h/w > 4 {
+			return layout.Size{}, usagef("--size %s: give a ratio such as 16:9 or 4:3, or a width and height such as 254x142.9mm", s)
+		}
+		return layout.Size{W: layout.Pt(540 * w / h), H: 540}, nil
+	}
+	unit := 1.0
+	for suffix, u := range map[string]float64{"mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72, "pt": 1} {
+		if strings.HasSuffix(s, suffix) {
+			s, unit = strings.TrimSuffix(s, suffix), u
+		}
+	}
+	a, b, ok := strings.Cut(s, "x")
+	w, err1 := strconv.ParseFloat(a, 64)
+	h, err2 := strconv.ParseFloat(b, 64)
+	if !ok || err1 != nil || err2 != nil || w*unit < 200 || h*unit < 120 || w*unit > 5000 || h*unit > 5000 {
+		return layout.Size{}, usagef("--size %s: give a ratio such as 16:9 or a width and height such as 254x142.9mm (at least 200 x 120 pt)", s)
+	}
+	return layout.Size{W: layout.Pt(w * unit), H: layout.Pt(h * unit)}, nil
+}
+
+// writeSlide writes one figure (--figure, the first by default) on a
+// page of --size for a slide: the figure under its title, and under it
+// the sources it cites in one short line (their short references, as a
+// later note gives them), instead of numbered notes.
+func writeSlide(doc *content.Document, name string, o options, stdout io.Writer) error {
+	size, err := slideSize(o.size)
+	if err != nil {
+		return err
+	}
+	const margin, titleSize, srcSize = 24, 11, 8
+	m := layout.NewMeasurer()
+	font, bold := layout.Font{Family: "sans"}, layout.Font{Family: "sans", Style: layout.Bold}
+	srcLine := layout.Pt(srcSize + 3)
+	box := layout.Size{W: size.W - 2*margin, H: size.H - 2*margin - 2*titleSize - 3*srcLine}
+	blocks, err := charts.Plan(doc, box, m)
+	if err != nil {
+		return fmt.Errorf("annalist: the chart does not fit a slide of %s: %w", o.size, err)
+	}
+	if len(blocks) == 0 {
+		return fmt.Errorf("annalist: nothing to chart: no event has a known date")
+	}
+	if o.list {
+		for i, b := range blocks {
+			fmt.Fprintf(stdout, "%d  %s\n", i+1, blockTitle(b))
+		}
+		return nil
+	}
+	n := max(o.figure, 1)
+	if n > len(blocks) {
+		return usagef("--figure %d: at this size the chart has %s (annalist chart --size %s --list names them)", n, plural(len(blocks), "figure"), o.size)
+	}
+	b := blocks[n-1]
+	title := blockTitle(b)
+	items := []layout.Item{layout.Text{X: margin, Y: margin + titleSize, Text: title, Font: bold, Size: titleSize, Color: layout.Black, W: m.Width(title, bold, titleSize)}}
+	notes := &sourceNotes{seen: map[string]bool{}}
+	its, err := b.Layout(margin, margin+2*titleSize, box.W, box.H, m, notes)
+	if err != nil {
+		return err
+	}
+	items = append(items, its...)
+	var refs []string
+	for _, id := range notes.ids {
+		if s := doc.SourceByID[id]; s != nil {
+			refs = append(refs, content.ShortRef(s))
+		}
+	}
+	if len(refs) > 0 {
+		lines := wrapWords("Sources: "+strings.Join(refs, "; ")+".", box.W, func(t string) layout.Pt { return m.Width(t, font, srcSize) })
+		if len(lines) > 3 {
+			lines = append(lines[:2], lines[2]+" …")
+		}
+		y := margin + 2*titleSize + box.H
+		for i, line := range lines {
+			x := layout.Pt(margin)
+			if i > 0 {
+				x += 12
+			}
+			y += srcLine
+			items = append(items, layout.Text{X: x, Y: y, Text: line, Font: font, Size: srcSize, Color: layout.Black, W: m.Width(line, font, srcSize)})
+		}
+	}
+	var buf bytes.Buffer
+	if err := charts.WriteSVG(&buf, items, size); err != nil {
+		return err
+	}
+	path := outPath(o, fmt.Sprintf("%s-slide-%d", name, n), ".svg")
+	if path == "-" {
+		_, err := stdout.Write(buf.Bytes())
+		return err
+	}
+	if err := writeAtomic(path, buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s (%q, %.0f x %.0f pt, %s)\n", path, title, size.W, size.H, plural(len(refs), "source"))
+	return nil
 }

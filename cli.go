@@ -27,7 +27,7 @@ const shortUsage = `usage: annalist [build] [FILE] [-o PATH] [--paper a4|letter]
        annalist init [DIR]
        annalist watch FILE [-o PATH] [--paper a4|letter] [--grayscale]
        annalist check [FILE...]
-       annalist chart [FILE] [-o PATH.svg] [--figure N | --list]
+       annalist chart [FILE] [-o PATH.svg] [--figure N | --list] [--size 16:9|WxH]
        annalist import TIMELINE.json [-o PATH.yaml]
        annalist export --timelinejs [FILE] [-o PATH.json]
        annalist completion bash|zsh|fish
@@ -53,7 +53,9 @@ commands:
           With no FILE, lay out the built-in handout and print the warnings
           about its content, which building it does not print.
   chart   write the timeline chart alone as SVG, for slides: every figure,
-          or with --figure N the Nth alone (--list names them).
+          or with --figure N the Nth alone (--list names them); with
+          --size 16:9 (or 254x142.9mm) one figure on a slide's page, its
+          sources in one line under it.
   import  turn a TimelineJS JSON timeline into an Annalist handout (YAML):
           its groups as tracks, events and eras with their dates; what
           it cannot carry over is kept in comments. Never overwrites.
@@ -95,9 +97,10 @@ type options struct {
 	out        string
 	paper      string
 	grayscale  bool
-	list       bool // chart --list: name the figures
-	timelinejs bool // export --timelinejs
-	figure     int  // chart --figure N: that figure alone (from 1)
+	list       bool   // chart --list: name the figures
+	timelinejs bool   // export --timelinejs
+	size       string // chart --size: a slide's page
+	figure     int    // chart --figure N: that figure alone (from 1)
 }
 
 // parseArgs reads the command line. Flags may come before or after the
@@ -131,6 +134,7 @@ func parseArgs(args []string) (options, error) {
 	fs.BoolVar(&o.grayscale, "grayscale", false, "")
 	fs.BoolVar(&o.list, "list", false, "")
 	fs.BoolVar(&o.timelinejs, "timelinejs", false, "")
+	fs.StringVar(&o.size, "size", "", "")
 	fs.IntVar(&o.figure, "figure", 0, "")
 	var help, ver bool
 	fs.BoolVar(&help, "h", false, "")
@@ -167,8 +171,8 @@ func parseArgs(args []string) (options, error) {
 	if o.timelinejs && o.cmd != "export" {
 		return o, usagef("--timelinejs is for annalist export")
 	}
-	if (o.list || o.figure != 0) && o.cmd != "chart" {
-		return o, usagef("--list and --figure are for annalist chart")
+	if (o.list || o.figure != 0 || o.size != "") && o.cmd != "chart" {
+		return o, usagef("--list, --figure and --size are for annalist chart")
 	}
 	if o.figure < 0 {
 		return o, usagef("--figure takes a figure's number from 1 (annalist chart --list names them)")

@@ -940,3 +940,40 @@ func TestE2EWatch(t *testing.T) {
 	saveByRename(good)
 	waitFor("wrote", 3)
 }
+
+// TestE2EChartSlide: `annalist chart --size 16:9` writes one figure on a
+// 960 x 540 pt page, its labels without note numbers and its sources in
+// one line under it, nothing past the margins; a width and height in mm
+// work too, and a size too small is a usage error.
+func TestE2EChartSlide(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "slide.svg")
+	code, stdout, stderr := cli("chart", "--size", "16:9", "--figure", "2", "-o", path)
+	if code != 0 || !strings.Contains(stdout, "960 x 540 pt") {
+		t.Fatalf("chart --size 16:9: exit %d\n%s%s", code, stdout, stderr)
+	}
+	data, _ := os.ReadFile(path)
+	svg := string(data)
+	if !strings.Contains(svg, `viewBox="0 0 960 540"`) {
+		t.Errorf("no 960 x 540 viewBox: %.200s", svg)
+	}
+	if !strings.Contains(svg, ">Sources: ") || !strings.Contains(svg, "April–June 1920") {
+		t.Error("the slide lacks its source line or its figure's title")
+	}
+	if regexp.MustCompile(`\[[0-9]+\]<`).MatchString(svg) {
+		t.Error("a label on the slide carries a note number")
+	}
+	for _, m := range regexp.MustCompile(`<text x="([0-9.]+)" y="([0-9.]+)"[^>]*textLength="([0-9.]+)"`).FindAllStringSubmatch(svg, -1) {
+		x, _ := strconv.ParseFloat(m[1], 64)
+		y, _ := strconv.ParseFloat(m[2], 64)
+		w, _ := strconv.ParseFloat(m[3], 64)
+		if x+w > 960-24+0.5 || y > 540-24+0.5 {
+			t.Errorf("text at (%.1f, %.1f), %.1f wide, past the slide's margins", x, y, w)
+		}
+	}
+	if code, stdout, _ := cli("chart", "--size", "254x142.9mm", "-o", path); code != 0 || !strings.Contains(stdout, "720 x 405 pt") {
+		t.Errorf("--size 254x142.9mm: exit %d, %s", code, stdout)
+	}
+	if code, _, _ := cli("chart", "--size", "3x3"); code != 2 {
+		t.Errorf("--size 3x3: exit %d, want 2", code)
+	}
+}

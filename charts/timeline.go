@@ -1199,9 +1199,12 @@ func (s *layoutState) labels(mk *mark, notes layout.Notes) {
 	// found to fit then always fits.
 	measure := ev.Title
 	if len(ev.Cite) > 0 && notes != nil {
-		n := notes.Cite(ev.Cite)
-		mk.label += " [" + strconv.Itoa(n) + "]"
-		measure += " [" + s.noteDigits(n) + "]"
+		// A number of 0 is a note the caller names otherwise (a slide's
+		// source line): the label goes without.
+		if n := notes.Cite(ev.Cite); n > 0 {
+			mk.label += " [" + strconv.Itoa(n) + "]"
+			measure += " [" + s.noteDigits(n) + "]"
+		}
 	}
 	mk.labelW = s.m.Width(measure, sans, s.labelSize)
 	var parts, mparts []string
@@ -1250,9 +1253,10 @@ func (s *layoutState) labels(mk *mark, notes layout.Notes) {
 			continue
 		}
 		if v.Source != "" && notes != nil {
-			n := notes.Cite([]content.Cite{{Source: v.Source, Locator: v.Locator}})
-			text += " [" + strconv.Itoa(n) + "]"
-			mtext += " [" + s.noteDigits(n) + "]"
+			if n := notes.Cite([]content.Cite{{Source: v.Source, Locator: v.Locator}}); n > 0 {
+				text += " [" + strconv.Itoa(n) + "]"
+				mtext += " [" + s.noteDigits(n) + "]"
+			}
 		}
 		parts = append(parts, text)
 		mparts = append(mparts, mtext)
