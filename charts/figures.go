@@ -36,18 +36,6 @@ func (s stackedBars) GetYAxis() chart.YAxisType { return s.axis }
 func (s stackedBars) GetStyle() chart.Style     { return chart.Style{} }
 func (s stackedBars) Validate() error           { return nil }
 
-func (s stackedBars) maxSum() float64 {
-	m := 0.0
-	for _, b := range s.bars {
-		sum := 0.0
-		for _, v := range b.vals {
-			sum += v
-		}
-		m = max(m, sum)
-	}
-	return m
-}
-
 // Render draws each bar's segments bottom-up (left to right when
 // horizontal), in the track's fill and outline; the recorder turns each
 // box into a Rect hatched in the track's pattern.

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"regexp"
 	"slices"
@@ -706,18 +705,6 @@ func (l *lineIndex) pos(off int) Pos {
 
 func (l *lineIndex) errorf(off int, format string, args ...any) error {
 	return errors.New(l.pos(off).String() + ": " + fmt.Sprintf(format, args...))
-}
-
-// jsonError positions a JSON decoding error.
-func (l *lineIndex) jsonError(err error, dec *json.Decoder) error {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return l.errorf(int(se.Offset), "invalid JSON: %v", se)
-	}
-	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		return l.errorf(len(l.data), "invalid JSON: unexpected end of file")
-	}
-	return l.errorf(int(dec.InputOffset()), "invalid JSON: %v", err)
 }
 
 // skipSpace returns the offset of the first byte at or after off that is

@@ -18,10 +18,6 @@ func (fixedMeasurer) Descent(f Font, size Pt) Pt { return 0.2 * size }
 
 var serif = Font{Family: "serif"}
 
-func body(text string) Para {
-	return Para{Kind: Body, Runs: []Run{{Text: text, Font: serif, Size: 10}}, Leading: 12, SpaceAfter: 0}
-}
-
 // runs builds runs from text where "^N" is note marker N.
 func runs(text string, size Pt) []Run {
 	var rs []Run

@@ -235,15 +235,6 @@ func linkItem(target string, x, y, w, h Pt) Link {
 	return Link{X: x, Y: y, W: w, H: h, Dest: target}
 }
 
-// textWidth measures runs set on one line.
-func textWidth(runs []Run, m Measurer) Pt {
-	w := Pt(0)
-	for _, r := range runs {
-		w += m.Width(r.Text, r.Font, r.Size)
-	}
-	return w
-}
-
 // trimLead drops the fixed spaces (en, em) that separate run-in notes
 // from the start of a line, where they would only indent it.
 func trimLead(wd word, m Measurer) word {
