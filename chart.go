@@ -247,7 +247,13 @@ func writeSlide(doc *content.Document, name string, o options, stdout io.Writer)
 		}
 	}
 	if len(refs) > 0 {
-		lines := wrapWords("Sources: "+strings.Join(refs, "; ")+".", box.W, func(t string) layout.Pt { return m.Width(t, font, srcSize) })
+		line := "Sources: " + strings.Join(refs, "; ") + "."
+		// American punctuation: the period inside a closing quotation mark.
+		line = strings.TrimSuffix(line, "”.")
+		if !strings.HasSuffix(line, ".") {
+			line += ".”"
+		}
+		lines := wrapWords(line, box.W, func(t string) layout.Pt { return m.Width(t, font, srcSize) })
 		if len(lines) > 3 {
 			lines = append(lines[:2], lines[2]+" …")
 		}

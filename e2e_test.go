@@ -959,6 +959,11 @@ func TestE2EChartSlide(t *testing.T) {
 	if !strings.Contains(svg, ">Sources: ") || !strings.Contains(svg, "April–June 1920") {
 		t.Error("the slide lacks its source line or its figure's title")
 	}
+	// Its text is drawn from the embedded fonts' outlines, so it looks the
+	// same in every viewer; the text itself is there, invisible, to copy.
+	if !strings.Contains(svg, `<path id="g0" d="M`) || !strings.Contains(svg, `<use href="#g`) || !strings.Contains(svg, `fill-opacity="0"`) {
+		t.Error("the slide's text is not drawn from glyph outlines")
+	}
 	if regexp.MustCompile(`\[[0-9]+\]<`).MatchString(svg) {
 		t.Error("a label on the slide carries a note number")
 	}

@@ -43,9 +43,15 @@ func WriteSVG(w io.Writer, items []layout.Item, size layout.Size) error {
 		}
 		p("</defs>\n")
 	}
+	glyphs := newOutliner()
 	for _, it := range items {
 		switch v := it.(type) {
 		case layout.Text:
+			// Drawn from the fonts' outlines (see outline.go); the
+			// <text> after it is invisible, for finding and copying.
+			var g strings.Builder
+			glyphs.text(&g, v)
+			bw.WriteString(g.String())
 			weight, style := "normal", "normal"
 			if v.Font.Style == layout.Bold || v.Font.Style == layout.BoldItalic {
 				weight = "bold"
@@ -57,7 +63,7 @@ func WriteSVG(w io.Writer, items []layout.Item, size layout.Size) error {
 			if v.Font.Family == "serif" {
 				fam = "serif"
 			}
-			p(`<text x="%s" y="%s" font-family="%s" font-size="%s" font-weight="%s" font-style="%s" fill="%s"`,
+			p(`<text x="%s" y="%s" font-family="%s" font-size="%s" font-weight="%s" font-style="%s" fill="%s" fill-opacity="0"`,
 				num(v.X), num(v.Y), fam, num(v.Size), weight, style, hex(v.Color))
 			if v.W > 0 {
 				p(` textLength="%s" lengthAdjust="spacingAndGlyphs"`, num(v.W))
@@ -98,6 +104,9 @@ func WriteSVG(w io.Writer, items []layout.Item, size layout.Size) error {
 		default:
 			return fmt.Errorf("charts: WriteSVG: unknown item %T", it)
 		}
+	}
+	if glyphs.defs.Len() > 0 {
+		p("<defs>\n%s</defs>\n", glyphs.defs.String())
 	}
 	p("</svg>\n")
 	return bw.Flush()
