@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -96,10 +97,10 @@ func writeChart(doc *content.Document, name string, o options, stdout io.Writer)
 		}
 	}
 	var buf bytes.Buffer
-	if err := charts.WriteSVG(&buf, items, layout.Size{W: size.W, H: y + margin}); err != nil {
+	path := outPath(o, name+suffix, ".svg")
+	if err := writeFigure(&buf, path, o, items, layout.Size{W: size.W, H: y + margin}); err != nil {
 		return err
 	}
-	path := outPath(o, name+suffix, ".svg")
 	if path == "-" {
 		_, err := stdout.Write(buf.Bytes())
 		return err
@@ -268,10 +269,10 @@ func writeSlide(doc *content.Document, name string, o options, stdout io.Writer)
 		}
 	}
 	var buf bytes.Buffer
-	if err := charts.WriteSVG(&buf, items, size); err != nil {
+	path := outPath(o, fmt.Sprintf("%s-slide-%d", name, n), ".svg")
+	if err := writeFigure(&buf, path, o, items, size); err != nil {
 		return err
 	}
-	path := outPath(o, fmt.Sprintf("%s-slide-%d", name, n), ".svg")
 	if path == "-" {
 		_, err := stdout.Write(buf.Bytes())
 		return err
@@ -281,4 +282,17 @@ func writeSlide(doc *content.Document, name string, o options, stdout io.Writer)
 	}
 	fmt.Fprintf(stdout, "wrote %s (%q, %.0f x %.0f pt, %s)\n", path, title, size.W, size.H, plural(len(refs), "source"))
 	return nil
+}
+
+// writeFigure draws items as the output path's extension says: PNG at
+// --dpi (300 unless given) for .png, SVG otherwise.
+func writeFigure(w io.Writer, path string, o options, items []layout.Item, size layout.Size) error {
+	if strings.EqualFold(filepath.Ext(path), ".png") {
+		dpi := o.dpi
+		if dpi == 0 {
+			dpi = 300
+		}
+		return charts.WritePNG(w, items, size, float64(dpi))
+	}
+	return charts.WriteSVG(w, items, size)
 }

@@ -27,7 +27,7 @@ const shortUsage = `usage: annalist [build] [FILE] [-o PATH] [--paper a4|letter]
        annalist init [DIR]
        annalist watch FILE [-o PATH] [--paper a4|letter] [--grayscale]
        annalist check [FILE...]
-       annalist chart [FILE] [-o PATH.svg] [--figure N | --list] [--size 16:9|WxH]
+       annalist chart [FILE] [-o PATH.svg|.png] [--figure N | --list] [--size 16:9|WxH] [--dpi N]
        annalist import TIMELINE.json [-o PATH.yaml]
        annalist export --timelinejs [FILE] [-o PATH.json]
        annalist completion bash|zsh|fish
@@ -100,6 +100,7 @@ type options struct {
 	list       bool   // chart --list: name the figures
 	timelinejs bool   // export --timelinejs
 	size       string // chart --size: a slide's page
+	dpi        int    // chart --dpi, for a PNG
 	figure     int    // chart --figure N: that figure alone (from 1)
 }
 
@@ -135,6 +136,7 @@ func parseArgs(args []string) (options, error) {
 	fs.BoolVar(&o.list, "list", false, "")
 	fs.BoolVar(&o.timelinejs, "timelinejs", false, "")
 	fs.StringVar(&o.size, "size", "", "")
+	fs.IntVar(&o.dpi, "dpi", 0, "")
 	fs.IntVar(&o.figure, "figure", 0, "")
 	var help, ver bool
 	fs.BoolVar(&help, "h", false, "")
@@ -171,8 +173,11 @@ func parseArgs(args []string) (options, error) {
 	if o.timelinejs && o.cmd != "export" {
 		return o, usagef("--timelinejs is for annalist export")
 	}
-	if (o.list || o.figure != 0 || o.size != "") && o.cmd != "chart" {
-		return o, usagef("--list, --figure and --size are for annalist chart")
+	if (o.list || o.figure != 0 || o.size != "" || o.dpi != 0) && o.cmd != "chart" {
+		return o, usagef("--list, --figure, --size and --dpi are for annalist chart")
+	}
+	if o.dpi != 0 && (o.dpi < 36 || o.dpi > 1200) {
+		return o, usagef("--dpi %d: give 36 to 1200", o.dpi)
 	}
 	if o.figure < 0 {
 		return o, usagef("--figure takes a figure's number from 1 (annalist chart --list names them)")
@@ -241,8 +246,8 @@ func checkOutExt(o options) error {
 		return nil
 	case o.cmd == "build" && ext != ".pdf":
 		return usagef("build writes a PDF, but -o %s ends in %s: give a path ending in .pdf (or - for standard output); nothing written", o.out, ext)
-	case o.cmd == "chart" && ext != ".svg":
-		return usagef("chart writes SVG, but -o %s ends in %s: give a path ending in .svg (or - for standard output); nothing written", o.out, ext)
+	case o.cmd == "chart" && ext != ".svg" && ext != ".png":
+		return usagef("chart writes SVG or PNG, but -o %s ends in %s: give a path ending in .svg or .png (or - for SVG on standard output); nothing written", o.out, ext)
 	}
 	return nil
 }

@@ -981,4 +981,21 @@ func TestE2EChartSlide(t *testing.T) {
 	if code, _, _ := cli("chart", "--size", "3x3"); code != 2 {
 		t.Errorf("--size 3x3: exit %d, want 2", code)
 	}
+	// -o x.png chooses PNG, drawn in pure Go at --dpi.
+	pngPath := filepath.Join(t.TempDir(), "slide.png")
+	if code, _, stderr := cli("chart", "--size", "16:9", "--dpi", "144", "-o", pngPath); code != 0 {
+		t.Fatalf("chart -o x.png: exit %d\n%s", code, stderr)
+	}
+	f, err := os.Open(pngPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cfg, err := png.DecodeConfig(f)
+	if err != nil || cfg.Width != 1920 || cfg.Height != 1080 {
+		t.Errorf("PNG %dx%d (%v), want 1920x1080 at 144 dpi", cfg.Width, cfg.Height, err)
+	}
+	if code, _, _ := cli("chart", "-o", "x.gif"); code != 2 {
+		t.Errorf("chart -o x.gif: exit %d, want 2", code)
+	}
 }
