@@ -44,19 +44,18 @@ func writeChart(doc *content.Document, name string, o options, stdout io.Writer)
 		return fmt.Errorf("annalist: nothing to chart: no event has a known date")
 	}
 	if o.list {
-		// The figures by number, as --figure takes them.
-		for i, b := range blocks {
-			fmt.Fprintf(stdout, "%d  %s\n", i+1, blockTitle(b))
-		}
+		listFigures(blocks, stdout)
 		return nil
 	}
-	suffix := "-timeline"
-	if o.figure != 0 {
-		if o.figure > len(blocks) {
-			return usagef("--figure %d: the chart has %s (annalist chart --list names them)", o.figure, plural(len(blocks), "figure"))
+	suffix := "-charts"
+	if !o.all {
+		// One figure a file, the overview unless --figure names another.
+		n, err := pickFigure(blocks, o.figure, "")
+		if err != nil {
+			return err
 		}
-		blocks = blocks[o.figure-1 : o.figure]
-		suffix = fmt.Sprintf("-figure-%d", o.figure)
+		suffix = "-" + figureNames(blocks)[n]
+		blocks = blocks[n : n+1]
 	}
 	notes := &chartNotes{}
 	var items []layout.Item
@@ -223,16 +222,14 @@ func writeSlide(doc *content.Document, name string, o options, stdout io.Writer)
 		return fmt.Errorf("annalist: nothing to chart: no event has a known date")
 	}
 	if o.list {
-		for i, b := range blocks {
-			fmt.Fprintf(stdout, "%d  %s\n", i+1, blockTitle(b))
-		}
+		listFigures(blocks, stdout)
 		return nil
 	}
-	n := max(o.figure, 1)
-	if n > len(blocks) {
-		return usagef("--figure %d: at this size the chart has %s (annalist chart --size %s --list names them)", n, plural(len(blocks), "figure"), o.size)
+	idx, err := pickFigure(blocks, o.figure, " --size "+o.size)
+	if err != nil {
+		return err
 	}
-	b := blocks[n-1]
+	b := blocks[idx]
 	title := blockTitle(b)
 	items := []layout.Item{layout.Text{X: margin, Y: margin + titleSize, Text: title, Font: bold, Size: titleSize, Color: layout.Black, W: m.Width(title, bold, titleSize)}}
 	notes := &sourceNotes{seen: map[string]bool{}}
@@ -269,7 +266,7 @@ func writeSlide(doc *content.Document, name string, o options, stdout io.Writer)
 		}
 	}
 	var buf bytes.Buffer
-	path := outPath(o, fmt.Sprintf("%s-slide-%d", name, n), ".svg")
+	path := outPath(o, name+"-slide-"+figureNames(blocks)[idx], ".svg")
 	if err := writeFigure(&buf, path, o, items, size); err != nil {
 		return err
 	}
@@ -295,4 +292,58 @@ func writeFigure(w io.Writer, path string, o options, items []layout.Item, size 
 		return charts.WritePNG(w, items, size, float64(dpi))
 	}
 	return charts.WriteSVG(w, items, size)
+}
+
+// figureNames names the chart's figures as --figure takes them: the
+// overview (overview-2 ... for the windows of a split one, or its groups
+// of tracks), detail-1, detail-2 ..., and the sources figure.
+func figureNames(blocks []layout.Block) []string {
+	names := make([]string, len(blocks))
+	overview, detail, other := 0, 0, 0
+	for i, b := range blocks {
+		switch t := b.(type) {
+		case *charts.Timeline:
+			if t.Dests {
+				overview++
+				names[i] = "overview"
+				if overview > 1 {
+					names[i] = fmt.Sprintf("overview-%d", overview)
+				}
+				continue
+			}
+			detail++
+			names[i] = fmt.Sprintf("detail-%d", detail)
+		case *charts.SourceCoverage:
+			names[i] = "sources"
+		default:
+			other++
+			names[i] = fmt.Sprintf("figure-%d", other)
+		}
+	}
+	return names
+}
+
+// listFigures prints each figure's number, name and title.
+func listFigures(blocks []layout.Block, stdout io.Writer) {
+	for i, name := range figureNames(blocks) {
+		fmt.Fprintf(stdout, "%d  %-10s  %s\n", i+1, name, blockTitle(blocks[i]))
+	}
+}
+
+// pickFigure finds the figure --figure names, by number or name; the
+// overview when it names none.
+func pickFigure(blocks []layout.Block, figure, hint string) (int, error) {
+	if figure == "" {
+		return 0, nil
+	}
+	names := figureNames(blocks)
+	if n, err := strconv.Atoi(figure); err == nil && n >= 1 && n <= len(blocks) {
+		return n - 1, nil
+	}
+	for i, name := range names {
+		if name == figure {
+			return i, nil
+		}
+	}
+	return 0, usagef("--figure %s: the chart's figures are %s (annalist chart%s --list)", figure, strings.Join(names, ", "), hint)
 }

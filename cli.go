@@ -27,7 +27,7 @@ const shortUsage = `usage: annalist [build] [FILE] [-o PATH] [--paper a4|letter]
        annalist init [DIR]
        annalist watch FILE [-o PATH] [--paper a4|letter] [--grayscale]
        annalist check [FILE...]
-       annalist chart [FILE] [-o PATH.svg|.png] [--figure N | --list] [--size 16:9|WxH] [--dpi N]
+       annalist chart [FILE] [-o PATH.svg|.png] [--figure N|NAME | --all | --list] [--size 16:9|WxH] [--dpi N]
        annalist import TIMELINE.json [-o PATH.yaml]
        annalist export --timelinejs [FILE] [-o PATH.json]
        annalist completion bash|zsh|fish
@@ -52,10 +52,11 @@ commands:
   check   validate FILE(s) only; print a summary or every problem found.
           With no FILE, lay out the built-in handout and print the warnings
           about its content, which building it does not print.
-  chart   write the timeline chart alone as SVG, for slides: every figure,
-          or with --figure N the Nth alone (--list names them); with
-          --size 16:9 (or 254x142.9mm) one figure on a slide's page, its
-          sources in one line under it.
+  chart   write one of the chart's figures as SVG or PNG, for a slide:
+          the overview, or --figure N or NAME (--list names them:
+          detail-1, sources); --all stacks every figure and its notes in
+          one file; --size 16:9 (or 254x142.9mm) lays the figure out on a
+          slide's page, its sources in one line under it.
   import  turn a TimelineJS JSON timeline into an Annalist handout (YAML):
           its groups as tracks, events and eras with their dates; what
           it cannot carry over is kept in comments. Never overwrites.
@@ -101,7 +102,8 @@ type options struct {
 	timelinejs bool   // export --timelinejs
 	size       string // chart --size: a slide's page
 	dpi        int    // chart --dpi, for a PNG
-	figure     int    // chart --figure N: that figure alone (from 1)
+	figure     string // chart --figure: that figure alone, by number or name
+	all        bool   // chart --all: every figure in one file
 }
 
 // parseArgs reads the command line. Flags may come before or after the
@@ -137,7 +139,8 @@ func parseArgs(args []string) (options, error) {
 	fs.BoolVar(&o.timelinejs, "timelinejs", false, "")
 	fs.StringVar(&o.size, "size", "", "")
 	fs.IntVar(&o.dpi, "dpi", 0, "")
-	fs.IntVar(&o.figure, "figure", 0, "")
+	fs.StringVar(&o.figure, "figure", "", "")
+	fs.BoolVar(&o.all, "all", false, "")
 	var help, ver bool
 	fs.BoolVar(&help, "h", false, "")
 	fs.BoolVar(&help, "help", false, "")
@@ -173,14 +176,14 @@ func parseArgs(args []string) (options, error) {
 	if o.timelinejs && o.cmd != "export" {
 		return o, usagef("--timelinejs is for annalist export")
 	}
-	if (o.list || o.figure != 0 || o.size != "" || o.dpi != 0) && o.cmd != "chart" {
-		return o, usagef("--list, --figure, --size and --dpi are for annalist chart")
+	if (o.list || o.figure != "" || o.all || o.size != "" || o.dpi != 0) && o.cmd != "chart" {
+		return o, usagef("--list, --figure, --all, --size and --dpi are for annalist chart")
+	}
+	if o.all && (o.figure != "" || o.size != "") {
+		return o, usagef("--all writes every figure in one file: --figure and --size do not apply")
 	}
 	if o.dpi != 0 && (o.dpi < 36 || o.dpi > 1200) {
 		return o, usagef("--dpi %d: give 36 to 1200", o.dpi)
-	}
-	if o.figure < 0 {
-		return o, usagef("--figure takes a figure's number from 1 (annalist chart --list names them)")
 	}
 	switch o.cmd {
 	case "check":

@@ -22,7 +22,9 @@ _annalist() {
 	case "$prev" in
 	--paper) COMPREPLY=($(compgen -W "a4 letter" -- "$cur")); return ;;
 	-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-	--figure) return ;;
+	--figure) COMPREPLY=($(compgen -W "overview detail-1 sources" -- "$cur")); return ;;
+	--size) COMPREPLY=($(compgen -W "16:9 4:3" -- "$cur")); return ;;
+	--dpi) return ;;
 	esac
 	case "$cmd" in
 	completion) COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur")) ;;
@@ -30,7 +32,7 @@ _annalist() {
 	import) COMPREPLY=($(compgen -W "-o" -- "$cur") $(compgen -f -X '!*.json' -- "$cur")) ;;
 	export) COMPREPLY=($(compgen -W "--timelinejs -o" -- "$cur") $(compgen -f -X '!*.y*ml' -- "$cur")) ;;
 	check) COMPREPLY=($(compgen -f -X '!*.y*ml' -- "$cur")) ;;
-	chart) COMPREPLY=($(compgen -W "-o --figure --list" -- "$cur") $(compgen -f -X '!*.y*ml' -- "$cur")) ;;
+	chart) COMPREPLY=($(compgen -W "-o --figure --all --list --size --dpi" -- "$cur") $(compgen -f -X '!*.y*ml' -- "$cur")) ;;
 	*) COMPREPLY=($(compgen -W "-o --paper --grayscale" -- "$cur") $(compgen -f -X '!*.y*ml' -- "$cur")) ;;
 	esac
 }

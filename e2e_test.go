@@ -705,7 +705,7 @@ func mustRun(t *testing.T, name string, args ...string) []byte {
 // (the notes under the figure included) runs past the image's width.
 func TestE2EChartFigures(t *testing.T) {
 	code, stdout, stderr := cli("chart", "--list")
-	if code != 0 || !strings.HasPrefix(stdout, "1  Timeline\n2  April–June 1920") {
+	if code != 0 || !strings.HasPrefix(stdout, "1  overview    Timeline\n2  detail-1    April–June 1920") || !strings.Contains(stdout, "3  sources ") {
 		t.Fatalf("chart --list: exit %d\n%s%s", code, stdout, stderr)
 	}
 	path := filepath.Join(t.TempDir(), "detail.svg")
@@ -736,6 +736,24 @@ func TestE2EChartFigures(t *testing.T) {
 	}
 	if code, _, _ := cli("chart", "--figure", "9"); code != 2 {
 		t.Errorf("--figure 9 of 3: exit %d, want 2", code)
+	}
+	// By name as --list gives it; the overview alone by default; every
+	// figure with --all.
+	byName := filepath.Join(t.TempDir(), "d.svg")
+	if code, _, stderr := cli("chart", "--figure", "detail-1", "-o", byName); code != 0 {
+		t.Fatalf("--figure detail-1: exit %d\n%s", code, stderr)
+	}
+	if d, _ := os.ReadFile(byName); !bytes.Equal(d, data) {
+		t.Error("--figure detail-1 is not --figure 2")
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{{nil, "(1 figure,"}, {[]string{"--all"}, "(3 figures,"}} {
+		out := filepath.Join(t.TempDir(), "c.svg")
+		if code, stdout, stderr := cli(append([]string{"chart", "-o", out}, tt.args...)...); code != 0 || !strings.Contains(stdout, tt.want) {
+			t.Errorf("chart %v: exit %d, %s%s; want %s", tt.args, code, stdout, stderr, tt.want)
+		}
 	}
 	if code, _, _ := cli("build", "--list"); code != 2 {
 		t.Errorf("build --list: exit %d, want 2", code)
