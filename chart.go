@@ -281,9 +281,31 @@ func writeSlide(doc *content.Document, name string, o options, stdout io.Writer)
 	return nil
 }
 
-// writeFigure draws items as the output path's extension says: PNG at
-// --dpi (300 unless given) for .png, SVG otherwise.
+// writeFigure draws items as the output path's extension says: a
+// one-page PDF for .pdf, PNG at --dpi (300 unless given) for .png, SVG
+// otherwise.
 func writeFigure(w io.Writer, path string, o options, items []layout.Item, size layout.Size) error {
+	if strings.EqualFold(filepath.Ext(path), ".pdf") {
+		// One page the figure's size, by the handout's own PDF writer:
+		// fonts embedded, patterns as patterns. Links into the handout
+		// (its chronology, its other figures) go nowhere in a figure
+		// alone and are dropped; links within it and to URLs stay.
+		dests := map[string]bool{}
+		for _, it := range items {
+			if d, ok := it.(layout.Dest); ok {
+				dests[d.Name] = true
+			}
+		}
+		kept := make([]layout.Item, 0, len(items))
+		for _, it := range items {
+			if l, ok := it.(layout.Link); ok && l.URL == "" && !dests[l.Dest] {
+				continue
+			}
+			kept = append(kept, it)
+		}
+		return layout.WritePDF(w, &layout.Document{Pages: []*layout.Page{{Size: size, Items: kept}},
+			Meta: layout.Meta{Title: "Chart", Creator: "Annalist"}})
+	}
 	if strings.EqualFold(filepath.Ext(path), ".png") {
 		dpi := o.dpi
 		if dpi == 0 {

@@ -27,7 +27,7 @@ const shortUsage = `usage: annalist [build] [FILE] [-o PATH] [--paper a4|letter]
        annalist init [DIR]
        annalist watch FILE [-o PATH] [--paper a4|letter] [--grayscale]
        annalist check [FILE...]
-       annalist chart [FILE] [-o PATH.svg|.png] [--figure N|NAME | --all | --list] [--size 16:9|WxH] [--dpi N]
+       annalist chart [FILE] [-o PATH.svg|.png|.pdf] [--figure N|NAME | --all | --list] [--size 16:9|WxH] [--dpi N]
        annalist import TIMELINE.json [-o PATH.yaml]
        annalist export --timelinejs [FILE] [-o PATH.json]
        annalist completion bash|zsh|fish
@@ -249,8 +249,8 @@ func checkOutExt(o options) error {
 		return nil
 	case o.cmd == "build" && ext != ".pdf":
 		return usagef("build writes a PDF, but -o %s ends in %s: give a path ending in .pdf (or - for standard output); nothing written", o.out, ext)
-	case o.cmd == "chart" && ext != ".svg" && ext != ".png":
-		return usagef("chart writes SVG or PNG, but -o %s ends in %s: give a path ending in .svg or .png (or - for SVG on standard output); nothing written", o.out, ext)
+	case o.cmd == "chart" && ext != ".svg" && ext != ".png" && ext != ".pdf":
+		return usagef("chart writes SVG, PNG or PDF, but -o %s ends in %s: give a path ending in .svg, .png or .pdf (or - for SVG on standard output); nothing written", o.out, ext)
 	}
 	return nil
 }

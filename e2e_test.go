@@ -1016,4 +1016,14 @@ func TestE2EChartSlide(t *testing.T) {
 	if code, _, _ := cli("chart", "-o", "x.gif"); code != 2 {
 		t.Errorf("chart -o x.gif: exit %d, want 2", code)
 	}
+	// -o x.pdf: a one-page PDF of the figure, strictly valid.
+	pdfPath := filepath.Join(t.TempDir(), "slide.pdf")
+	if code, _, stderr := cli("chart", "--size", "16:9", "-o", pdfPath); code != 0 {
+		t.Fatalf("chart -o x.pdf: exit %d\n%s", code, stderr)
+	}
+	pdfData, _ := os.ReadFile(pdfPath)
+	validatePDF(t, pdfData)
+	if text := pageText(t, poppler(t, "pdftotext"), pdfPath, 1); !strings.Contains(text, "Sources: Atabaki") {
+		t.Errorf("the figure's PDF lacks its source line:\n%.300s", text)
+	}
 }

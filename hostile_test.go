@@ -108,7 +108,7 @@ func TestOutputIsAnInput(t *testing.T) {
 		{name: "yaml", args: []string{"build", "a.yaml", "-o", "a.yaml"}, want: "build writes a PDF, but -o a.yaml ends in .yaml"},
 		{name: "dot-slash", args: []string{"build", "a.yaml", "-o", "./a.yaml"}, want: "build writes a PDF, but -o ./a.yaml ends in .yaml"},
 		{name: "default command", args: []string{"a.yaml", "-o", "a.yaml"}, want: "build writes a PDF"},
-		{name: "chart over yaml", args: []string{"chart", "a.yaml", "-o", "a.yaml"}, want: "chart writes SVG or PNG, but -o a.yaml ends in .yaml"},
+		{name: "chart over yaml", args: []string{"chart", "a.yaml", "-o", "a.yaml"}, want: "chart writes SVG, PNG or PDF, but -o a.yaml ends in .yaml"},
 		// By another name, they are compared as files.
 		{name: "symlink", setup: func(dir string) { must(os.Symlink("a.yaml", filepath.Join(dir, "l.pdf"))) }, args: []string{"build", "a.yaml", "-o", "l.pdf"}, want: "refusing to write l.pdf: it is the YAML file"},
 		{name: "hard link", setup: func(dir string) { must(os.Link(filepath.Join(dir, "a.yaml"), filepath.Join(dir, "h.pdf"))) }, args: []string{"build", "a.yaml", "-o", "h.pdf"}, want: "it is the YAML file"},
