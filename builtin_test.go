@@ -73,7 +73,7 @@ func TestBuiltinQuiet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "built-in handout: ok: " + doc.Summary() + "\n"; stdout.String() != want {
+	if want := "built-in handout: ok: " + doc.Summary() + " (its files, which the warnings name, are content/default/ in Annalist's source code)\n"; stdout.String() != want {
 		t.Errorf("check stdout %q, want %q", stdout.String(), want)
 	}
 	want := builtinWarnings(t)

@@ -338,7 +338,9 @@ func check(o options, stdout, stderr io.Writer) error {
 		for _, w := range ldoc.Warnings {
 			fmt.Fprintln(stderr, w)
 		}
-		fmt.Fprintf(stdout, "built-in handout: ok: %s\n", doc.Summary())
+		// Its warnings point into Annalist's source, the one place its
+		// files are: say so, for a reader who installed the binary.
+		fmt.Fprintf(stdout, "built-in handout: ok: %s (its files, which the warnings name, are content/default/ in Annalist's source code)\n", doc.Summary())
 		return nil
 	}
 	bad := false
