@@ -282,8 +282,8 @@ func writeSlide(doc *content.Document, name string, o options, stdout io.Writer)
 }
 
 // writeFigure draws items as the output path's extension says: a
-// one-page PDF for .pdf, PNG at --dpi (300 unless given) for .png, SVG
-// otherwise.
+// one-page PDF for .pdf, PNG at --dpi (300 unless given) for .png (and
+// for - with a --dpi), SVG otherwise.
 func writeFigure(w io.Writer, path string, o options, items []layout.Item, size layout.Size) error {
 	if strings.EqualFold(filepath.Ext(path), ".pdf") {
 		// One page the figure's size, by the handout's own PDF writer:
@@ -306,7 +306,8 @@ func writeFigure(w io.Writer, path string, o options, items []layout.Item, size 
 		return layout.WritePDF(w, &layout.Document{Pages: []*layout.Page{{Size: size, Items: kept}},
 			Meta: layout.Meta{Title: "Chart", Creator: "Annalist"}})
 	}
-	if strings.EqualFold(filepath.Ext(path), ".png") {
+	// -o - writes SVG, or PNG when a --dpi asks for pixels.
+	if strings.EqualFold(filepath.Ext(path), ".png") || path == "-" && o.dpi != 0 {
 		dpi := o.dpi
 		if dpi == 0 {
 			dpi = 300

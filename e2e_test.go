@@ -1013,6 +1013,9 @@ func TestE2EChartSlide(t *testing.T) {
 	if err != nil || cfg.Width != 1920 || cfg.Height != 1080 {
 		t.Errorf("PNG %dx%d (%v), want 1920x1080 at 144 dpi", cfg.Width, cfg.Height, err)
 	}
+	if code, stdout, _ := cli("chart", "--dpi", "72", "-o", "-"); code != 0 || !strings.HasPrefix(stdout, "\x89PNG") {
+		t.Errorf("chart -o - --dpi 72: exit %d, want a PNG on standard output", code)
+	}
 	if code, _, _ := cli("chart", "-o", "x.gif"); code != 2 {
 		t.Errorf("chart -o x.gif: exit %d, want 2", code)
 	}
