@@ -239,8 +239,9 @@ func tickDays(u Unit, from, to int64) []int64 {
 	return out
 }
 
-// tickLabel is the label of a tick at day n.
-func tickLabel(u Unit, n int64) string {
+// tickLabel is the label of a tick at day n; mixed says the axis
+// crosses the era, so a CE year is marked as such.
+func tickLabel(u Unit, n int64, mixed bool) string {
 	y, m, d := content.FromDayNumber(n)
 	switch u.Kind {
 	case Days:
@@ -248,7 +249,15 @@ func tickLabel(u Unit, n int64) string {
 	case Months:
 		return content.MonthAbbr(m)
 	}
-	return content.FormatYear(y)
+	return content.FormatYearBeside(y, mixed)
+}
+
+// crossesEra reports whether days from to to hold both BCE and CE years:
+// their CE years are then marked ("14 CE" beside "31 BCE").
+func crossesEra(from, to int64) bool {
+	y0, _, _ := content.FromDayNumber(from)
+	y1, _, _ := content.FromDayNumber(to)
+	return y0 <= 0 && y1 > 0
 }
 
 // isMajor says whether day n starts the unit above u.
@@ -373,7 +382,7 @@ func (a *Axis) foldYears(s Scale, st AxisStyle, m layout.Measurer) {
 func axisFor(u Unit, s Scale, from, to int64, st AxisStyle, m layout.Measurer) Axis {
 	a := Axis{Unit: u}
 	for _, n := range tickDays(u, from, to) {
-		a.Ticks = append(a.Ticks, Tick{Day: n, X: s.X(float64(n)), Label: tickLabel(u, n), Major: isMajor(u, n)})
+		a.Ticks = append(a.Ticks, Tick{Day: n, X: s.X(float64(n)), Label: tickLabel(u, n, crossesEra(from, to)), Major: isMajor(u, n)})
 	}
 	return a
 }
@@ -406,12 +415,13 @@ func (a Axis) fits(st AxisStyle, m layout.Measurer) bool {
 func contextLabels(u Unit, s Scale, from, to int64, st AxisStyle, m layout.Measurer) []AxisLabel {
 	var out []AxisLabel
 	var starts []int64
+	mixed := crossesEra(from, to)
 	label := func(n int64) string {
 		y, mo, _ := content.FromDayNumber(n)
 		if u.Kind == Days {
-			return content.MonthAbbr(mo) + " " + content.FormatYear(y)
+			return content.MonthAbbr(mo) + " " + content.FormatYearBeside(y, mixed)
 		}
-		return content.FormatYear(y)
+		return content.FormatYearBeside(y, mixed)
 	}
 	switch u.Kind {
 	case Days:

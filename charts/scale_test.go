@@ -228,3 +228,23 @@ func TestBrokenScale(t *testing.T) {
 		})
 	}
 }
+
+// TestAxisEras: an axis that crosses the era marks its CE years ("14
+// CE" beside "31 BCE"); one wholly CE or wholly BCE does not.
+func TestAxisEras(t *testing.T) {
+	day := func(y int) int64 { return content.DayNumber(y, 1, 1) }
+	for _, tt := range []struct {
+		from, to, at int
+		want         string
+	}{
+		{-30, 14, 14, "14 CE"},
+		{-30, 14, -30, "31 BCE"},
+		{1918, 1921, 1920, "1920"},
+		{-200, -100, -150, "151 BCE"},
+	} {
+		got := tickLabel(Unit{Years, 1}, day(tt.at), crossesEra(day(tt.from), day(tt.to)))
+		if got != tt.want {
+			t.Errorf("%d–%d, year %d: %q, want %q", tt.from, tt.to, tt.at, got, tt.want)
+		}
+	}
+}

@@ -650,6 +650,16 @@ func FormatYear(y int) string {
 	return fmt.Sprint(y)
 }
 
+// FormatYearBeside is FormatYear for a year printed beside BCE ones (an
+// axis or a list that crosses the era): a CE year is marked "14 CE", so
+// that neither era is read for the other.
+func FormatYearBeside(y int, bce bool) string {
+	if bce && y > 0 {
+		return fmt.Sprintf("%d CE", y)
+	}
+	return FormatYear(y)
+}
+
 // pointText is a point's English form taken apart, so that intervals can
 // share the year ("May–June 1920") and era ("100–44 BCE").
 type pointText struct {
