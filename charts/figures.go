@@ -83,7 +83,8 @@ type ActivityStrip struct {
 	panel      bool
 	peak, yTop float64
 	peakAt     int64
-	coarse     int // events dated only to a season or year, not counted
+	coarse     int  // events dated only to a season or year, not counted
+	mixed      bool // its span crosses the era: CE years are marked
 }
 
 // Layout draws the strip into the box: the title column at the left
@@ -183,6 +184,7 @@ func (a *ActivityStrip) drawOn(sc Scale, x, y, w, h layout.Pt, m layout.Measurer
 		series.bars = append(series.bars, stackBar{float64(mo.lo) + 0.04*float64(mo.hi-mo.lo+1), float64(mo.hi+1) - 0.04*float64(mo.hi-mo.lo+1), mo.vals})
 	}
 	a.peak, a.peakAt, a.yTop, a.coarse = peak, peakAt, peak, coarse
+	a.mixed = crossesEra(from, to)
 	if a.panel && peak > 0 {
 		step := niceStep(peak, 4)
 		a.yTop = step * math.Ceil(peak/step)
@@ -204,7 +206,7 @@ func (a *ActivityStrip) drawOn(sc Scale, x, y, w, h layout.Pt, m layout.Measurer
 		}
 		if peak > 0 && line[0] == '(' {
 			py, pm, _ := content.FromDayNumber(peakAt)
-			line = "tallest: " + strconv.Itoa(int(peak)) + ", " + content.MonthAbbr(pm) + " " + content.FormatYear(py)
+			line = "tallest: " + strconv.Itoa(int(peak)) + ", " + content.MonthAbbr(pm) + " " + content.FormatYearBeside(py, a.mixed)
 		}
 		for _, l := range wrap(line, tw, sans, smallSize, m) {
 			if base+m.Descent(sans, smallSize) > y+h {
@@ -443,7 +445,7 @@ func (sc *SourceCoverage) activityPanel(tsc Scale, axis Axis, size layout.Pt, x,
 		if strip.peak == 1 {
 			unit = " event, "
 		}
-		text := "tallest bar: " + n + unit + content.MonthName(pm) + " " + content.FormatYear(py)
+		text := "tallest bar: " + n + unit + content.MonthName(pm) + " " + content.FormatYearBeside(py, strip.mixed)
 		if strip.coarse > 0 {
 			text += "; " + strconv.Itoa(strip.coarse) + " dated only to a season or year, not counted"
 		}
