@@ -171,6 +171,8 @@ func jsonItems(lines *lineIndex, data []byte) (items [][2]int, warns []error, er
 				}
 			}
 		}
+		// A backslash as the last byte skips past the end: stop there.
+		i = min(i, len(data))
 		end := i
 		for end > start && (data[end-1] == ' ' || data[end-1] == '\t' || data[end-1] == '\n' || data[end-1] == '\r') {
 			end--

@@ -102,6 +102,9 @@ func TestParseCSLJSONErrors(t *testing.T) {
 		{"[\n \"id\": \"a\", \"type\": \"book\"},\n {\"id\": \"b\", \"type\": \"book\"}]", []string{
 			"x.json:2:6: invalid JSON: invalid character ':' after top-level value; item 1 is left out",
 			"x.json:2:19: invalid JSON: invalid character ':' after top-level value; item 2 is left out"}, []string{"b"}},
+		// A backslash as the file's last byte, in an unclosed string
+		// (found by FuzzParseCSLJSON: it indexed past the end).
+		{"[\"\\", []string{"x.json:1:3: invalid JSON: invalid character ' ' in string escape code; item 1 is left out", "x.json:1:4: invalid JSON: the array opened at x.json:1:1 is not closed with ']'"}, nil},
 		{"[}}}]", []string{"x.json:1:2: invalid JSON: invalid character '}' looking for beginning of value; item 1 is left out"}, nil},
 		{`[{"id": "a", "type": "book"}, {"id": "b", "title": "unclosed`, []string{
 			"x.json:1:61: invalid JSON: the array opened at x.json:1:1 is not closed with ']'",
