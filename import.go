@@ -245,6 +245,11 @@ func importTimelineJS(name string, data []byte) (yaml []byte, notes []string, er
 				if end != start {
 					start += "/" + end
 				}
+				// An end before its start, say, is no date Annalist
+				// can hold: the item is left out, with the reason.
+				if _, err := content.ParseDate(start); err != nil {
+					return "", nil, err
+				}
 			}
 		}
 		return start, dropped, nil
