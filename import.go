@@ -138,7 +138,7 @@ func plainText(s string) string {
 }
 
 // slug makes an id from a title: lower-case words joined with hyphens,
-// at most five words.
+// at most five words and 60 characters.
 func slug(s string) string {
 	var words []string
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
@@ -147,7 +147,26 @@ func slug(s string) string {
 			break
 		}
 	}
-	return strings.Join(words, "-")
+	id := strings.Join(words, "-")
+	if r := []rune(id); len(r) > 60 {
+		id = strings.TrimRight(string(r[:60]), "-")
+	}
+	return id
+}
+
+// shortHeadline cuts a headline longer than a title may be (200
+// characters) at the last space before 190, with an ellipsis; cut says
+// it did.
+func shortHeadline(h string) (string, bool) {
+	r := []rune(h)
+	if len(r) <= 200 {
+		return h, false
+	}
+	cut := string(r[:190])
+	if i := strings.LastIndexByte(cut, ' '); i > 100 {
+		cut = cut[:i]
+	}
+	return strings.TrimSpace(cut) + "…", true
 }
 
 // yamlString quotes s for YAML: a JSON string is a YAML double-quoted
@@ -291,6 +310,17 @@ func importTimelineJS(name string, data []byte) (yaml []byte, notes []string, er
 		if head == "" {
 			head = "Event " + strconv.Itoa(i+1)
 		}
+		summary := ""
+		if ev.Text != nil {
+			summary = plainText(ev.Text.Text)
+		}
+		// A title is a chart label, at most 200 characters: a longer
+		// headline is cut at a word, and given whole as the summary's
+		// first sentence.
+		if short, cut := shortHeadline(head); cut {
+			summary = strings.TrimSpace(head + " " + summary)
+			head = short
+		}
 		// The timeline's own id when it has one (an exported handout's
 		// event ids come back), else one made from the headline.
 		id := slug(ev.UniqueID)
@@ -298,8 +328,8 @@ func importTimelineJS(name string, data []byte) (yaml []byte, notes []string, er
 			id = slug(head)
 		}
 		fmt.Fprintf(&b, "  - id: %s\n    track: %s\n    title: %s\n    date: %s\n", uniq(id, "event-"+strconv.Itoa(i+1)), trackOf[strings.TrimSpace(ev.Group)], yamlString(head), date)
-		if ev.Text != nil && plainText(ev.Text.Text) != "" {
-			fmt.Fprintf(&b, "    summary: %s\n", yamlString(plainText(ev.Text.Text)))
+		if summary != "" {
+			fmt.Fprintf(&b, "    summary: %s\n", yamlString(summary))
 		}
 		for _, d := range dropped {
 			comment("    ", "not carried over: "+d)
@@ -331,10 +361,13 @@ func importTimelineJS(name string, data []byte) (yaml []byte, notes []string, er
 			if head == "" {
 				head = "Era " + strconv.Itoa(i+1)
 			}
+			head, _ = shortHeadline(head)
 			fmt.Fprintf(&b, "  - {id: %s, title: %s, date: %s}\n", uniq(slug(head), "era-"+strconv.Itoa(i+1)), yamlString(head), date)
 		}
 	}
-	return []byte(b.String()), notes, nil
+	// A timeline's bytes that are no UTF-8 (in a comment, say) become
+	// U+FFFD: the handout must be UTF-8 to load.
+	return []byte(strings.ToValidUTF8(b.String(), "\uFFFD")), notes, nil
 }
 
 func quoteOr(s string) string {
