@@ -343,6 +343,9 @@ func importTimelineJS(name string, data []byte) (yaml []byte, notes []string, er
 		return nil, notes, fmt.Errorf("%s: no event has a date Annalist can hold", name)
 	}
 	if len(f.Eras) > 0 {
+		// "eras:" only over at least one era: a key with nothing but
+		// comments under it is null, and no list.
+		erasAt, written := b.Len(), 0
 		b.WriteString("eras:\n")
 		for i, era := range f.Eras {
 			head := ""
@@ -363,6 +366,13 @@ func importTimelineJS(name string, data []byte) (yaml []byte, notes []string, er
 			}
 			head, _ = shortHeadline(head)
 			fmt.Fprintf(&b, "  - {id: %s, title: %s, date: %s}\n", uniq(slug(head), "era-"+strconv.Itoa(i+1)), yamlString(head), date)
+			written++
+		}
+		if written == 0 {
+			rest := b.String()[erasAt+len("eras:\n"):]
+			head := b.String()[:erasAt]
+			b.Reset()
+			b.WriteString(head + rest)
 		}
 	}
 	// A timeline's bytes that are no UTF-8 (in a comment, say) become
