@@ -376,8 +376,27 @@ func importTimelineJS(name string, data []byte) (yaml []byte, notes []string, er
 		}
 	}
 	// A timeline's bytes that are no UTF-8 (in a comment, say) become
-	// U+FFFD: the handout must be UTF-8 to load.
-	return []byte(strings.ToValidUTF8(b.String(), "\uFFFD")), notes, nil
+	// U+FFFD, and so do the characters the loader refuses (controls,
+	// DEL and the C1 controls, which JSON leaves unescaped; characters
+	// above U+FFFF): the handout must load as it is written.
+	return []byte(loadable(strings.ToValidUTF8(b.String(), "\uFFFD"))), notes, nil
+}
+
+// loadable replaces what the loader refuses in a handout with U+FFFD,
+// and the Unicode line separators (a line break to YAML, which would end
+// a comment early) with spaces.
+func loadable(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\t':
+			return r
+		case r == 0x2028 || r == 0x2029:
+			return ' '
+		case r < 0x20 || r >= 0x7F && r <= 0x9F || r == 0xFFFE || r == 0xFFFF || r > 0xFFFF:
+			return 0xFFFD
+		}
+		return r
+	}, s)
 }
 
 func quoteOr(s string) string {
