@@ -67,6 +67,7 @@ func checkCanvas(c *canvas, frame box, m layout.Measurer) []string {
 	var marks []tb
 	var knocks []tb
 	var grids []tb
+	var breaks []tb
 	for i, it := range c.items {
 		b, ok := itemBox(it, m)
 		if !ok {
@@ -105,11 +106,24 @@ func checkCanvas(c *canvas, frame box, m layout.Measurer) []string {
 			}
 		case kKnock:
 			knocks = append(knocks, tb{b, c.owners[i], ""})
+		case kBackground:
+			if c.owners[i] == breakOwner {
+				// The zigzags and the white between them, widened to
+				// take in the zigzags' swing.
+				breaks = append(breaks, tb{box{b.x0 - 1.2, b.y0, b.x1 + 1.2, b.y1}, breakOwner, "scale break"})
+			}
 		case kGrid:
 			// The long vertical lines (gridlines, era edges) stop at
 			// labels (clearLabels); short ones are ticks beside them.
 			if r, ok := it.(layout.Rule); ok && r.X1 == r.X2 && b.y1-b.y0 > 10 {
 				grids = append(grids, tb{b, "", "gridline"})
+			}
+		}
+	}
+	for _, br := range breaks {
+		for _, t := range texts {
+			if t.b.overlaps(br.b) {
+				errs = append(errs, fmt.Sprintf("text %q %v runs across a scale break %v", t.text, t.b, br.b))
 			}
 		}
 	}

@@ -157,11 +157,13 @@ func TestCondense(t *testing.T) {
 	}
 }
 
-// TestPlanPrefersOnePage: a document whose main chart does not fit one
-// box at full detail, but does with the detail window condensed, gets one
-// main block, condensed, then its detail figure, titled; a box too small
-// even for that is split as before.
-func TestPlanPrefersOnePage(t *testing.T) {
+// TestPlanLabelsRatherThanCondenses: a document whose main chart does
+// not fit one box at full detail, but does with the detail window
+// condensed into a summary mark, is not condensed when that would hide
+// more than a third of its events behind the summary: its overview takes
+// more windows, each labelling enough of its events, and the detail
+// figure follows, titled.
+func TestPlanLabelsRatherThanCondenses(t *testing.T) {
 	doc := caspian(t)
 	for i := 0; i < 24; i++ {
 		e := &content.Event{ID: fmt.Sprint("az", i), Track: "azerbaijan", Title: fmt.Sprint("Azerbaijani event number ", i),
@@ -173,6 +175,9 @@ func TestPlanPrefersOnePage(t *testing.T) {
 	from, to, _ := Span(doc)
 	if fits(&Timeline{Doc: doc, From: from, To: to, Window: true, noGroup: true}, box, fixed{}) {
 		t.Fatal("the test document fits without condensing: make it denser")
+	}
+	if !fits(&Timeline{Doc: doc, From: from, To: to, Window: true, Condense: true, noGroup: true}, box, fixed{}) {
+		t.Fatal("the test document does not fit condensed either: the test proves nothing")
 	}
 	blocks, err := planTimelines(doc, box, fixed{})
 	if err != nil {
@@ -188,8 +193,17 @@ func TestPlanPrefersOnePage(t *testing.T) {
 			titles = append(titles, tl.Title())
 		}
 	}
-	if len(mains) != 1 || !mains[0].Condense || mains[0].Title() != "" {
-		t.Errorf("main blocks %+v, want one condensed, untitled", mains)
+	if len(mains) < 2 {
+		t.Errorf("%d main blocks, want the overview in windows", len(mains))
+	}
+	for i, tl := range mains {
+		if tl.Condense {
+			t.Errorf("window %d condensed", i)
+		}
+		l, n := mustState(t, tl, box).labelShare()
+		if !labelsEnough(l, n) {
+			t.Errorf("window %d: %d of %d events labelled", i, l, n)
+		}
 	}
 	if len(titles) == 0 || !strings.HasPrefix(titles[0], doc.Details[0].Title) {
 		t.Errorf("detail titles %q, want %q", titles, doc.Details[0].Title)
@@ -258,7 +272,7 @@ func TestGroupDense(t *testing.T) {
 		evs = append(evs, &content.Event{ID: fmt.Sprint("s", y), Track: "b", Title: fmt.Sprint("Sparse ", y), Date: mustDate(t, fmt.Sprint(y))})
 	}
 	doc := newDoc(tracks, evs)
-	const w, h = 600, 175
+	const w, h = 600, 150
 	from, to, _ := Span(doc)
 	if fits(&Timeline{Doc: doc, From: from, To: to, Window: true, noGroup: true}, layout.Size{W: w, H: h}, fixed{}) {
 		t.Fatal("the test document fits without grouping: make the box smaller")
@@ -312,48 +326,65 @@ func TestGroupDense(t *testing.T) {
 	}
 }
 
-// TestDefaultHandoutOnePage plans the default handout with the real
-// fonts in the box an A4 landscape page leaves once its notes have their
-// room (about 378 pt of 497, measured through layout.Build): the whole
-// story 1918-1921, with its context decades away, is one main block, and
-// every event is a destination exactly once across all the blocks.
-func TestDefaultHandoutOnePage(t *testing.T) {
+// TestDefaultHandoutLabelled plans the default handout with the real
+// fonts in the boxes A4 and US Letter landscape pages leave once their
+// notes have their room (measured through layout.Build): every window of
+// the overview labels at least labelTarget of its events beside their
+// marks (a second page rather than a page of numbers), the chart as a
+// whole does too, every window passes the invariant checks, and every
+// event is a destination exactly once across all the blocks.
+func TestDefaultHandoutLabelled(t *testing.T) {
 	doc, err := content.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
 	m := layout.NewMeasurer()
-	box := layout.Size{W: 762, H: 370}
-	blocks, err := planTimelines(doc, box, m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dests := map[string]int{}
-	mains := 0
-	for i, b := range blocks {
-		tl := b.(*Timeline)
-		if tl.Dests {
-			mains++
-		}
-		c, err := tl.draw(0, 0, box.W, box.H, m, &counter{})
+	for _, box := range []layout.Size{{W: 762, H: 370}, {W: 712, H: 377}} {
+		blocks, err := planTimelines(doc, box, m)
 		if err != nil {
-			t.Fatalf("block %d: %v", i, err)
+			t.Fatal(err)
 		}
-		for _, e := range checkCanvas(c, box0(box), m) {
-			t.Errorf("block %d %q: %s", i, tl.Title(), e)
-		}
-		for _, it := range c.items {
-			if d, ok := it.(layout.Dest); ok && strings.HasPrefix(d.Name, "chart-") {
-				dests[d.Name]++
+		dests := map[string]int{}
+		mains, labelled, events := 0, 0, 0
+		for i, b := range blocks {
+			tl := b.(*Timeline)
+			c, err := tl.draw(0, 0, box.W, box.H, m, &counter{})
+			if err != nil {
+				t.Fatalf("%v block %d: %v", box, i, err)
 			}
+			for _, e := range checkCanvas(c, box0(box), m) {
+				t.Errorf("%v block %d %q: %s", box, i, tl.Title(), e)
+			}
+			for _, it := range c.items {
+				if d, ok := it.(layout.Dest); ok && strings.HasPrefix(d.Name, "chart-") {
+					dests[d.Name]++
+				}
+			}
+			if !tl.Dests {
+				continue
+			}
+			mains++
+			s, err := tl.fitState(0, 0, box.W, box.H, m, &counter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			l, n := s.labelShare()
+			if !labelsEnough(l, n) {
+				t.Errorf("%v window %d: %d of %d events labelled", box, i, l, n)
+			}
+			labelled, events = labelled+l, events+n
 		}
-	}
-	if mains != 1 {
-		t.Errorf("%d main blocks, want 1", mains)
-	}
-	for _, ev := range doc.Events {
-		if n := dests["chart-"+ev.ID]; n != 1 {
-			t.Errorf("chart-%s: %d destinations, want 1", ev.ID, n)
+		if mains > 4 {
+			t.Errorf("%v: %d overview pages, want at most 4", box, mains)
+		}
+		if float64(labelled) < labelTarget*float64(events) {
+			t.Errorf("%v: %d of %d events labelled", box, labelled, events)
+		}
+		t.Logf("%v: %d overview pages, %d of %d events labelled", box, mains, labelled, events)
+		for _, ev := range doc.Events {
+			if n := dests["chart-"+ev.ID]; n != 1 {
+				t.Errorf("%v: chart-%s: %d destinations, want 1", box, ev.ID, n)
+			}
 		}
 	}
 }

@@ -240,7 +240,7 @@ func (e *emitter) axisDraw(top, lanesBot layout.Pt) {
 // cut at its edges (drawMark).
 func (e *emitter) breaksDraw(lanesBot layout.Pt) {
 	for _, b := range e.sc.Breaks() {
-		e.c.add(kBackground, "", layout.Rect{X: b.X0, Y: e.lanesTop, W: b.X1 - b.X0, H: lanesBot - e.lanesTop, Fill: colorp(layout.White)})
+		e.c.add(kBackground, breakOwner, layout.Rect{X: b.X0, Y: e.lanesTop, W: b.X1 - b.X0, H: lanesBot - e.lanesTop, Fill: colorp(layout.White)})
 		for _, x := range []layout.Pt{b.X0, b.X1} {
 			ops := []layout.PathOp{{Op: 'M', Pts: []layout.Pt{x, e.lanesTop}}}
 			const step, amp = 3, 1.2
@@ -254,10 +254,14 @@ func (e *emitter) breaksDraw(lanesBot layout.Pt) {
 				ops = append(ops, layout.PathOp{Op: 'L', Pts: []layout.Pt{x + dx, y}})
 			}
 			ops = append(ops, layout.PathOp{Op: 'L', Pts: []layout.Pt{x, lanesBot}})
-			e.c.add(kGrid, "", layout.Path{Ops: ops, Stroke: colorp(gray(110)), StrokeWidth: 0.5})
+			e.c.add(kGrid, breakOwner, layout.Path{Ops: ops, Stroke: colorp(gray(110)), StrokeWidth: 0.5})
 		}
 	}
 }
+
+// breakOwner owns a scale break's items, so that the invariant checks
+// can tell the break from other backgrounds: no label crosses it.
+const breakOwner = "scale-break"
 
 func (e *emitter) laneTitles() {
 	lineH := e.m.Ascent(sansBold, e.titleSize) + e.m.Descent(sansBold, e.titleSize) + 1
@@ -475,12 +479,16 @@ func (e *emitter) event(mk *mark) {
 		col = softInk
 	}
 	switch mk.mode {
-	case labelInside, calloutInside:
-		lx := mk.bx0 + insidePad
+	case labelInside, shortInside, calloutInside:
+		in0, _, _ := mk.inner()
+		lx := in0 + insidePad
 		if mk.taperL || mk.contL {
 			lx += taperLen + 1
 		}
 		s, f, size := mk.label, sans, e.labelSize
+		if mk.mode == shortInside {
+			s = mk.short
+		}
 		if mk.mode == calloutInside {
 			s, f, size = calloutText(mk), sans, smallSize
 			mid := (mk.bx0 + mk.bx1) / 2
@@ -501,6 +509,10 @@ func (e *emitter) event(mk *mark) {
 		e.text(id, mk.hi+labelGap, base, mk.label, sans, e.labelSize, col)
 	case labelLeft:
 		e.text(id, mk.lo-labelGap-mk.labelW, base, mk.label, sans, e.labelSize, col)
+	case shortRight:
+		e.text(id, mk.hi+labelGap, base, mk.short, sans, e.labelSize, col)
+	case shortLeft:
+		e.text(id, mk.lo-labelGap-mk.shortW, base, mk.short, sans, e.labelSize, col)
 	case calloutRight:
 		e.text(id, mk.hi+2, base, calloutText(mk), sans, smallSize, col)
 	case calloutLeft:
@@ -1056,7 +1068,7 @@ func (s *layoutState) keyFlow(calls []*mark) keyPlan {
 func (s *layoutState) keyColumns(calls []*mark, colW layout.Pt) keyPlan {
 	p := keyPlan{colW: colW}
 	cols := max(1, int((s.w+keyGap)/colW))
-	total := 0
+	total, longest := 0, 0
 	for _, mk := range calls {
 		ls := s.wrapKey(mk, colW-keyGap-s.numW())
 		if len(ls) == 0 {
@@ -1064,8 +1076,12 @@ func (s *layoutState) keyColumns(calls []*mark, colW layout.Pt) keyPlan {
 		}
 		p.lines = append(p.lines, ls)
 		total += len(ls)
+		longest = max(longest, len(ls))
 	}
-	for per := (total + cols - 1) / cols; ; per++ {
+	// A column is at least as tall as the longest entry, which is never
+	// split: else an entry of three lines at the head of a column in a
+	// key planned two lines tall ran past the chart's foot.
+	for per := max((total+cols-1)/cols, longest); ; per++ {
 		p.col, p.row = p.col[:0], p.row[:0]
 		col, line := 0, 0
 		for _, ls := range p.lines {

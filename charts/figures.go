@@ -401,7 +401,11 @@ func (sc *SourceCoverage) stripScale(x, y, w, h layout.Pt, m layout.Measurer) (S
 	trial.Activity, trial.Warnings = false, nil
 	s, err := trial.fitState(x, y, w, h, m, tl.spansOf().probe)
 	if err != nil {
-		return Scale{}, Axis{}, 0, fmt.Errorf("charts: activity panel: %w", err)
+		// The timeline does not fit one page (its overview takes
+		// several): the strip has the scale it would have on one.
+		if s, err = trial.scaleState(x, y, w, h, m, labelSizes[1], fitVariant{}); err != nil {
+			return Scale{}, Axis{}, 0, fmt.Errorf("charts: activity panel: %w", err)
+		}
 	}
 	return s.sc, s.axis, s.labelSize, nil
 }

@@ -103,9 +103,16 @@ func plan(doc *content.Document, ds *docSpans, from, to int64, box layout.Size, 
 	} else {
 		cand(false, true)
 	}
-	var main *Timeline
+	// A candidate must label enough of its events beside their marks
+	// (labelsEnough): a second page of the overview is better than a
+	// page of numbers.
+	var main, onePage *Timeline // onePage: the first that fits at all
 	for _, c := range cands {
-		if fits(c, box, m) {
+		enough, ok := fitsShare(c, box, m)
+		if ok && onePage == nil {
+			onePage = c
+		}
+		if ok && enough {
 			main = c
 			break
 		}
@@ -114,6 +121,7 @@ func plan(doc *content.Document, ds *docSpans, from, to int64, box layout.Size, 
 	// has room left; else on the figures page, with the source coverage
 	// (below). It never makes the chart split.
 	var stripLater *Timeline
+	var windowsOf []laneGroup // the overview's windows, when it has several
 	switch {
 	case main != nil:
 		if ok, _ := main.stripFits(0, 0, box.W, box.H, m); ok {
@@ -127,20 +135,47 @@ func plan(doc *content.Document, ds *docSpans, from, to int64, box layout.Size, 
 		if err != nil {
 			return nil, err
 		}
+		// Each window draws the strip of its own months under it when
+		// every window has room for it; a strip under some pages and
+		// not others would read as months without events.
+		strips := true
+		var mains []*Timeline
 		for _, g := range groups {
 			for _, w := range g.windows {
 				tl := &Timeline{Doc: doc, From: w[0], To: w[1], Window: true, Dests: true, Tracks: g.tracks, spans: ds, noGroup: !g.grouped}
 				if len(groups) > 1 {
 					tl.FigureTitle = "Timeline: " + g.label
 				}
+				if strips {
+					strips, _ = tl.stripFits(0, 0, box.W, box.H, m)
+				}
+				mains = append(mains, tl)
 				out = append(out, tl)
 			}
 		}
+		if strips && len(groups) == 1 {
+			for _, tl := range mains {
+				tl.Activity = true
+			}
+		} else {
+			// The strip of the whole period goes on the figures page,
+			// on the scale the chart would have on one page.
+			stripLater = onePage
+			if stripLater == nil {
+				stripLater = cands[len(cands)-1]
+			}
+		}
+		windowsOf = groups
 	}
 	for _, d := range doc.Details {
 		f, _, fok := pointSpan(d.Date.Start)
 		_, l, lok := pointSpan(d.Date.End)
 		if !fok || !lok || l < f {
+			continue
+		}
+		if redundantDetail(windowsOf, f, l) {
+			// A window of the overview already draws these months at
+			// nearly the detail's scale: the figure would repeat it.
 			continue
 		}
 		// A detail window too dense for one box is split like the main
@@ -196,6 +231,26 @@ func plan(doc *content.Document, ds *docSpans, from, to int64, box layout.Size, 
 	}
 	return out, nil
 }
+
+// redundantDetail reports whether a detail window [f, l] lies inside a
+// window of the overview (all tracks) that is at most detailScale times
+// as long: drawn across the same width, the overview's page then shows
+// the detail's months at two thirds of its scale or more, and the
+// detail figure would only repeat it.
+func redundantDetail(groups []laneGroup, f, l int64) bool {
+	if len(groups) != 1 {
+		return false
+	}
+	for _, w := range groups[0].windows {
+		if w[0] <= f && l <= w[1] && float64(w[1]-w[0]+1) <= detailScale*float64(l-f+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// detailScale: see redundantDetail.
+const detailScale = 1.5
 
 // laneGroup is a group of tracks drawn together and the windows of time
 // they are drawn in.
@@ -260,7 +315,7 @@ func groupWindows(doc *content.Document, ds *docSpans, from, to int64, box layou
 // once, not after every window and grouping has been tried in vain.
 func checkBusiestDays(doc *content.Document, ds *docSpans, from, to int64, box layout.Size, m layout.Measurer) error {
 	for _, tr := range doc.Tracks {
-		if day, ok := busiestDay(doc, ds, tr.ID, from, to); ok && !fitsWindow(doc, ds, []string{tr.ID}, day, day, box, m, true) {
+		if day, ok := busiestDay(doc, ds, tr.ID, from, to); ok && !fitsWindow(doc, ds, []string{tr.ID}, day, day, box, m, true, false) {
 			return crowdedErr(doc, ds, []string{tr.ID}, day, box)
 		}
 	}
@@ -353,29 +408,61 @@ func windowsEither(doc *content.Document, ds *docSpans, tracks []string, from, t
 // all) can be laid out in box. A window is tried without grouping unless
 // group is set: a page of time is split further rather than its events
 // hidden behind numbers, as long as a day of it fits.
-func fitsWindow(doc *content.Document, ds *docSpans, tracks []string, from, to int64, box layout.Size, m layout.Measurer, group bool) bool {
-	return fits(&Timeline{Doc: doc, From: from, To: to, Window: true, noGroup: !group, Tracks: tracks, spans: ds}, box, m)
+//
+// With labelled, the window must also label enough of its events beside
+// their marks (labelsEnough).
+func fitsWindow(doc *content.Document, ds *docSpans, tracks []string, from, to int64, box layout.Size, m layout.Measurer, group, labelled bool) bool {
+	tl := &Timeline{Doc: doc, From: from, To: to, Window: true, noGroup: !group, Tracks: tracks, spans: ds}
+	if labelled {
+		return fitsLabelled(tl, box, m)
+	}
+	return fits(tl, box, m)
 }
 
 // fits reports whether tl can be laid out in box.
 func fits(tl *Timeline, box layout.Size, m layout.Measurer) bool {
-	// Only the smallest size: Layout, trying larger ones first, will
-	// find this one at worst.
-	_, err := tl.fitSizes(0, 0, box.W, box.H, m, tl.spansOf().probe, labelSizes[len(labelSizes)-1:])
-	return err == nil
+	_, ok := fitsShare(tl, box, m)
+	return ok
+}
+
+// fitsLabelled reports whether tl can be laid out in box with enough of
+// its events labelled beside their marks (labelsEnough).
+func fitsLabelled(tl *Timeline, box layout.Size, m layout.Measurer) bool {
+	enough, ok := fitsShare(tl, box, m)
+	return ok && enough
+}
+
+// fitsShare lays tl out on trial at the smallest size (Layout, trying
+// larger ones first, finds this one at worst; it labels the most) and
+// reports whether it labels enough events and whether it fits at all.
+func fitsShare(tl *Timeline, box layout.Size, m layout.Measurer) (enough, ok bool) {
+	s, err := tl.fitSizes(0, 0, box.W, box.H, m, tl.spansOf().probe, labelSizes[len(labelSizes)-1:])
+	if err != nil {
+		return false, false
+	}
+	l, n := s.labelShare()
+	return labelsEnough(l, n), true
 }
 
 // windows finds the windows: the whole span if it fits; else the fewest
 // equal windows that all fit, if that is no more than the greedy count;
 // else the greedy windows, each as long as fits (a dense year and a
 // quiet decade need different widths).
+//
+// A window must label enough of its events beside their marks
+// (labelsEnough), so a crowded period takes more pages rather than
+// numbers; a window that cannot, even a day long (a dozen events on one
+// day of one track), need only fit, its labels numbered in the key.
 func windows(doc *content.Document, ds *docSpans, tracks []string, from, to int64, box layout.Size, m layout.Measurer, group bool) ([][2]int64, error) {
-	fit := func(from, to int64) bool { return fitsWindow(doc, ds, tracks, from, to, box, m, group) }
+	strict := true
+	fit := func(from, to int64) bool { return fitsWindow(doc, ds, tracks, from, to, box, m, group, strict) }
 	if fit(from, to) {
 		return [][2]int64{{from, to}}, nil
 	}
 	var greedy [][2]int64
+	loose := false // some greedy window could not label enough
 	for start := from; start <= to; {
+		strict = true
 		lo, hi := min(start+6, to), to // lo: the least window we accept
 		// A week too crowded for a page (a day-by-day chronology of a
 		// revolution) is split into days rather than refused.
@@ -383,7 +470,14 @@ func windows(doc *content.Document, ds *docSpans, tracks []string, from, to int6
 			lo = start + (lo-start)/2
 		}
 		if !fit(start, lo) {
-			return nil, crowdedErr(doc, ds, tracks, start, box)
+			strict, loose = false, true
+			lo = min(start+6, to)
+			for lo > start && !fit(start, lo) {
+				lo = start + (lo-start)/2
+			}
+			if !fit(start, lo) {
+				return nil, crowdedErr(doc, ds, tracks, start, box)
+			}
 		}
 		// Gallop before bisecting: doubling from the least window finds
 		// a window too long within twice the longest that fits, so no
@@ -431,6 +525,11 @@ func windows(doc *content.Document, ds *docSpans, tracks []string, from, to int6
 	// (packing is greedy), so one window fewer is tried, never more:
 	// trying every count from two made the windows quadratic in their
 	// number, and a chart of thousands of events took minutes.
+	if loose {
+		// Balanced windows would spread the crowded day's numbers
+		// over windows that could have labelled their events.
+		return greedy, nil
+	}
 	for k := max(2, len(greedy)-1); k <= len(greedy); k++ {
 		for _, timeWeight := range []float64{1, 0} {
 			ws := quantileSplit(doc, from, to, k, timeWeight)

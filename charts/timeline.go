@@ -127,6 +127,10 @@ const (
 	labelInside labelMode = iota
 	labelRight
 	labelLeft
+	// The event's title-short, where its title has no room.
+	shortInside
+	shortRight
+	shortLeft
 	calloutRight
 	calloutLeft
 	calloutInside // the number inside a bar that fills the window
@@ -165,6 +169,8 @@ type mark struct {
 
 	label  string
 	labelW layout.Pt
+	short  string // the title-short and note, or ""
+	shortW layout.Pt
 
 	vticks  []layout.Pt // disputed-date ticks
 	vlabel  string
@@ -531,6 +537,9 @@ func (t *Timeline) draw(x, y, w, h layout.Pt, m layout.Measurer, notes layout.No
 	t.plotSc = s.sc.shift(-x)
 	t.plotAxis, t.plotLabelSize, t.laidW = s.axis.shift(-x), s.labelSize, w
 	c := s.emit()
+	if w := s.shareWarning(); w != "" {
+		t.Warnings = append(t.Warnings, w)
+	}
 	if t.Activity && !strip {
 		t.Warnings = append(t.Warnings, fmt.Sprintf("activity strip left out: the chart leaves no %.0f pt under it", float64(stripH+sectionGap)))
 	}
@@ -550,8 +559,9 @@ func (t *Timeline) draw(x, y, w, h layout.Pt, m layout.Measurer, notes layout.No
 // stripFits reports whether the activity strip fits under the chart in
 // the box (x, y, w, h), and the label sizes the chart is then fitted at.
 // The strip takes its room from the foot of the box only if the chart
-// still fits above it at the label size it has in the whole box: smaller
-// labels are not worth a strip. The trial uses the planner's widest note
+// still fits above it at the label size it has in the whole box, with as
+// many events labelled beside their marks: smaller labels, or fewer,
+// are not worth a strip. The trial uses the planner's widest note
 // numbers (probe), so that the notes are registered once, for real.
 func (t *Timeline) stripFits(x, y, w, h layout.Pt, m layout.Measurer) (bool, []layout.Pt) {
 	if h <= stripH+sectionGap {
@@ -563,7 +573,13 @@ func (t *Timeline) stripFits(x, y, w, h layout.Pt, m layout.Measurer) (bool, []l
 		return false, labelSizes
 	}
 	sizes := []layout.Pt{s.labelSize}
-	if _, err := trial.fitSizes(x, y, w, h-stripH-sectionGap, m, t.spansOf().probe, sizes); err != nil {
+	s2, err := trial.fitSizes(x, y, w, h-stripH-sectionGap, m, t.spansOf().probe, sizes)
+	if err != nil {
+		return false, labelSizes
+	}
+	// Nor at the cost of a label: events numbered in the key to make
+	// room for counting them are a poor trade.
+	if l2, _ := s2.labelShare(); l2 < func() int { l, _ := s.labelShare(); return l }() {
 		return false, labelSizes
 	}
 	return true, sizes
@@ -585,9 +601,16 @@ var labelSizes = []layout.Pt{9, 8, 7.5, MinTextSize}
 // fitSizes lays the chart out at the first of sizes that fits. The notes
 // are registered once, on the first attempt, and replayed on the others,
 // so each note gets one number however many attempts are made.
+//
+// A size is taken when it labels enough of the events beside their marks
+// (labelsEnough); when none does, the size that labels the most, the
+// larger of equals: small type that labels more events reads better
+// than large type that sends the reader to the key.
 func (t *Timeline) fitSizes(x, y, w, h layout.Pt, m layout.Measurer, notes layout.Notes, sizes []layout.Pt) (*layoutState, error) {
 	memo := &memoNotes{inner: notes}
 	var err error
+	var best *layoutState
+	bestL := -1
 	for i, size := range sizes {
 		// Lane titles wrapped into the narrow column that leaves the
 		// axis most room can make lanes taller than their bars need
@@ -603,7 +626,14 @@ func (t *Timeline) fitSizes(x, y, w, h layout.Pt, m layout.Measurer, notes layou
 			var s *layoutState
 			once := &onceNotes{inner: memo, nums: map[string]int{}}
 			if s, err = t.fitAt(x, y, w, h, m, once, size, vs[k]); err == nil {
-				return s, nil
+				l, n := s.labelShare()
+				if labelsEnough(l, n) {
+					return s, nil
+				}
+				if l > bestL {
+					best, bestL = s, l
+				}
+				break
 			}
 			if s == nil {
 				break
@@ -621,7 +651,92 @@ func (t *Timeline) fitSizes(x, y, w, h layout.Pt, m layout.Measurer, notes layou
 			}
 		}
 	}
+	if best != nil {
+		return best, nil
+	}
 	return nil, err
+}
+
+// labelTarget is the least share of a chart's events that should be
+// labelled beside their marks: the rest are numbered in the key or
+// stand in a summary mark, and a chart that mostly sends its reader to
+// the key does not tell its story at a glance. The planner splits the
+// time into more windows rather than fall below it.
+const labelTarget = 0.7
+
+// labelsEnough reports whether labelled of n events meet labelTarget.
+// It counts in whole events, so a window of three events labels all
+// three.
+func labelsEnough(labelled, n int) bool {
+	return n-labelled <= int(float64(n)*(1-labelTarget)+1e-9)
+}
+
+// labelShare counts the events the chart draws (a keyed or summary mark
+// counts each of its events) and those of them labelled beside their
+// marks: inside a bar, before or after it.
+func (s *layoutState) labelShare() (labelled, events int) {
+	for _, lane := range s.lanes {
+		for _, mk := range lane {
+			switch {
+			case mk.members != nil:
+				events += len(mk.members)
+			case mk.cluster != nil:
+				events += len(mk.cluster)
+			default:
+				events++
+				if !mk.mode.callout() {
+					labelled++
+				}
+			}
+		}
+	}
+	return labelled, events
+}
+
+// shareWarning says, at the first event numbered in the key, that the
+// chart labels fewer of its events beside their marks than labelTarget
+// (the planner gave it all the pages it could: a day too crowded for a
+// page), and what would help; "" when it labels enough.
+func (s *layoutState) shareWarning() string {
+	l, n := s.labelShare()
+	if labelsEnough(l, n) {
+		return ""
+	}
+	var first *content.Event
+	for _, lane := range s.lanes {
+		for _, mk := range lane {
+			var ev *content.Event
+			switch {
+			case mk.members != nil:
+				ev = mk.members[0].ev
+			case mk.cluster != nil:
+				ev = mk.cluster[0]
+			case mk.mode.callout():
+				ev = mk.ev
+			}
+			if ev != nil && (first == nil || ev.Pos.File != "" && (first.Pos.File == "" || ev.Pos.Line < first.Pos.Line)) {
+				first = ev
+			}
+		}
+	}
+	w := fmt.Sprintf("the timeline of %s labels only %d of its %d events beside their marks (%d%%); the rest are numbered in the key. Shorter titles (title-short) or fewer events on one day of one track would let it label more",
+		dayRange(s.from, s.to), l, n, 100*l/max(n, 1))
+	if first != nil && first.Pos.File != "" {
+		w = first.Pos.String() + ": warning: " + w
+	}
+	return w
+}
+
+// dayRange names the days from..to as the user wrote dates.
+func dayRange(from, to int64) string {
+	day := func(d int64) string {
+		y, m, dd := content.FromDayNumber(d)
+		return fmt.Sprintf("%04d-%02d-%02d", y, m, dd)
+	}
+	if from == to {
+		return day(from)
+	}
+	return day(from) + ".." + day(to)
 }
 
 // fitVariant is how a fit may set the chart beyond the label size: lane
@@ -729,22 +844,10 @@ func (n *memoNotes) Cite(c []content.Cite) int {
 // state with the error, for fitSizes to judge.
 func (t *Timeline) fitAt(x, y, w, h layout.Pt, m layout.Measurer, notes layout.Notes, size layout.Pt, v fitVariant) (*layoutState, error) {
 	t.Warnings = nil
-	from, to, ok := t.window()
-	if !ok {
-		return nil, fmt.Errorf("charts: timeline has no dated event to draw")
+	s, err := t.scaleState(x, y, w, h, m, size, v)
+	if err != nil {
+		return nil, err
 	}
-	s := &layoutState{t: t, x: x, y: y, w: w, h: h, m: m, from: from, to: to, wideTitles: v.wide, tight: v.tight}
-	s.labelSize, s.titleSize = size, size+0.5
-	s.tracks, s.styles = t.lanes()
-	s.asc, s.desc = m.Ascent(sans, s.labelSize), m.Descent(sans, s.labelSize)
-	s.rowH = s.asc + s.desc + 3
-	s.barH = s.rowH - 3.5
-	s.layoutTitles()
-	s.sc = brokenScale(t.spansOf(), from, to, Scale{From: float64(from), To: float64(to + 1), X0: x + s.titleW + 6, X1: x + w - arrowLen - 1})
-	if s.sc.X1-s.sc.X0 < 40 {
-		return nil, fmt.Errorf("%w: box %.0f pt wide leaves no room for the axis", ErrTooCrowded, float64(w))
-	}
-	s.axis = MakeAxis(s.sc, AxisStyle{Font: sans, Size: s.labelSize, Pad: 2, Gap: 6}, m)
 	s.collect(notes)
 	s.layoutEras()
 	if err := s.fit(); err != nil {
@@ -771,6 +874,29 @@ func (t *Timeline) fitAt(x, y, w, h layout.Pt, m layout.Measurer, notes layout.N
 			s.spare = 0
 		}
 	}
+	return s, nil
+}
+
+// scaleState is the chart's state as far as its scale and axis, which
+// depend on the box, the label size and the lane titles, not on the
+// events' rows.
+func (t *Timeline) scaleState(x, y, w, h layout.Pt, m layout.Measurer, size layout.Pt, v fitVariant) (*layoutState, error) {
+	from, to, ok := t.window()
+	if !ok {
+		return nil, fmt.Errorf("charts: timeline has no dated event to draw")
+	}
+	s := &layoutState{t: t, x: x, y: y, w: w, h: h, m: m, from: from, to: to, wideTitles: v.wide, tight: v.tight}
+	s.labelSize, s.titleSize = size, size+0.5
+	s.tracks, s.styles = t.lanes()
+	s.asc, s.desc = m.Ascent(sans, s.labelSize), m.Descent(sans, s.labelSize)
+	s.rowH = s.asc + s.desc + 3
+	s.barH = s.rowH - 3.5
+	s.layoutTitles()
+	s.sc = brokenScale(t.spansOf(), from, to, Scale{From: float64(from), To: float64(to + 1), X0: x + s.titleW + 6, X1: x + w - arrowLen - 1})
+	if s.sc.X1-s.sc.X0 < 40 {
+		return nil, fmt.Errorf("%w: box %.0f pt wide leaves no room for the axis", ErrTooCrowded, float64(w))
+	}
+	s.axis = MakeAxis(s.sc, AxisStyle{Font: sans, Size: s.labelSize, Pad: 2, Gap: 6}, m)
 	return s, nil
 }
 
@@ -1207,6 +1333,10 @@ func (s *layoutState) labels(mk *mark, notes layout.Notes) {
 		}
 	}
 	mk.labelW = s.m.Width(measure, sans, s.labelSize)
+	if ev.TitleShort != "" && ev.TitleShort != ev.Title {
+		mk.short = ev.TitleShort + strings.TrimPrefix(mk.label, ev.Title)
+		mk.shortW = s.m.Width(ev.TitleShort+strings.TrimPrefix(measure, ev.Title), sans, s.labelSize)
+	}
 	var parts, mparts []string
 	for _, v := range ev.Versions {
 		if v.Field != "" && v.Field != "date" {
@@ -1279,16 +1409,82 @@ func (s *layoutState) labels(mk *mark, notes layout.Notes) {
 	}
 	// Keep the label in the box: shift it left if it would run off.
 	vx = min(vx, s.x+s.w-mk.vw)
-	mk.vx = max(vx, s.sc.X0)
+	vx = max(vx, s.sc.X0)
+	// Nor across a scale break: it goes before the break, or after it
+	// when there is no room before.
+	for _, b := range s.sc.Breaks() {
+		if vx < b.X1+2.2 && b.X0-2.2 < vx+mk.vw {
+			if b.X0-2.2-mk.vw >= s.sc.X0 {
+				vx = b.X0 - 2.2 - mk.vw
+			} else {
+				vx = b.X1 + 2.2
+			}
+		}
+	}
+	mk.vx = vx
 }
 
 // footprints returns an event's alternative placements, best first, and
-// the index of the first callout alternative.
-func (s *layoutState) footprints(mk *mark) ([]footprint, []labelMode, int) {
+// the index of the first callout alternative. A label reads best after
+// its mark; leftFirst tries it before the mark first, which packs a
+// dense cluster into half the rows (each row then holds one label
+// running back into the quiet time before the cluster and one running
+// on after it).
+func (s *layoutState) footprints(mk *mark, leftFirst bool) ([]footprint, []labelMode, int) {
 	var fs []footprint
 	var modes []labelMode
 	right := s.x + s.w
+	breaks := s.sc.Breaks()
+	// crosses reports whether text from x0 to x1 would run across a
+	// scale break's zigzag, where it would read as two labels.
+	crosses := func(x0, x1 layout.Pt) bool {
+		for _, b := range breaks {
+			if x0 < b.X1+1 && b.X0-1 < x1 {
+				return true
+			}
+		}
+		return false
+	}
 	add := func(lo, hi layout.Pt, mode labelMode) {
+		if !mode.callout() {
+			var t0, t1 layout.Pt
+			switch mode {
+			case labelRight:
+				t0, t1 = mk.hi+labelGap, mk.hi+labelGap+mk.labelW
+			case shortRight:
+				t0, t1 = mk.hi+labelGap, mk.hi+labelGap+mk.shortW
+			case labelLeft:
+				t0, t1 = mk.lo-labelGap-mk.labelW, mk.lo-labelGap
+			case shortLeft:
+				t0, t1 = mk.lo-labelGap-mk.shortW, mk.lo-labelGap
+			default: // inside: from the inner part's start
+				in0, _, _ := mk.inner()
+				w := mk.labelW
+				if mode == shortInside {
+					w = mk.shortW
+				}
+				t0 = in0 + insidePad
+				if mk.taperL || mk.contL {
+					t0 += taperLen + 1
+				}
+				t1 = t0 + w
+			}
+			if crosses(t0, t1) {
+				return
+			}
+		}
+		switch w := s.calloutW; {
+		case mk.members != nil && mode == calloutRight:
+			if crosses(mk.hi+2, hi) {
+				return
+			}
+		case mk.members != nil && mode == calloutLeft:
+			if crosses(lo, mk.lo-2) {
+				return
+			}
+		case mode == calloutRight && crosses(mk.hi+2, mk.hi+2+w), mode == calloutLeft && crosses(mk.lo-2-w, mk.lo-2):
+			return
+		}
 		f := footprint{Rows: []span{{lo, hi}}}
 		// A callout takes its disputed dates to the key with its
 		// title: the ticks stay on the bar, the row under it is free.
@@ -1319,14 +1515,36 @@ func (s *layoutState) footprints(mk *mark) ([]footprint, []labelMode, int) {
 	// Beside the mark reads best; inside a long bar (on a white window,
 	// the bar's outline kept) when neither side has room, as for a bar
 	// that spans the whole window.
-	if mk.hi+labelGap+mk.labelW <= right {
-		add(mk.lo, mk.hi+labelGap+mk.labelW, labelRight)
-	}
-	if mk.lo-labelGap-mk.labelW >= s.sc.X0 {
+	rightOK := mk.hi+labelGap+mk.labelW <= right
+	leftOK := mk.lo-labelGap-mk.labelW >= s.sc.X0
+	if leftFirst && leftOK {
 		add(mk.lo-labelGap-mk.labelW, mk.hi, labelLeft)
 	}
-	if !mk.point && mk.bx1-mk.bx0 >= mk.labelW+2*insidePad+s.taperRoom(mk) {
+	if rightOK {
+		add(mk.lo, mk.hi+labelGap+mk.labelW, labelRight)
+	}
+	if !leftFirst && leftOK {
+		add(mk.lo-labelGap-mk.labelW, mk.hi, labelLeft)
+	}
+	in0, in1, inOK := mk.inner()
+	if inOK && in1-in0 >= mk.labelW+2*insidePad+s.taperRoom(mk) {
 		add(mk.lo, mk.hi, labelInside)
+	}
+	if mk.short != "" {
+		// The short title, where the full one has no room: still a
+		// label beside the mark, not a number to look up.
+		if leftFirst && mk.lo-labelGap-mk.shortW >= s.sc.X0 {
+			add(mk.lo-labelGap-mk.shortW, mk.hi, shortLeft)
+		}
+		if mk.hi+labelGap+mk.shortW <= right {
+			add(mk.lo, mk.hi+labelGap+mk.shortW, shortRight)
+		}
+		if !leftFirst && mk.lo-labelGap-mk.shortW >= s.sc.X0 {
+			add(mk.lo-labelGap-mk.shortW, mk.hi, shortLeft)
+		}
+		if inOK && in1-in0 >= mk.shortW+2*insidePad+s.taperRoom(mk) {
+			add(mk.lo, mk.hi, shortInside)
+		}
 	}
 	co := len(fs)
 	if mk.hi+2+s.calloutW <= right {
@@ -1343,6 +1561,20 @@ func (s *layoutState) footprints(mk *mark) ([]footprint, []labelMode, int) {
 	return fs, modes, co
 }
 
+// inner is the part of a mark a label may be set inside, on a white
+// window: a bar's body, or the line of a date known only to its month,
+// season or year (its end ticks stay clear of the label, so the range
+// still reads from end to end).
+func (mk *mark) inner() (x0, x1 layout.Pt, ok bool) {
+	switch {
+	case !mk.point && mk.bx1 > mk.bx0:
+		return mk.bx0, mk.bx1, true
+	case mk.point && mk.coarse && len(mk.whisk) > 0 && !mk.leadL && !mk.leadR:
+		return mk.whisk[0].Lo + 1, mk.whisk[0].Hi - 1, true
+	}
+	return 0, 0, false
+}
+
 // taperRoom is the part of a bar's ends taken by tapers, arrows and
 // chevrons, where an inside label must not go.
 func (s *layoutState) taperRoom(mk *mark) layout.Pt {
@@ -1357,22 +1589,47 @@ func (s *layoutState) taperRoom(mk *mark) layout.Pt {
 
 // packLane packs one lane with a row limit and records each mark's row
 // and label mode; it returns the number of rows used.
+//
+// It packs the lane twice, labels after their marks first and before
+// them first, and keeps the packing that labels more events beside
+// their marks; on a tie, labels after their marks, which read best and
+// leave the channels between rows clearer for relation arrows.
 func (s *layoutState) packLane(ln int, maxRows int) int {
 	lane := s.lanes[ln]
-	items := make([]packItem, len(lane))
-	modes := make([][]labelMode, len(lane))
-	for i, mk := range lane {
-		fs, ms, co := s.footprints(mk)
-		items[i] = packItem{Alts: fs, Callout: co}
-		modes[i] = ms
+	type packing struct {
+		res      []packResult
+		modes    [][]labelMode
+		rows     int
+		labelled int
 	}
-	res, rows := pack(items, packGap, maxRows)
-	for i, mk := range lane {
-		mk.row = res[i].Row
-		mk.mode = modes[i][res[i].Alt]
+	try := func(leftFirst bool) packing {
+		items := make([]packItem, len(lane))
+		p := packing{modes: make([][]labelMode, len(lane))}
+		for i, mk := range lane {
+			fs, ms, co := s.footprints(mk, leftFirst)
+			items[i] = packItem{Alts: fs, Callout: co}
+			p.modes[i] = ms
+		}
+		p.res, p.rows = pack(items, packGap, maxRows)
+		for i, mk := range lane {
+			if mk.cluster == nil && !p.modes[i][p.res[i].Alt].callout() {
+				p.labelled++
+			}
+		}
+		return p
 	}
-	s.orderRows(lane, rows)
-	return rows
+	over := func(p packing) bool { return maxRows > 0 && p.rows > maxRows }
+	best := try(false)
+	if alt := try(true); over(best) && !over(alt) ||
+		over(best) == over(alt) && alt.labelled > best.labelled {
+		best = alt
+	}
+	for i, mk := range lane {
+		mk.row = best.res[i].Row
+		mk.mode = best.modes[i][best.res[i].Alt]
+	}
+	s.orderRows(lane, best.rows)
+	return best.rows
 }
 
 // orderRows renumbers a lane's rows so that they read as a staircase,

@@ -968,6 +968,7 @@ func (l *loader) event(i int, n *yaml.Node) {
 		l.refs = append(l.refs, ref{"track", tr, l.pos(v), o.what})
 	}
 	e.Title = o.label()
+	e.TitleShort = o.str("title-short")
 	var date *Date
 	if d, ok := o.date("date", true); ok {
 		e.Date, date = d, &d

@@ -237,6 +237,7 @@ func dump(d *Document) string {
 		fmt.Fprintf(&b, "event %s at %v\n", e.ID, e.Pos)
 		p("  ", "track", e.Track)
 		p("  ", "title", e.Title)
+		p("  ", "title-short", e.TitleShort)
 		p("  ", "date", e.Date)
 		p("  ", "summary", e.Summary)
 		p("  ", "people", e.People)

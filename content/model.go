@@ -160,19 +160,23 @@ type Relation struct {
 
 // Event is one dated happening in one track.
 type Event struct {
-	ID        string
-	Track     string
-	Title     string
-	Date      Date
-	Summary   string
-	People    []string // person ids
-	Places    []string // place ids
-	Cite      []Cite
-	Versions  []Version
-	Related   []Relation
-	Context   bool // before or after the handout's main period: drawn lighter
-	Milestone bool // draw as a point even when the date is an interval
-	Pos       Pos
+	ID    string
+	Track string
+	Title string
+	// TitleShort is a shorter title for the chart, used beside a mark
+	// where the full title has no room (the key and the chronology
+	// print the full one).
+	TitleShort string
+	Date       Date
+	Summary    string
+	People     []string // person ids
+	Places     []string // place ids
+	Cite       []Cite
+	Versions   []Version
+	Related    []Relation
+	Context    bool // before or after the handout's main period: drawn lighter
+	Milestone  bool // draw as a point even when the date is an interval
+	Pos        Pos
 }
 
 // Name is a CSL name: a family and given name, or a literal (institutions).

@@ -13,7 +13,7 @@ var KnownFields = map[string][]string{
 		"bibliography",
 		"tracks", "sources", "events", "people", "places", "eras", "details", "narrative"},
 	"track": {"id", "title", "order", "color", "pattern"},
-	"event": {"id", "track", "title", "date", "summary", "people", "places", "context", "milestone",
+	"event": {"id", "track", "title", "title-short", "date", "summary", "people", "places", "context", "milestone",
 		"cite", "versions", "related"},
 	"cite":     {"source", "locator", "prefix", "suffix"},
 	"version":  {"field", "date", "start", "end", "value", "source", "locator", "note"},
