@@ -307,21 +307,21 @@ func TestGroupDense(t *testing.T) {
 			dests[v.Name]++
 		}
 	}
-	if r := fmt.Sprintf("%d–%d", sum.first, sum.callout); !texts[r] || sum.callout-sum.first != 8 {
-		t.Errorf("range %q not printed (or not nine numbers)", r)
+	if r := keyName(sum.first) + "–" + keyName(sum.callout); r != "A–I" || !texts[r] || sum.callout-sum.first != 8 {
+		t.Errorf("range %q not printed (or not nine letters from A)", r)
 	}
 	for i, mk := range sum.members {
 		if mk.callout != sum.first+i {
 			t.Errorf("member %d numbered %d, want %d", i, mk.callout, sum.first+i)
 		}
-		if !texts[mk.label] {
-			t.Errorf("key line %q not printed", mk.label)
+		if !texts[mk.label] || !texts[keyName(mk.callout)] {
+			t.Errorf("key line %q (%s) not printed", mk.label, keyName(mk.callout))
 		}
 		if dests["chart-"+mk.ev.ID] != 1 {
 			t.Errorf("chart-%s: %d destinations, want 1", mk.ev.ID, dests["chart-"+mk.ev.ID])
 		}
 	}
-	if !legendHas(s, "numbered in the key") {
+	if !legendHas(s, "lettered in the key") {
 		t.Error("the legend does not explain the keyed summary")
 	}
 }
@@ -390,3 +390,21 @@ func TestDefaultHandoutLabelled(t *testing.T) {
 }
 
 func box0(s layout.Size) box { return box{0, 0, s.W, s.H} }
+
+// TestKeyName: the key's names run A to Z, then AA, AB: bijective base
+// 26, so that every entry has a name and no two share one.
+func TestKeyName(t *testing.T) {
+	for n, want := range map[int]string{1: "A", 2: "B", 26: "Z", 27: "AA", 28: "AB", 52: "AZ", 53: "BA", 702: "ZZ", 703: "AAA"} {
+		if got := keyName(n); got != want {
+			t.Errorf("keyName(%d) = %q, want %q", n, got, want)
+		}
+	}
+	seen := map[string]bool{}
+	for n := 1; n <= 2000; n++ {
+		k := keyName(n)
+		if seen[k] {
+			t.Fatalf("keyName(%d) = %q twice", n, k)
+		}
+		seen[k] = true
+	}
+}

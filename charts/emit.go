@@ -2,7 +2,7 @@ package charts
 
 import (
 	"sort"
-	"strconv"
+	"strings"
 
 	"annalist/content"
 	"annalist/layout"
@@ -85,6 +85,7 @@ func (s *layoutState) emit() *canvas {
 	e.relations()
 	e.clearLabels()
 	y = lanesBot + sectionGap
+	s.legendKey = len(calls) > 0
 	y = e.legend(y)
 	if len(calls) > 0 {
 		e.key(y+sectionGap, calls)
@@ -583,9 +584,32 @@ func linkDest(mk *mark) string {
 // is the range of its events' numbers.
 func calloutText(mk *mark) string {
 	if mk.members != nil {
-		return strconv.Itoa(mk.first) + "–" + strconv.Itoa(mk.callout)
+		return keyName(mk.first) + "–" + keyName(mk.callout)
 	}
-	return strconv.Itoa(mk.callout)
+	return keyName(mk.callout)
+}
+
+// keyName is the name of the nth entry of the key (from 1): A to Z, then
+// AA, AB and so on. Letters, so that a key entry cannot be taken for a
+// note number ([12]) or a day of the month beside a mark.
+func keyName(n int) string {
+	var b []byte
+	for ; n > 0; n = (n - 1) / 26 {
+		b = append([]byte{byte('A' + (n-1)%26)}, b...)
+	}
+	return string(b)
+}
+
+// keyNameWidth is the width of the widest of the first n key names.
+func keyNameWidth(n int, m layout.Measurer) layout.Pt {
+	if n > 26 {
+		return m.Width(strings.Repeat("W", len(keyName(n))), sans, smallSize)
+	}
+	var w layout.Pt
+	for i := 1; i <= max(n, 1); i++ {
+		w = max(w, m.Width(keyName(i), sans, smallSize))
+	}
+	return w
 }
 
 // channels are the y of the gaps between rows and lanes: relations run
@@ -662,11 +686,22 @@ func samples(p placed) []layout.Pt {
 }
 
 func (e *emitter) route(src, dst placed, chans []layout.Pt) bool {
+	// A way over no mark; failing that (a long bar lies between the
+	// two, as a republic's bar lies between its events), a way over
+	// marks but still across no label, drawn on a white casing so that
+	// it reads over the bar.
+	return e.routeOver(src, dst, chans, false) || e.routeOver(src, dst, chans, true)
+}
+
+func (e *emitter) routeOver(src, dst placed, chans []layout.Pt, overMarks bool) bool {
 	blocked := func(x, y0, y1 layout.Pt, vertical bool, skip ...string) bool {
 		for _, o := range e.obstacles {
 			if (vertical && o.hitsV(x, y0, y1)) || (!vertical && o.hitsH(x, y0, y1)) {
 				return true
 			}
+		}
+		if overMarks {
+			return false
 		}
 		for i, o := range e.markRects {
 			own := e.markOwner[i]
@@ -729,7 +764,7 @@ func (e *emitter) route(src, dst placed, chans []layout.Pt) bool {
 	} else if pts = e.jog(src, dst, chans, blocked); pts == nil {
 		return false
 	}
-	e.arrow(src.mk.ev.ID, dst.mk.ev.ID, pts)
+	e.arrow(src.mk.ev.ID, dst.mk.ev.ID, pts, overMarks)
 	return true
 }
 
@@ -812,7 +847,7 @@ func (e *emitter) jog(src, dst placed, chans []layout.Pt, blocked func(x, y0, y1
 
 // arrow draws a relation along pts (x,y pairs), its head at the last
 // point, pointing along the last (vertical) leg.
-func (e *emitter) arrow(from, to string, pts []layout.Pt) {
+func (e *emitter) arrow(from, to string, pts []layout.Pt, cased bool) {
 	n := len(pts)
 	xt, yt, cy := pts[n-2], pts[n-1], pts[n-3]
 	dir := layout.Pt(1)
@@ -827,6 +862,9 @@ func (e *emitter) arrow(from, to string, pts []layout.Pt) {
 		ops = append(ops, layout.PathOp{Op: 'L', Pts: []layout.Pt{pts[i], pts[i+1]}})
 	}
 	ops = append(ops, layout.PathOp{Op: 'L', Pts: []layout.Pt{xt, yt - dir*head}})
+	if cased {
+		e.c.add(kArrow, from, layout.Path{Ops: ops, Stroke: colorp(layout.White), StrokeWidth: 2})
+	}
 	e.c.add(kArrow, from, layout.Path{Ops: ops, Stroke: colorp(softInk), StrokeWidth: 0.6})
 	e.c.add(kMark, to, layout.Path{Ops: []layout.PathOp{
 		{Op: 'M', Pts: []layout.Pt{xt - 1.8, yt - dir*head}}, {Op: 'L', Pts: []layout.Pt{xt, yt}},
@@ -965,7 +1003,13 @@ func (s *layoutState) legendEntries() []legendEntry {
 	if has.keyed {
 		out = append(out, legendEntry{func(e *emitter, x, cy layout.Pt) {
 			e.drawMark("", &mark{bx0: x, bx1: x + sampleW, cluster: []*content.Event{nil}, rug: []layout.Pt{x + 3, x + 6, x + 13}}, neutral, cy)
-		}, "several events (ticks): numbered in the key"})
+		}, "several events (ticks): lettered in the key"})
+	}
+	if s.legendKey {
+		out = append(out, legendEntry{func(e *emitter, x, cy layout.Pt) {
+			base := cy - (e.m.Ascent(sans, smallSize)+e.m.Descent(sans, smallSize))/2 + e.m.Ascent(sans, smallSize)
+			e.text("", x+sampleW/2-e.m.Width("A", sans, smallSize)/2, base, "A", sans, smallSize, ink)
+		}, "an event with no room for its title: named in the key"})
 	}
 	if has.breaks {
 		out = append(out, legendEntry{func(e *emitter, x, cy layout.Pt) {
@@ -1012,6 +1056,9 @@ func (s *layoutState) legendLine() layout.Pt {
 
 func (s *layoutState) legendHeight() layout.Pt {
 	if !s.legendOK {
+		// With the key's entry, which only the packing decides: room
+		// is kept for it (a line of the legend at most).
+		s.legendKey = true
 		_, _, n := s.legendFlow()
 		s.legendH, s.legendOK = layout.Pt(n)*s.legendLine(), true
 	}
@@ -1160,7 +1207,7 @@ func (e *emitter) key(y layout.Pt, calls []*mark) {
 		x := e.x + layout.Pt(p.col[i])*p.colW
 		top := y + layout.Pt(p.row[i])*e.smallLine()
 		base := top + e.m.Ascent(sans, smallSize)
-		num := strconv.Itoa(mk.callout)
+		num := keyName(mk.callout)
 		e.text(mk.ev.ID, x+e.calloutW-e.m.Width(num, sans, smallSize), base, num, sans, smallSize, ink)
 		for k, l := range p.lines[i] {
 			// A word wider than the column was broken by wrap; one

@@ -221,6 +221,10 @@ type layoutState struct {
 	keyWidths map[keyLinesKey]layout.Pt
 	legendH   layout.Pt
 	legendOK  bool
+	// legendKey: the legend explains the key's letters (set by the
+	// legend's height, which keeps room for it, and by emit, which draws
+	// it only when the chart letters an event).
+	legendKey bool
 	lanes     [][]*mark
 	rows      []int // rows per lane
 	maxRows   []int
@@ -1684,7 +1688,7 @@ func (s *layoutState) fit() error {
 			count += max(1, len(mk.members))
 		}
 	}
-	s.calloutW = s.m.Width(strconv.Itoa(max(count, 1)), sans, smallSize)
+	s.calloutW = keyNameWidth(count, s.m)
 	for i := range s.lanes {
 		s.rows[i] = s.packLane(i, 0)
 	}
