@@ -225,6 +225,7 @@ type layoutState struct {
 	// legend's height, which keeps room for it, and by emit, which draws
 	// it only when the chart letters an event).
 	legendKey bool
+	alts      map[packKey]laneAlts // packLane's alternatives, per lane
 	lanes     [][]*mark
 	rows      []int // rows per lane
 	maxRows   []int
@@ -348,6 +349,11 @@ type docSpans struct {
 	bounds           [][2]int64
 	mainFrom, mainTo int64
 	mainOK           bool
+	// short holds the events at most shortSpan days long, by their
+	// first day; long the others, in document order. A window finds its
+	// events by a binary search of short and a pass over long, not a pass
+	// over every event: planning tries many windows of a long chart.
+	short, long []int
 	// probe is the note number the planner measures labels with, and
 	// the layout too (noteDigits): probeFor, or wider when Plan found
 	// its timelines cite more notes.
@@ -374,8 +380,38 @@ func newDocSpans(doc *content.Document) *docSpans {
 			}
 		}
 		ds.bounds[i] = [2]int64{lo, hi}
+		if lo > -1<<61 && hi < 1<<61 && hi-lo <= shortSpan { // (open ends are long)
+			ds.short = append(ds.short, i)
+		} else {
+			ds.long = append(ds.long, i)
+		}
 	}
+	sort.SliceStable(ds.short, func(a, b int) bool { return ds.bounds[ds.short[a]][0] < ds.bounds[ds.short[b]][0] })
 	return ds
+}
+
+// shortSpan: see docSpans.short.
+const shortSpan = 400
+
+// inWindow returns the indices of the events that may be drawn in the
+// days from..to, in document order.
+func (ds *docSpans) inWindow(from, to int64) []int {
+	var out []int
+	for _, i := range ds.long {
+		if ds.bounds[i][1] >= from && ds.bounds[i][0] <= to {
+			out = append(out, i)
+		}
+	}
+	// A short event that reaches from starts at most shortSpan days
+	// before it.
+	k := sort.Search(len(ds.short), func(k int) bool { return ds.bounds[ds.short[k]][0] >= from-shortSpan })
+	for ; k < len(ds.short) && ds.bounds[ds.short[k]][0] <= to; k++ {
+		if i := ds.short[k]; ds.bounds[i][1] >= from {
+			out = append(out, i)
+		}
+	}
+	sort.Ints(out)
+	return out
 }
 
 // spansOf is the timeline's docSpans: the one Plan shares among the
@@ -988,10 +1024,10 @@ func (s *layoutState) collect(notes layout.Notes) {
 		laneOf[tr.ID] = i
 	}
 	s.lanes = make([][]*mark, len(s.tracks))
-	bounds := s.t.spansOf().bounds
-	for i, ev := range s.t.Doc.Events {
+	for _, i := range s.t.spansOf().inWindow(s.from, s.to) {
+		ev := s.t.Doc.Events[i]
 		ln, ok := laneOf[ev.Track]
-		if !ok || bounds[i][1] < s.from || bounds[i][0] > s.to {
+		if !ok {
 			continue
 		}
 		mk := s.geom(ev)
@@ -1607,14 +1643,25 @@ func (s *layoutState) packLane(ln int, maxRows int) int {
 		labelled int
 	}
 	try := func(leftFirst bool) packing {
-		items := make([]packItem, len(lane))
-		p := packing{modes: make([][]labelMode, len(lane))}
-		for i, mk := range lane {
-			fs, ms, co := s.footprints(mk, leftFirst)
-			items[i] = packItem{Alts: fs, Callout: co}
-			p.modes[i] = ms
+		// A lane's alternatives do not change while fit takes rows from
+		// it: they are made once per lane and order (fit clears them).
+		k := packKey{ln, leftFirst}
+		alts, ok := s.alts[k]
+		if !ok {
+			alts.items = make([]packItem, len(lane))
+			alts.modes = make([][]labelMode, len(lane))
+			for i, mk := range lane {
+				fs, ms, co := s.footprints(mk, leftFirst)
+				alts.items[i] = packItem{Alts: fs, Callout: co}
+				alts.modes[i] = ms
+			}
+			if s.alts == nil {
+				s.alts = map[packKey]laneAlts{}
+			}
+			s.alts[k] = alts
 		}
-		p.res, p.rows = pack(items, packGap, maxRows)
+		p := packing{modes: alts.modes}
+		p.res, p.rows = pack(alts.items, packGap, maxRows)
 		for i, mk := range lane {
 			if mk.cluster == nil && !p.modes[i][p.res[i].Alt].callout() {
 				p.labelled++
@@ -1634,6 +1681,19 @@ func (s *layoutState) packLane(ln int, maxRows int) int {
 	}
 	s.orderRows(lane, best.rows)
 	return best.rows
+}
+
+// packKey names a lane's packing alternatives: the lane, and whether
+// labels before their marks come first.
+type packKey struct {
+	lane      int
+	leftFirst bool
+}
+
+// laneAlts is a lane's packing alternatives and their label modes.
+type laneAlts struct {
+	items []packItem
+	modes [][]labelMode
 }
 
 // orderRows renumbers a lane's rows so that they read as a staircase,
@@ -1689,6 +1749,7 @@ func (s *layoutState) fit() error {
 		}
 	}
 	s.calloutW = keyNameWidth(count, s.m)
+	s.alts = nil // they depend on the lanes' marks and calloutW
 	for i := range s.lanes {
 		s.rows[i] = s.packLane(i, 0)
 	}
