@@ -14,7 +14,7 @@ import (
 // one block when every label can be set at MinTextSize or more in one
 // box (trying, in turn: every event drawn; the events of a detail window
 // condensed into a summary linked to its figure; then also the clusters
-// too dense for callouts grouped, their events numbered in the key);
+// too dense for callouts grouped, their events lettered in the key);
 // otherwise the time split into windows, each a block with the axis,
 // lane titles and legend repeated and the bars that cross its edges
 // marked as continued; then the detail blocks, one per doc.Details
@@ -91,7 +91,7 @@ func plan(doc *content.Document, ds *docSpans, from, to int64, box layout.Size, 
 	// to 7 pt with callouts where lanes are crowded; then with the
 	// events a detail figure shows condensed into summary marks linked
 	// to it; then with the clusters still too dense grouped, their
-	// events numbered in the key; only then split into windows of time.
+	// events lettered in the key; only then split into windows of time.
 	var cands []*Timeline
 	cand := func(condense, group bool) {
 		cands = append(cands, &Timeline{Doc: doc, From: from, To: to, Window: true, Dests: true, Condense: condense, noGroup: !group, spans: ds})
@@ -264,7 +264,7 @@ type laneGroup struct {
 // groupWindows finds the windows of [from, to] for every track together
 // (windows). When even a day of them is too tall for the box, the
 // windows are found again with dense clusters grouped (their events
-// numbered in the key); failing that, the tracks are split, in order,
+// lettered in the key); failing that, the tracks are split, in order,
 // into the fewest groups of nearly equal size whose windows fit, each
 // group drawn on pages of its own. It fails when a single track's day
 // does not fit even grouped.
@@ -452,7 +452,7 @@ func fitsShare(tl *Timeline, box layout.Size, m layout.Measurer) (enough, ok boo
 // A window must label enough of its events beside their marks
 // (labelsEnough), so a crowded period takes more pages rather than
 // numbers; a window that cannot, even a day long (a dozen events on one
-// day of one track), need only fit, its labels numbered in the key.
+// day of one track), need only fit, its labels lettered in the key.
 func windows(doc *content.Document, ds *docSpans, tracks []string, from, to int64, box layout.Size, m layout.Measurer, group bool) ([][2]int64, error) {
 	strict := true
 	fit := func(from, to int64) bool { return fitsWindow(doc, ds, tracks, from, to, box, m, group, strict) }

@@ -617,7 +617,7 @@ func (t *Timeline) stripFits(x, y, w, h layout.Pt, m layout.Measurer) (bool, []l
 	if err != nil {
 		return false, labelSizes
 	}
-	// Nor at the cost of a label: events numbered in the key to make
+	// Nor at the cost of a label: events lettered in the key to make
 	// room for counting them are a poor trade.
 	if l2, _ := s2.labelShare(); l2 < func() int { l, _ := s.labelShare(); return l }() {
 		return false, labelSizes
@@ -698,7 +698,7 @@ func (t *Timeline) fitSizes(x, y, w, h layout.Pt, m layout.Measurer, notes layou
 }
 
 // labelTarget is the least share of a chart's events that should be
-// labelled beside their marks: the rest are numbered in the key or
+// labelled beside their marks: the rest are lettered in the key or
 // stand in a summary mark, and a chart that mostly sends its reader to
 // the key does not tell its story at a glance. The planner splits the
 // time into more windows rather than fall below it.
@@ -733,7 +733,7 @@ func (s *layoutState) labelShare() (labelled, events int) {
 	return labelled, events
 }
 
-// shareWarning says, at the first event numbered in the key, that the
+// shareWarning says, at the first event lettered in the key, that the
 // chart labels fewer of its events beside their marks than labelTarget
 // (the planner gave it all the pages it could: a day too crowded for a
 // page), and what would help; "" when it labels enough.
@@ -759,7 +759,7 @@ func (s *layoutState) shareWarning() string {
 			}
 		}
 	}
-	w := fmt.Sprintf("the timeline of %s labels only %d of its %d events beside their marks (%d%%); the rest are numbered in the key. Shorter titles (title-short) or fewer events on one day of one track would let it label more",
+	w := fmt.Sprintf("the timeline of %s labels only %d of its %d events beside their marks (%d%%); the rest are lettered in the key. Shorter titles (title-short) or fewer events on one day of one track would let it label more",
 		dayRange(s.from, s.to), l, n, 100*l/max(n, 1))
 	if first != nil && first.Pos.File != "" {
 		w = first.Pos.String() + ": warning: " + w
@@ -893,7 +893,7 @@ func (t *Timeline) fitAt(x, y, w, h layout.Pt, m layout.Measurer, notes layout.N
 	if err := s.fit(); err != nil {
 		// Callouts did not save enough rows: the marks themselves stand
 		// too close (a dozen events in a month). Each dense cluster
-		// becomes one mark, its events numbered in the key.
+		// becomes one mark, its events lettered in the key.
 		if t.noGroup || !s.groupDense() {
 			return s, err
 		}
